@@ -1,0 +1,142 @@
+import Foundation
+
+/// The case stage: reads a case file (JSON or YAML), checks it against format 1, and gives later
+/// stages a normalised `Case` — defaults applied, references checked, timelines in date order,
+/// ages worked out — or every problem found, each with file, line and field path.
+public enum CaseReader {
+    /// Reads the file at `url`; problems name it as `displayName` (the name the user typed).
+    public static func read(contentsOf url: URL, displayName: String? = nil) -> CaseReading {
+        let name = displayName ?? url.lastPathComponent
+        let bytes: [UInt8]
+        do {
+            let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
+            if (attributes[.type] as? FileAttributeType) == .typeDirectory {
+                return CaseReading(problem: "this is a folder, not a case file. Name the .yaml or .json file inside it", file: name)
+            }
+            if let size = attributes[.size] as? Int, size > SourceFile.maximumBytes {
+                return CaseReading(problem: "the file is \(size / 1_048_576) MB; a case file may be at most 20 MB (pictures are not counted)", file: name)
+            }
+            bytes = Array(try Data(contentsOf: url))
+        } catch {
+            let reason = FileManager.default.fileExists(atPath: url.path) ? "it cannot be read (check its permissions)" : "there is no such file"
+            return CaseReading(problem: "cannot open the file: \(reason)", file: name)
+        }
+        return read(bytes: bytes, displayName: name, folder: url.deletingLastPathComponent())
+    }
+
+    /// Reads a case from bytes. Picture paths are looked up in `folder`; nil skips that check.
+    public static func read(bytes: [UInt8], displayName: String, folder: URL?) -> CaseReading {
+        let source = SourceFile(displayName: displayName, bytes: bytes)
+        let tree: SourceNode
+        do {
+            tree = try source.read()
+        } catch {
+            let problem = Diagnostic(severity: .error, code: .unreadable, file: displayName, location: error.location, path: error.path, message: error.message)
+            return CaseReading(diagnostics: [problem], case: nil)
+        }
+        var checker = FormatChecker(fileName: displayName, folder: folder)
+        let checked = checker.check(file: tree)
+        var diagnostics = checker.problems
+        var file: CaseFile?
+        if let checked {
+            do {
+                file = try JSONDecoder().decode(CaseFile.self, from: JSONEncoder().encode(checked))
+            } catch where diagnostics.isEmpty {
+                diagnostics.append(Diagnostic(severity: .error, code: .unreadable, file: displayName, location: nil, path: .root,
+                                              message: "Kinpress accepted the file but could not build the case from it. This is a fault in Kinpress, not in the file: please report it (\(error))"))
+            } catch {
+                // The file has errors already; the model is only wanted for warnings.
+            }
+        }
+        if let checked {
+            diagnostics += PracticeChecks.warnings(for: PracticeChecks.Sections(checked), fileName: displayName, locations: checker.locations)
+        }
+        diagnostics.sort(by: Diagnostic.readingOrder)
+        let hasErrors = diagnostics.contains { $0.severity == .error }
+        return CaseReading(diagnostics: diagnostics, case: hasErrors ? nil : file.map { Case(file: $0, folder: folder) })
+    }
+}
+
+/// What reading one case file gave: the case when it has no errors, and every problem found.
+public struct CaseReading: Sendable {
+    public var diagnostics: [Diagnostic]
+    /// Nil when any diagnostic is an error.
+    public var `case`: Case?
+
+    public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+    public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
+    public var isValid: Bool { errors.isEmpty }
+
+    init(diagnostics: [Diagnostic], case: Case?) {
+        self.diagnostics = diagnostics
+        self.case = `case`
+    }
+
+    init(problem: String, file: String) {
+        self.init(diagnostics: [Diagnostic(severity: .error, code: .unreadable, file: file, location: nil, path: .root, message: problem)], case: nil)
+    }
+}
+
+/// A checked case, ready for the audience stage: every reference resolves, timelines are in date
+/// order, and each child's age is known.
+public struct Case: Sendable {
+    /// Someone a reference can name.
+    public enum Party: Sendable {
+        case person(Person)
+        case child(Child)
+    }
+
+    /// A child's age on the case date, in the words the documents will need.
+    public enum Age: Equatable, Sendable {
+        /// Not born yet; due on this date.
+        case unborn(expected: CaseDate)
+        case months(Int)
+        case years(Int)
+    }
+
+    public private(set) var file: CaseFile
+    /// The case file's folder, where picture paths start.
+    public let folder: URL?
+    public let ages: [String: Age]
+    private let parties: [String: Party]
+
+    init(file: CaseFile, folder: URL?) {
+        var file = file
+        if var timeline = file.timeline {
+            timeline.events = Self.stableSorted(timeline.events, by: \.date)
+            timeline.journey = Self.stableSorted(timeline.journey, by: \.date)
+            file.timeline = timeline
+        }
+        self.file = file
+        self.folder = folder
+        var parties: [String: Party] = [:]
+        for person in file.people { parties[person.id] = .person(person) }
+        for child in file.children { parties[child.id] = .child(child) }
+        self.parties = parties
+        var ages: [String: Age] = [:]
+        for child in file.children {
+            ages[child.id] = Self.age(of: child, on: file.case.date)
+        }
+        self.ages = ages
+    }
+
+    /// The person or child with this id; every id a checked case refers to resolves.
+    public func party(_ id: String) -> Party? {
+        parties[id]
+    }
+
+    static func age(of child: Child, on date: CaseDate) -> Age {
+        guard let born = child.dateOfBirth, born <= date else {
+            return .unborn(expected: child.expectedDate ?? child.dateOfBirth ?? date)
+        }
+        let years = born.years(until: date)
+        return years >= 2 ? .years(years) : .months(born.months(until: date))
+    }
+
+    private static func stableSorted<T>(_ items: [T], by date: KeyPath<T, CaseDate>) -> [T] {
+        items.enumerated().sorted { lhs, rhs in
+            let l = lhs.element[keyPath: date], r = rhs.element[keyPath: date]
+            return l == r ? lhs.offset < rhs.offset : l < r
+        }.map(\.element)
+    }
+}

@@ -1,0 +1,13 @@
+import ArgumentParser
+import KinpressCase
+
+struct Schema: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print the JSON Schema (draft 2020-12) of the case file format.",
+        discussion: "Other systems can check their exports with it. Kinpress checks more than a schema can say: unique ids, references, real dates and picture files."
+    )
+
+    func run() {
+        print(CaseFormatSchema.json(), terminator: "")
+    }
+}
