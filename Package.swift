@@ -28,7 +28,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KinpressCaseTests",
-            dependencies: ["KinpressCase"],
+            dependencies: ["KinpressCase", .product(name: "Yams", package: "Yams")],
             exclude: ["Fixtures"]
         ),
     ]
