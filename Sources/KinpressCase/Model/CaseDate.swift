@@ -14,7 +14,7 @@ public struct CaseDate: Hashable, Sendable, Comparable, Codable, CustomStringCon
     }
 
     enum ParseFailure: Error {
-        /// Not of the form YYYY-MM-DD, YYYY-MM or YYYY.
+        /// Not of the form YYYY-MM-DD, YYYY-MM or YYYY, or a month over 12 or a day over 31.
         case notADate
         /// Of the right form, but not a day that exists: 2026-02-30.
         case notOnTheCalendar
@@ -26,7 +26,8 @@ public struct CaseDate: Hashable, Sendable, Comparable, Codable, CustomStringCon
         }
         let parts = text.split(separator: "-").compactMap { Int($0) }
         let date = CaseDate(year: parts[0], month: parts.count > 1 ? parts[1] : nil, day: parts.count > 2 ? parts[2] : nil)
-        if let month = date.month, !(1...12).contains(month) { return .failure(.notOnTheCalendar) }
+        if let month = date.month, !(1...12).contains(month) { return .failure(.notADate) }
+        if let day = date.day, !(1...31).contains(day) { return .failure(.notADate) }
         if let day = date.day, let month = date.month, !(1...Self.daysIn(month: month, year: date.year)).contains(day) {
             return .failure(.notOnTheCalendar)
         }

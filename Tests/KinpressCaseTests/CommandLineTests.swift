@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+@testable import KinpressCase
+
+/// Runs the built `kinpress` program as a user or another system would.
+@Suite("The kinpress command")
+struct CommandLineTests {
+    struct Run {
+        var status: Int32
+        var output: String
+        var errors: String
+    }
+
+    /// The test runner sits beside the products it was built with.
+    static let program = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("kinpress")
+
+    static func kinpress(_ arguments: String...) throws -> Run {
+        try kinpress(arguments)
+    }
+
+    static func kinpress(_ arguments: [String]) throws -> Run {
+        let process = Process()
+        process.executableURL = program
+        process.arguments = arguments
+        process.currentDirectoryURL = Repository.root
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let out = output.fileHandleForReading.readDataToEndOfFile()
+        let err = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, output: String(decoding: out, as: UTF8.self), errors: String(decoding: err, as: UTF8.self))
+    }
+
+    static let invalidFile = "Tests/KinpressCaseTests/Fixtures/invalid/ref-rule-who.yaml"
+
+    @Test("validate prints ok and exits 0 for valid files")
+    func validOK() throws {
+        let sample = try #require(Repository.sampleFiles().first).path
+        let run = try Self.kinpress("validate", sample)
+        #expect(run.status == 0)
+        #expect(run.output == "\(sample): ok\n")
+    }
+
+    @Test("validate names file, line, column and field, and exits 1")
+    func invalidFile() throws {
+        let run = try Self.kinpress("validate", Self.invalidFile)
+        #expect(run.status == 1)
+        let first = try #require(run.output.split(separator: "\n").first)
+        #expect(first.hasPrefix("\(Self.invalidFile):"))
+        #expect(first.contains(": error: safetyPlan.rules[0].who[1]: "))
+        #expect(run.output.hasSuffix("\(Self.invalidFile): 1 error\n"))
+    }
+
+    @Test("validate --json gives each file's problems for other programs")
+    func json() throws {
+        let sample = try #require(Repository.sampleFiles().first).path
+        let run = try Self.kinpress("validate", "--json", sample, Self.invalidFile, "no-such-file.yaml")
+        #expect(run.status == 1)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any])
+        #expect(report["valid"] as? Bool == false)
+        let files = try #require(report["files"] as? [[String: Any]])
+        #expect(files.map { $0["file"] as? String } == [sample, Self.invalidFile, "no-such-file.yaml"])
+        #expect(files.map { $0["valid"] as? Bool } == [true, false, false])
+        let problem = try #require((files[1]["problems"] as? [[String: Any]])?.first)
+        #expect(problem["path"] as? String == "safetyPlan.rules[0].who[1]")
+        #expect(problem["code"] as? String == "unresolved-reference")
+        #expect(problem["line"] as? Int != nil && problem["column"] as? Int != nil)
+        #expect(((files[2]["problems"] as? [[String: Any]])?.first?["message"] as? String)?.contains("no such file") == true)
+    }
+
+    @Test("a mistyped command exits 2 with a usage message", arguments: [["validate"], ["validate", "--colour", "x.yaml"], ["frobnicate"]])
+    func usageErrors(_ arguments: [String]) throws {
+        let run = try Self.kinpress(arguments)
+        #expect(run.status == 2)
+        #expect(run.errors.contains("Usage") || run.errors.contains("Error"))
+    }
+
+    @Test("--version and --help work as argument-parser users expect")
+    func versionAndHelp() throws {
+        let version = try Self.kinpress("--version")
+        #expect(version.status == 0)
+        #expect(version.output.range(of: #"^\d+\.\d+\.\d+\n$"#, options: .regularExpression) != nil)
+        let help = try Self.kinpress("--help")
+        #expect(help.status == 0)
+        #expect(help.output.contains("validate") && help.output.contains("schema"))
+    }
+
+    @Test("schema prints the committed schema")
+    func schema() throws {
+        let run = try Self.kinpress("schema")
+        #expect(run.status == 0)
+        #expect(run.output == (try String(contentsOf: SchemaTests.committedSchema, encoding: .utf8)))
+    }
+}
