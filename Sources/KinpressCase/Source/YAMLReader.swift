@@ -12,9 +12,10 @@ struct YAMLReader {
     /// Deeper than any case file needs; stops hostile files long before the stack is at risk.
     static let maximumDepth = 100
 
-    /// The most nodes the tree may hold once aliases are expanded, for a file of `byteCount` bytes.
-    static func nodeBudget(byteCount: Int) -> Int {
-        max(20_000, byteCount * 2)
+    /// How many values aliases may add to the tree, for a file of `byteCount` bytes. Without
+    /// aliases a file cannot hold more values than it has bytes; aliases are what can blow it up.
+    static func aliasBudget(byteCount: Int) -> Int {
+        10_000 + byteCount / 16
     }
 
     struct Failure: Error {
@@ -30,7 +31,7 @@ struct YAMLReader {
     }
 
     static func read(_ bytes: [UInt8]) throws(Failure) -> SourceNode {
-        var reader = EventReader(budget: nodeBudget(byteCount: bytes.count))
+        var reader = EventReader(budget: aliasBudget(byteCount: bytes.count))
         let outcome: Result<SourceNode, Failure> = bytes.withUnsafeBufferPointer { buffer in
             reader.run(buffer)
         }
@@ -40,8 +41,9 @@ struct YAMLReader {
 
 private struct EventReader {
     let budget: Int
-    var nodesMade = 0
-    var anchors: [String: SourceNode] = [:]
+    var nodesFromAliases = 0
+    /// Each anchored value with its size, counted once.
+    var anchors: [String: (node: SourceNode, size: Int)] = [:]
 
     init(budget: Int) {
         self.budget = budget
@@ -91,11 +93,11 @@ private struct EventReader {
                 continue
             case YAML_ALIAS_EVENT:
                 let name = Self.string(event.data.alias.anchor) ?? ""
-                guard let node = anchors[name] else {
+                guard let (node, size) = anchors[name] else {
                     return .failure(.init(location: location, path: Self.path(of: stack), message: "*\(name) refers to an anchor &\(name) that is not defined before it"))
                 }
-                nodesMade += node.size
-                if nodesMade > budget {
+                nodesFromAliases += size
+                if nodesFromAliases > budget {
                     return .failure(.init(location: location, path: Self.path(of: stack), message: "the alias *\(name) repeats so much of the file that it would grow beyond any real case (an alias bomb). Write the values out instead of using aliases"))
                 }
                 finished = (node, nil)
@@ -103,15 +105,12 @@ private struct EventReader {
                 let scalar = event.data.scalar
                 let text = String(decoding: UnsafeBufferPointer(start: scalar.value, count: Int(scalar.length)), as: UTF8.self)
                 let kind = Self.kind(text: text, tag: Self.string(scalar.tag), plain: scalar.style == YAML_PLAIN_SCALAR_STYLE)
-                if let failure = count(location) { return .failure(failure.at(Self.path(of: stack))) }
                 finished = (SourceNode(value: .scalar(.init(text: text, kind: kind, location: location)), location: location), Self.string(scalar.anchor))
             case YAML_SEQUENCE_START_EVENT:
-                if let failure = count(location) { return .failure(failure.at(Self.path(of: stack))) }
                 if stack.count >= YAMLReader.maximumDepth { return .failure(Self.tooDeep(location).at(Self.path(of: stack))) }
                 stack.append(.sequence(location: location, anchor: Self.string(event.data.sequence_start.anchor), items: []))
                 continue
             case YAML_MAPPING_START_EVENT:
-                if let failure = count(location) { return .failure(failure.at(Self.path(of: stack))) }
                 if stack.count >= YAMLReader.maximumDepth { return .failure(Self.tooDeep(location).at(Self.path(of: stack))) }
                 stack.append(.mapping(location: location, anchor: Self.string(event.data.mapping_start.anchor), pairs: [], pendingKey: nil))
                 continue
@@ -126,7 +125,7 @@ private struct EventReader {
             }
 
             guard let (node, anchor) = finished else { continue }
-            if let anchor { anchors[anchor] = node }
+            if let anchor { anchors[anchor] = (node, node.size) }
             switch stack.popLast() {
             case nil:
                 root = node
@@ -148,12 +147,6 @@ private struct EventReader {
                 }
             }
         }
-    }
-
-    private mutating func count(_ location: SourceLocation) -> YAMLReader.Failure? {
-        nodesMade += 1
-        guard nodesMade > budget else { return nil }
-        return .init(location: location, message: "the file holds more values than any real case could (\(budget))")
     }
 
     /// The path of the value being read: each open collection's current slot.
