@@ -6,23 +6,39 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "kinpress", targets: ["kinpress"]),
-        .library(name: "KinpressCase", targets: ["KinpressCase"]),
+        .library(name: "Kinpress", targets: ["Kinpress"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
     ],
     targets: [
+        // System libraries, through pkg-config.
+        .systemLibrary(name: "CPangoCairo", pkgConfig: "pangocairo", providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+
         // Stage 1: read a case file, check it against the format, normalise it.
-        .target(
-            name: "KinpressCase",
-            dependencies: [.product(name: "Yams", package: "Yams")]
-        ),
+        .target(name: "KinpressCase", dependencies: [.product(name: "Yams", package: "Yams")]),
+        // Stage 2: decide what one reader may see.
+        .target(name: "KinpressAudience", dependencies: ["KinpressCase"]),
+        // Stage 3: view models and templates into markup, markup into the document model.
+        .target(name: "KinpressCompose", dependencies: [
+            "KinpressAudience", "CLibXML2",
+            .product(name: "Mustache", package: "swift-mustache"),
+            .product(name: "Yams", package: "Yams"),
+        ]),
+        // Stage 4: text, pages and diagrams laid out with Pango.
+        .target(name: "KinpressLayout", dependencies: ["KinpressCompose", "CPangoCairo"]),
+        // Stage 5: PDF through Cairo.
+        .target(name: "KinpressPDF", dependencies: ["KinpressLayout", "CPangoCairo"]),
+        // The pipeline as one call: render, and later pack and batch.
+        .target(name: "Kinpress", dependencies: ["KinpressCase", "KinpressAudience", "KinpressCompose", "KinpressLayout", "KinpressPDF"]),
         // The command-line interface.
         .executableTarget(
             name: "kinpress",
             dependencies: [
-                "KinpressCase",
+                "Kinpress",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -3,7 +3,7 @@ import Foundation
 
 /// `kinpress`: plain-language documents for families from Signs of Safety case files.
 @main
-struct Kinpress: ParsableCommand {
+struct KinpressCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kinpress",
         abstract: "Turn a child-protection case file into plain-language documents for families.",
@@ -13,7 +13,7 @@ struct Kinpress: ParsableCommand {
             trade mark of its owner.
             """,
         version: "0.1.0",
-        subcommands: [Validate.self, Schema.self]
+        subcommands: [Validate.self, Markup.self, Schema.self]
     )
 
     /// Exit codes: 0 all good, 1 a case file has errors, 2 the command itself was mistyped.

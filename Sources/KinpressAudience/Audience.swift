@@ -1,0 +1,60 @@
+import KinpressCase
+
+/// Who a document is for. Visibility is decided here and nowhere else.
+public enum Audience: String, CaseIterable, Sendable {
+    case child, family, professional
+
+    /// Whether an item with this visibility may be shown to this reader (the format's table).
+    public func sees(_ visibility: Visibility) -> Bool {
+        switch (self, visibility) {
+        case (_, .all): return true
+        case (.child, _): return false
+        case (.family, .adults): return true
+        case (.family, .professionals): return false
+        case (.professional, _): return true
+        }
+    }
+}
+
+/// A case as one reader may see it. Hidden items are gone; a hidden person's id is replaced by an
+/// opaque one everywhere, so no later stage can print their name, or even their id, by mistake.
+public struct VisibleCase: Sendable {
+    /// What a reference names, as this reader may know it.
+    public enum Party: Sendable, Equatable {
+        case person(Person)
+        case child(Child)
+        /// Someone the reader may not know about: documents show only what kind of person they are.
+        case hidden(HiddenRole)
+    }
+
+    /// The only thing said about a hidden person.
+    public enum HiddenRole: String, Sendable, Equatable {
+        case parent, carer, family, friend, community, professional, child
+    }
+
+    public let audience: Audience
+    /// The visible case: every list filtered, contact details filtered, hidden references replaced.
+    public let file: CaseFile
+    public let ages: [String: Case.Age]
+    private let parties: [String: Party]
+
+    init(audience: Audience, file: CaseFile, ages: [String: Case.Age], parties: [String: Party]) {
+        self.audience = audience
+        self.file = file
+        self.ages = ages
+        self.parties = parties
+    }
+
+    /// The person or child a reference in `file` names.
+    public func party(_ id: String) -> Party? {
+        parties[id]
+    }
+}
+
+extension Audience {
+    /// Projects a case for this reader.
+    public func project(_ source: Case) -> VisibleCase {
+        var projection = Projection(audience: self, file: source.file)
+        return projection.run(ages: source.ages)
+    }
+}

@@ -1,0 +1,105 @@
+import KinpressCase
+
+/// The assessment in plain words: worries, what is working well, what needs to happen, how
+/// worried people are, what is not known yet, and what happens next.
+struct AssessmentBuilder {
+    let words: Words
+
+    struct View {
+        var header: HeaderView
+        var strings: [String: Any]
+        var service: [String: Any]
+        var intro: String
+        var harm: [StatementView]
+        var complicatingFactors: [StatementView]
+        var strengths: [StatementView]
+        var existingSafety: [StatementView]
+        var dangers: [DangerView]
+        var goalsWithoutWorry: [GoalView]
+        var bottomLines: [StatementView]
+        var nextSteps: [StepView]
+        var scales: [ScaleView]
+        var grey: [StatementView]
+        var meeting: MeetingView?
+        var ask: String
+        var hasWorries: Bool
+        var hasWorkingWell: Bool
+        var hasNeeds: Bool
+    }
+
+    func view() throws(TemplateError) -> View {
+        let catalogue = words.catalogue
+        let assessment = words.visible.file.assessment
+        let children = try words.childrenNames()
+        let title = try catalogue.text("assessment.title", ["children": children])
+        let header = try words.header(title: title, runningTitle: catalogue.text("assessment.runningTitle", ["children": children]))
+
+        var numbers: [String: Int] = [:]
+        for (index, danger) in (assessment?.dangerStatements ?? []).enumerated() { numbers[danger.id] = index + 1 }
+        let goals = try (assessment?.safetyGoals ?? []).map { goal throws(TemplateError) in (goal, try self.goal(goal, numbers: numbers)) }
+        let dangers = try (assessment?.dangerStatements ?? []).enumerated().map { index, danger throws(TemplateError) in
+            try self.danger(danger, number: index + 1, goals: goals.filter { $0.0.dangerStatements.contains(danger.id) }.map(\.1))
+        }
+        let statement = { (s: Statement) throws(TemplateError) in try words.statement(s) }
+        return View(
+            header: header, strings: words.strings, service: words.serviceWords(),
+            intro: try catalogue.plural("assessment.intro", count: header.children.count, ["children": children, "worker": header.worker]),
+            harm: try (assessment?.harm ?? []).map(statement), complicatingFactors: try (assessment?.complicatingFactors ?? []).map(statement),
+            strengths: try (assessment?.strengths ?? []).map(statement), existingSafety: try (assessment?.existingSafety ?? []).map(statement),
+            dangers: dangers, goalsWithoutWorry: goals.filter { $0.0.dangerStatements.isEmpty }.map(\.1),
+            bottomLines: try (assessment?.bottomLines ?? []).map(statement),
+            nextSteps: try (assessment?.nextSteps ?? []).map { step throws(TemplateError) in try self.step(step) },
+            scales: try (assessment?.scaling ?? []).map { scale throws(TemplateError) in try self.scale(scale, numbers: numbers) },
+            grey: try (assessment?.grey ?? []).map(statement), meeting: try words.meeting(),
+            ask: try catalogue.text("assessment.next.ask", ["worker": header.worker]),
+            hasWorries: !((assessment?.harm ?? []).isEmpty && (assessment?.dangerStatements ?? []).isEmpty && (assessment?.complicatingFactors ?? []).isEmpty),
+            hasWorkingWell: !((assessment?.strengths ?? []).isEmpty && (assessment?.existingSafety ?? []).isEmpty),
+            hasNeeds: !((assessment?.safetyGoals ?? []).isEmpty && (assessment?.bottomLines ?? []).isEmpty && (assessment?.nextSteps ?? []).isEmpty))
+    }
+
+    private func danger(_ danger: DangerStatement, number: Int, goals: [GoalView]) throws(TemplateError) -> DangerView {
+        let catalogue = words.catalogue
+        var text = danger.text.map(paragraphs) ?? []
+        if text.isEmpty {
+            var worry = clean(danger.worry).trimmingCharacters(in: .whitespaces)
+            if worry.lowercased().hasPrefix("that ") { worry = String(worry.dropFirst(5)) }
+            text = [try catalogue.plural("danger.composed", count: danger.worriedPeople.count, ["worried": words.names(danger.worriedPeople), "worry": worry])]
+        }
+        return DangerView(
+            id: "worry-\(number)", heading: try catalogue.text("danger.heading", ["number": String(number)]), paragraphs: text,
+            ifNothingChanges: try danger.text == nil ? danger.ifNothingChanges.map { t throws(TemplateError) in try catalogue.text("danger.ifNothingChanges", ["what": clean(t)]) } : nil,
+            disputed: try words.disputed(danger.disputedBy), familyView: danger.familyView.map(paragraphs) ?? [], goals: goals)
+    }
+
+    private func goal(_ goal: SafetyGoal, numbers: [String: Int]) throws(TemplateError) -> GoalView {
+        let catalogue = words.catalogue
+        let answered = goal.dangerStatements.compactMap { numbers[$0] }.map(String.init)
+        return GoalView(
+            paragraphs: paragraphs(goal.text),
+            howLong: try goal.howLong.map { t throws(TemplateError) in try catalogue.text("goal.howLong", ["howLong": clean(t)]) },
+            answers: answered.isEmpty ? nil : try catalogue.plural("goal.answers", count: answered.count, ["numbers": catalogue.list(answered)]))
+    }
+
+    private func step(_ step: NextStep) throws(TemplateError) -> StepView {
+        let by = if let due = step.by { try words.date(due) } else { try words.catalogue.text("step.noDate") }
+        return StepView(text: clean(step.text), who: try words.names(step.who), by: by, done: step.done)
+    }
+
+    private func scale(_ scale: Scale, numbers: [String: Int]) throws(TemplateError) -> ScaleView {
+        let catalogue = words.catalogue
+        let scores = try scale.scores.map { score throws(TemplateError) in
+            let who = try words.name(score.person)
+            var line = try catalogue.text("scale.score", ["name": who, "score": words.score(score.score)])
+            if let date = score.date { line = try catalogue.text("scale.scoreOn", ["name": who, "score": words.score(score.score), "date": words.date(date)]) }
+            return ScoreView(who: who, score: words.score(score.score), value: score.score, line: line,
+                             said: score.said.map(clean), oneStepUp: score.oneStepUp.map(clean))
+        }
+        let alternative = try catalogue.text("scale.alternative", [
+            "question": clean(scale.question), "zero": clean(scale.zero), "ten": clean(scale.ten),
+            "scores": scores.isEmpty ? catalogue.text("scale.noScores") : catalogue.list(scores.map(\.line)),
+        ])
+        return ScaleView(question: clean(scale.question), zero: clean(scale.zero), ten: clean(scale.ten),
+                         about: try scale.about.flatMap { numbers[$0] }.map { n throws(TemplateError) in try catalogue.text("scale.about", ["number": String(n)]) },
+                         scores: scores, alternative: alternative)
+    }
+}

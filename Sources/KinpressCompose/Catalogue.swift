@@ -1,0 +1,72 @@
+import Foundation
+import Yams
+
+/// The fixed sentences of one language, read from `Templates/strings/<language>.yaml`. Every
+/// word Kinpress adds to a document comes from here, never from Swift code.
+public struct Catalogue: Sendable {
+    public let language: String
+    /// The catalogue as nested dictionaries, as templates see it (`{{strings.assessment.title}}`).
+    let tree: [String: any Sendable]
+    let file: String
+
+    init(language: String, yaml: String, file: String) throws(TemplateError) {
+        do {
+            guard let tree = try Yams.load(yaml: yaml) as? [String: Any] else {
+                throw TemplateError(file: file, line: 1, message: "a string catalogue must be a mapping of names to sentences")
+            }
+            self.tree = Self.sendable(tree) as? [String: any Sendable] ?? [:]
+        } catch let error as TemplateError {
+            throw error
+        } catch let error as YamlError {
+            throw TemplateError(file: file, line: Self.line(of: error), message: "the string catalogue is not valid YAML: \(error)")
+        } catch {
+            throw TemplateError(file: file, line: nil, message: "the string catalogue cannot be read: \(error)")
+        }
+        self.language = language
+        self.file = file
+    }
+
+    /// The sentence at a dotted key, with `{name}` placeholders filled in.
+    /// A missing key is an error naming the catalogue, so a council that deletes one finds out.
+    public func text(_ key: String, _ values: [String: String] = [:]) throws(TemplateError) -> String {
+        guard let found = lookup(key) as? String else {
+            throw TemplateError(file: file, line: nil, message: "the catalogue has no sentence \"\(key)\". Add it (see Templates/strings/en.yaml)")
+        }
+        return values.reduce(found) { $0.replacingOccurrences(of: "{\($1.key)}", with: $1.value) }
+    }
+
+    /// Chooses `key.one` or `key.other` by the count, and fills in `{count}`.
+    public func plural(_ key: String, count: Int, _ values: [String: String] = [:]) throws(TemplateError) -> String {
+        try text("\(key).\(count == 1 ? "one" : "other")", values.merging(["count": String(count)]) { $1 })
+    }
+
+    func lookup(_ key: String) -> Any? {
+        var node: Any? = tree
+        for part in key.split(separator: ".") {
+            node = (node as? [String: any Sendable])?[String(part)]
+        }
+        return node
+    }
+
+    /// Joins names as a sentence does: "Kasia", "Kasia and Tomasz", "Kasia, Tomasz and Halina".
+    public func list(_ items: [String]) throws(TemplateError) -> String {
+        guard items.count > 1 else { return items.first ?? "" }
+        let comma = try text("join.comma"), and = try text("join.and")
+        return items.dropLast().joined(separator: comma) + and + items.last!
+    }
+
+    private static func sendable(_ value: Any) -> any Sendable {
+        switch value {
+        case let dictionary as [String: Any]: return dictionary.mapValues(sendable)
+        case let array as [Any]: return array.map(sendable)
+        default: return "\(value)"
+        }
+    }
+
+    private static func line(of error: YamlError) -> Int? {
+        switch error {
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _): return mark.line
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,81 @@
+/// The document model: what a document says and in what order, with no pages yet. Parsed from
+/// the markup the templates write (`docs/markup.md`); the layout stage turns it into pages.
+public struct Document: Sendable, Equatable {
+    public var title: String
+    /// BCP 47 tag of the document's language.
+    public var language: String
+    /// Printed on every page of professional documents (protective marking); nil for families.
+    public var marking: String?
+    /// The short name in the running header.
+    public var runningTitle: String
+    public var blocks: [Block]
+}
+
+/// A run of text with one style. Links point at a heading's id (`#worries`).
+public struct TextRun: Sendable, Equatable {
+    public var text: String
+    public var bold = false
+    public var italic = false
+    public var link: String?
+
+    public init(text: String, bold: Bool = false, italic: Bool = false, link: String? = nil) {
+        self.text = text
+        self.bold = bold
+        self.italic = italic
+        self.link = link
+    }
+}
+
+public typealias Inline = [TextRun]
+
+public indirect enum Block: Sendable, Equatable {
+    /// Level 1 to 3, with an id other parts can link to.
+    case heading(level: Int, id: String?, text: Inline)
+    case paragraph(style: ParagraphStyle, text: Inline)
+    case list(ordered: Bool, items: [[Block]])
+    case table(Table)
+    /// A boxed group: a danger statement, a safety goal, a bottom line, a note.
+    case callout(kind: String, title: Inline?, blocks: [Block])
+    case figure(Figure)
+    /// A grouping with its own heading, for structure (a PDF `Sect`, an HTML `section`).
+    case section(id: String?, blocks: [Block])
+    /// Lines for people to sign, with their names under them.
+    case signatures([Signature])
+    /// The list of headings with their page numbers.
+    case contents
+    case pageBreak
+}
+
+public enum ParagraphStyle: String, Sendable, Equatable {
+    case body, lead, subtitle, note, small
+}
+
+public struct Table: Sendable, Equatable {
+    /// Relative column widths.
+    public var widths: [Double]
+    /// Repeated at the top of every page the table runs onto.
+    public var header: [Inline]?
+    public var rows: [[Inline]]
+}
+
+public struct Figure: Sendable, Equatable {
+    public enum Content: Sendable, Equatable {
+        /// A 0-to-10 line with labelled marks: the simple scaling picture.
+        case scale(zero: String, ten: String, marks: [ScaleMark])
+    }
+
+    /// What the figure shows, for people who cannot see it.
+    public var alternative: String
+    public var caption: Inline?
+    public var content: Content
+}
+
+public struct ScaleMark: Sendable, Equatable {
+    public var value: Double
+    public var label: String
+}
+
+public struct Signature: Sendable, Equatable {
+    public var name: String
+    public var role: String
+}

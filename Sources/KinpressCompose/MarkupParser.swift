@@ -1,0 +1,235 @@
+import CLibXML2
+import Foundation
+
+/// Reads the markup templates write (`docs/markup.md`) into a `Document`, with libxml2.
+/// Network access and external entities are off: case text, escaped by the template engine,
+/// can only ever be text.
+enum MarkupParser {
+    static let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue)
+
+    /// Parses a rendered document. `source` names the template it came from, for errors.
+    static func parse(_ markup: String, source: String) throws(TemplateError) -> Document {
+        let document = try read(markup, name: source, lineOffset: 0)
+        defer { xmlFreeDoc(document) }
+        guard let root = xmlDocGetRootElement(document), name(root) == "document" else {
+            throw TemplateError(file: source, line: nil, message: "the template's output must have <document> as its outermost element")
+        }
+        var reader = NodeReader(source: source)
+        let blocks = try reader.blocks(in: root)
+        let title = attribute(root, "title") ?? ""
+        return Document(title: title, language: attribute(root, "lang") ?? "en", marking: attribute(root, "marking"),
+                        runningTitle: attribute(root, "running-title") ?? title, blocks: blocks)
+    }
+
+    /// Checks a template's own markup, with its Mustache tags taken out, so a council that breaks
+    /// a tag learns which template file and line, not a line of some rendered output.
+    static func checkSkeleton(of template: String, file: String) throws(TemplateError) {
+        let pattern = try! NSRegularExpression(pattern: "\\{\\{[^}]*\\}\\}")
+        let bare = pattern.stringByReplacingMatches(in: template, range: NSRange(template.startIndex..., in: template), withTemplate: "")
+        let wrapped = "<kinpress-template>" + bare + "</kinpress-template>"
+        let document = try read(wrapped, name: file, lineOffset: 0)
+        xmlFreeDoc(document)
+    }
+
+    private static func read(_ markup: String, name: String, lineOffset: Int) throws(TemplateError) -> xmlDocPtr {
+        xmlResetLastError()
+        let parsed: xmlDocPtr? = markup.withCString { pointer in
+            xmlReadMemory(pointer, Int32(strlen(pointer)), name, "UTF-8", options)
+        }
+        guard let parsed else {
+            let error = xmlGetLastError()
+            let message = error?.pointee.message.map { String(cString: $0).trimmingCharacters(in: .whitespacesAndNewlines) } ?? "not well formed"
+            let line = error.map { Int($0.pointee.line) + lineOffset }
+            throw TemplateError(file: name, line: line, message: "the markup is not well formed: \(message)")
+        }
+        return parsed
+    }
+
+    static func name(_ node: xmlNodePtr) -> String {
+        node.pointee.name.map { String(cString: $0) } ?? ""
+    }
+
+    static func attribute(_ node: xmlNodePtr, _ key: String) -> String? {
+        guard let value = xmlGetProp(node, key) else { return nil }
+        defer { kinpress_xml_free(value) }
+        return String(cString: value)
+    }
+}
+
+/// Walks the parsed tree into blocks and text runs.
+private struct NodeReader {
+    let source: String
+
+    func blocks(in parent: xmlNodePtr) throws(TemplateError) -> [Block] {
+        var blocks: [Block] = []
+        for node in children(of: parent) {
+            if node.pointee.type == XML_TEXT_NODE {
+                let text = content(node)
+                if !text.allSatisfy(\.isWhitespace) {
+                    throw error(node, "text \"\(text.trimmingCharacters(in: .whitespacesAndNewlines).prefix(40))\" stands outside a paragraph. Put it in <p>…</p>")
+                }
+                continue
+            }
+            guard node.pointee.type == XML_ELEMENT_NODE else { continue }
+            blocks.append(try block(node))
+        }
+        return blocks
+    }
+
+    private func block(_ node: xmlNodePtr) throws(TemplateError) -> Block {
+        let tag = MarkupParser.name(node)
+        switch tag {
+        case "h1", "h2", "h3":
+            return .heading(level: Int(tag.dropFirst())!, id: MarkupParser.attribute(node, "id"), text: try inline(node))
+        case "p":
+            let style = MarkupParser.attribute(node, "class").map { ParagraphStyle(rawValue: $0) } ?? .body
+            guard let style else { throw error(node, "<p class=\"\(MarkupParser.attribute(node, "class") ?? "")\"> is not a paragraph style. Use lead, subtitle, note or small") }
+            return .paragraph(style: style, text: try inline(node))
+        case "ul", "ol":
+            var items: [[Block]] = []
+            for item in elements(of: node) {
+                guard MarkupParser.name(item) == "li" else { throw error(item, "a list may hold only <li> items") }
+                items.append(try itemBlocks(item))
+            }
+            return .list(ordered: tag == "ol", items: items)
+        case "table":
+            return .table(try table(node))
+        case "callout":
+            let title = MarkupParser.attribute(node, "title").map { [TextRun(text: $0, bold: true)] }
+            return .callout(kind: MarkupParser.attribute(node, "kind") ?? "note", title: title, blocks: try blocks(in: node))
+        case "figure":
+            return .figure(try figure(node))
+        case "section":
+            return .section(id: MarkupParser.attribute(node, "id"), blocks: try blocks(in: node))
+        case "signatures":
+            return .signatures(elements(of: node).map { Signature(name: MarkupParser.attribute($0, "name") ?? "", role: MarkupParser.attribute($0, "role") ?? "") })
+        case "contents":
+            return .contents
+        case "page-break":
+            return .pageBreak
+        default:
+            throw error(node, "<\(tag)> is not an element of Kinpress markup (see docs/markup.md)")
+        }
+    }
+
+    /// A list item holds either text or blocks.
+    private func itemBlocks(_ item: xmlNodePtr) throws(TemplateError) -> [Block] {
+        let hasBlocks = elements(of: item).contains { !["b", "i", "a"].contains(MarkupParser.name($0)) }
+        return hasBlocks ? try blocks(in: item) : [.paragraph(style: .body, text: try inline(item))]
+    }
+
+    private func table(_ node: xmlNodePtr) throws(TemplateError) -> Table {
+        var rows: [[Inline]] = []
+        var header: [Inline]?
+        for row in elements(of: node) {
+            guard MarkupParser.name(row) == "tr" else { throw error(row, "a table may hold only <tr> rows") }
+            var cells: [Inline] = []
+            var isHeader = false
+            for cell in elements(of: row) {
+                let cellTag = MarkupParser.name(cell)
+                guard cellTag == "td" || cellTag == "th" else { throw error(cell, "a table row may hold only <th> and <td> cells") }
+                isHeader = isHeader || cellTag == "th"
+                cells.append(try inline(cell))
+            }
+            if isHeader && rows.isEmpty && header == nil { header = cells } else { rows.append(cells) }
+        }
+        let columns = max(header?.count ?? 0, rows.map(\.count).max() ?? 0)
+        var widths = (MarkupParser.attribute(node, "widths") ?? "").split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
+        if widths.count != columns { widths = Array(repeating: 1, count: columns) }
+        return Table(widths: widths, header: header, rows: rows)
+    }
+
+    private func figure(_ node: xmlNodePtr) throws(TemplateError) -> Figure {
+        var content: Figure.Content?
+        var caption: Inline?
+        for child in elements(of: node) {
+            switch MarkupParser.name(child) {
+            case "scale":
+                let marks = elements(of: child).map { mark in
+                    ScaleMark(value: Double(MarkupParser.attribute(mark, "value") ?? "") ?? 0, label: MarkupParser.attribute(mark, "label") ?? "")
+                }
+                content = .scale(zero: MarkupParser.attribute(child, "zero") ?? "", ten: MarkupParser.attribute(child, "ten") ?? "", marks: marks)
+            case "caption":
+                caption = try inline(child)
+            default:
+                throw error(child, "a figure holds a drawing (<scale>) and an optional <caption>")
+            }
+        }
+        guard let content else { throw error(node, "this figure has nothing to draw") }
+        guard let alternative = MarkupParser.attribute(node, "alt"), !alternative.isEmpty else {
+            throw error(node, "every figure needs alt=\"…\": what it shows, for people who cannot see it")
+        }
+        return Figure(alternative: alternative, caption: caption, content: content)
+    }
+
+    /// The text runs in an element, with white space folded as HTML folds it.
+    private func inline(_ node: xmlNodePtr) throws(TemplateError) -> Inline {
+        var runs: [TextRun] = []
+        try collect(node, bold: false, italic: false, link: nil, into: &runs)
+        return Self.fold(runs)
+    }
+
+    private func collect(_ node: xmlNodePtr, bold: Bool, italic: Bool, link: String?, into runs: inout [TextRun]) throws(TemplateError) {
+        for child in children(of: node) {
+            switch child.pointee.type {
+            case XML_TEXT_NODE:
+                runs.append(TextRun(text: content(child), bold: bold, italic: italic, link: link))
+            case XML_ELEMENT_NODE:
+                switch MarkupParser.name(child) {
+                case "b": try collect(child, bold: true, italic: italic, link: link, into: &runs)
+                case "i": try collect(child, bold: bold, italic: true, link: link, into: &runs)
+                case "a": try collect(child, bold: bold, italic: italic, link: MarkupParser.attribute(child, "href"), into: &runs)
+                default: throw error(child, "<\(MarkupParser.name(child))> cannot stand inside text; only <b>, <i> and <a> can")
+                }
+            default:
+                continue
+            }
+        }
+    }
+
+    static func fold(_ runs: [TextRun]) -> Inline {
+        var folded: [TextRun] = []
+        var lastWasSpace = true
+        for var run in runs {
+            var text = ""
+            for character in run.text {
+                if character.isWhitespace {
+                    if !lastWasSpace { text.append(" ") }
+                    lastWasSpace = true
+                } else {
+                    text.append(character)
+                    lastWasSpace = false
+                }
+            }
+            run.text = text
+            if !text.isEmpty { folded.append(run) }
+        }
+        if let last = folded.indices.last, folded[last].text.hasSuffix(" ") {
+            folded[last].text.removeLast()
+            if folded[last].text.isEmpty { folded.removeLast() }
+        }
+        return folded
+    }
+
+    private func children(of node: xmlNodePtr) -> [xmlNodePtr] {
+        var result: [xmlNodePtr] = []
+        var child = node.pointee.children
+        while let current = child {
+            result.append(current)
+            child = current.pointee.next
+        }
+        return result
+    }
+
+    private func elements(of node: xmlNodePtr) -> [xmlNodePtr] {
+        children(of: node).filter { $0.pointee.type == XML_ELEMENT_NODE }
+    }
+
+    private func content(_ node: xmlNodePtr) -> String {
+        node.pointee.content.map { String(cString: $0) } ?? ""
+    }
+
+    private func error(_ node: xmlNodePtr, _ message: String) -> TemplateError {
+        TemplateError(file: source, line: Int(xmlGetLineNo(node)), message: message)
+    }
+}

@@ -1,0 +1,74 @@
+import KinpressCase
+
+/// The safety plan: why it is needed, what it aims for, who is in the network, the rules by
+/// area, warning signs, who to call, reviews and signatures.
+struct SafetyPlanBuilder {
+    let words: Words
+
+    struct View {
+        var header: HeaderView
+        var strings: [String: Any]
+        var service: [String: Any]
+        var intro: String
+        var agreed: String?
+        var worries: [DangerView]
+        var goals: [GoalView]
+        var network: [PersonView]
+        var areas: [AreaView]
+        var warningSigns: [WarningView]
+        var emergencyContacts: [EmergencyView]
+        var reviews: [ReviewView]
+        var signatures: [SignatureView]
+    }
+
+    func view() throws(TemplateError) -> View {
+        let catalogue = words.catalogue
+        let file = words.visible.file
+        let plan = file.safetyPlan
+        let children = try words.childrenNames()
+        let title = if let plan { clean(plan.title) } else { try catalogue.text("plan.defaultTitle") }
+        let header = try words.header(title: title, runningTitle: title)
+
+        let assessment = file.assessment
+        let worries = try (assessment?.dangerStatements ?? []).enumerated().map { index, danger throws(TemplateError) in
+            let text = if let written = danger.text { paragraphs(written) } else {
+                [try catalogue.plural("danger.composed", count: danger.worriedPeople.count, ["worried": words.names(danger.worriedPeople), "worry": clean(danger.worry)])]
+            }
+            return DangerView(id: "worry-\(index + 1)", heading: try catalogue.text("danger.heading", ["number": String(index + 1)]), paragraphs: text,
+                              ifNothingChanges: nil, disputed: nil, familyView: [], goals: [])
+        }
+        let goals = try (assessment?.safetyGoals ?? []).map { goal throws(TemplateError) in
+            GoalView(paragraphs: paragraphs(goal.text), howLong: try goal.howLong.map { t throws(TemplateError) in try catalogue.text("goal.howLong", ["howLong": clean(t)]) }, answers: nil)
+        }
+        let network = try file.people.filter(\.inSafetyNetwork).map { person throws(TemplateError) in
+            let contacts = [person.phone, person.email].compactMap { $0?.value }.map(clean)
+            return PersonView(name: try words.name(person.id), relationship: clean(person.relationship),
+                              contact: contacts.isEmpty ? try catalogue.text("plan.noContact") : contacts.joined(separator: ", "), inPlan: true)
+        }
+        var areas: [AreaView] = []
+        for rule in (plan?.rules ?? []) {
+            let view = RuleView(
+                rule: clean(rule.rule), why: rule.why.map(clean), who: try words.names(rule.who), when: rule.when.map(clean),
+                howWeCheck: rule.howWeCheck.map(clean), howChildKnows: rule.howChildKnows.map(clean), ifBroken: rule.ifBroken.map(clean))
+            let area = rule.area.map(clean)
+            if let index = areas.firstIndex(where: { $0.area == area }) { areas[index].rules.append(view) } else { areas.append(AreaView(area: area, rules: [view])) }
+        }
+        return View(
+            header: header, strings: words.strings, service: words.serviceWords(),
+            intro: try catalogue.text("plan.intro", ["children": children]),
+            agreed: try plan?.agreedOn.map { d throws(TemplateError) in try catalogue.text("plan.agreed", ["date": words.date(d)]) },
+            worries: worries, goals: goals, network: network, areas: areas,
+            warningSigns: (plan?.warningSigns ?? []).map { WarningView(sign: clean($0.sign), whatToDo: clean($0.whatToDo)) },
+            emergencyContacts: (plan?.emergencyContacts ?? []).map { EmergencyView(name: clean($0.name), number: clean($0.number), when: clean($0.when)) },
+            reviews: try (plan?.reviews ?? []).map { review throws(TemplateError) in ReviewView(date: try words.date(review.date), what: clean(review.what)) },
+            signatures: try (plan?.signatures ?? []).map { id throws(TemplateError) in SignatureView(name: try words.name(id), role: try role(id)) })
+    }
+
+    private func role(_ id: String) throws(TemplateError) -> String {
+        switch words.visible.party(id) {
+        case .person(let person)?: return clean(person.relationship)
+        case .child?: return try words.catalogue.text("roles.childSigning")
+        default: return ""
+        }
+    }
+}

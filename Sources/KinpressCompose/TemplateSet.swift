@@ -1,0 +1,104 @@
+import Foundation
+import Mustache
+import Yams
+
+/// Everything in a `Templates/` folder: document templates, partials, string catalogues and
+/// themes. Loaded once and checked as it loads, so a broken template is reported with its file
+/// and line before any case is rendered.
+public struct TemplateSet: Sendable {
+    public let folder: URL
+    let library: MustacheLibrary
+    let documents: Set<String>
+    let catalogues: [String: Catalogue]
+    public let themes: [String: Theme]
+
+    public init(folder: URL) throws(TemplateError) {
+        self.folder = folder
+        var library = MustacheLibrary()
+        var documents: Set<String> = []
+        for (kind, subfolder) in [("documents", "documents"), ("partials", "partials")] {
+            for file in Self.files(in: folder.appendingPathComponent(subfolder), extension: "mustache") {
+                let name = file.deletingPathExtension().lastPathComponent
+                let template = try Self.loadTemplate(file, displayName: "\(folder.lastPathComponent)/\(subfolder)/\(file.lastPathComponent)")
+                library.register(template, named: name)
+                if kind == "documents" { documents.insert(name) }
+            }
+        }
+        var catalogues: [String: Catalogue] = [:]
+        for file in Self.files(in: folder.appendingPathComponent("strings"), extension: "yaml") {
+            let language = file.deletingPathExtension().lastPathComponent
+            catalogues[language] = try Catalogue(language: language, yaml: try Self.read(file), file: "\(folder.lastPathComponent)/strings/\(file.lastPathComponent)")
+        }
+        var themes: [String: Theme] = [:]
+        for file in Self.files(in: folder.appendingPathComponent("themes"), extension: "yaml") {
+            let name = file.deletingPathExtension().lastPathComponent
+            themes[name] = try Theme(name: name, yaml: try Self.read(file), file: "\(folder.lastPathComponent)/themes/\(file.lastPathComponent)")
+        }
+        guard catalogues["en"] != nil else {
+            throw TemplateError(file: "\(folder.lastPathComponent)/strings/en.yaml", line: nil, message: "the English string catalogue is missing; every other language falls back to it")
+        }
+        guard themes["default"] != nil else {
+            throw TemplateError(file: "\(folder.lastPathComponent)/themes/default.yaml", line: nil, message: "the default theme is missing")
+        }
+        self.library = library
+        self.documents = documents
+        self.catalogues = catalogues
+        self.themes = themes
+    }
+
+    /// The catalogue for a language tag: `pl-PL` falls back to `pl`, then to English.
+    public func catalogue(for language: String) -> Catalogue {
+        let base = String(language.split(separator: "-").first ?? "en").lowercased()
+        return catalogues[language] ?? catalogues[base] ?? catalogues["en"]!
+    }
+
+    public func theme(named name: String) throws(TemplateError) -> Theme {
+        guard let theme = themes[name] else {
+            throw TemplateError(file: "\(folder.lastPathComponent)/themes/\(name).yaml", line: nil,
+                                message: "there is no theme called \"\(name)\". Themes: \(themes.keys.sorted().joined(separator: ", "))")
+        }
+        return theme
+    }
+
+    /// Renders a document template with a view model into markup text.
+    func render(_ view: Any, document: String) throws(TemplateError) -> String {
+        guard documents.contains(document), let output = library.render(view, withTemplate: document) else {
+            throw TemplateError(file: "\(folder.lastPathComponent)/documents/\(document).mustache", line: nil, message: "there is no template for the document \"\(document)\"")
+        }
+        return output
+    }
+
+    private static func files(in folder: URL, extension wanted: String) -> [URL] {
+        let found = (try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)) ?? []
+        return found.filter { $0.pathExtension == wanted }.sorted { $0.lastPathComponent < $1.lastPathComponent }
+    }
+
+    private static func read(_ file: URL) throws(TemplateError) -> String {
+        guard let data = FileManager.default.contents(atPath: file.path), let text = String(data: data, encoding: .utf8) else {
+            throw TemplateError(file: file.lastPathComponent, line: nil, message: "cannot read this file as UTF-8 text")
+        }
+        return text
+    }
+
+    /// Parses one template and checks it: Mustache syntax, no unescaped output (case text must
+    /// never become markup), and markup that is well formed once the Mustache tags are taken out.
+    static func loadTemplate(_ file: URL, displayName: String) throws(TemplateError) -> MustacheTemplate {
+        let text = try read(file)
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            for forbidden in ["{{{", "{{&", "{{%", "{{="] where line.contains(forbidden) {
+                throw TemplateError(file: displayName, line: index + 1,
+                                    message: "\(forbidden) is not allowed in Kinpress templates: it would print case text without escaping it, or change how tags are written. Use {{name}}")
+            }
+        }
+        let template: MustacheTemplate
+        do {
+            template = try MustacheTemplate(string: text)
+        } catch let error as MustacheTemplate.ParserError {
+            throw TemplateError(file: displayName, line: error.context.lineNumber, message: "the Mustache tags are not well formed here (\(error.error)): \(error.context.line.trimmingCharacters(in: .whitespaces))")
+        } catch {
+            throw TemplateError(file: displayName, line: nil, message: "the template cannot be read: \(error)")
+        }
+        try MarkupParser.checkSkeleton(of: text, file: displayName)
+        return template
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import KinpressAudience
+import KinpressCase
+
+/// Turns case data into the words a reader sees: names as this reader knows them, dates and
+/// ages in words, lists joined as sentences. All wording comes from the catalogue.
+struct Words {
+    let visible: VisibleCase
+    let catalogue: Catalogue
+    private let dateFormatters: [String: DateFormatter]
+
+    init(visible: VisibleCase, catalogue: Catalogue) throws(TemplateError) {
+        self.visible = visible
+        self.catalogue = catalogue
+        var formatters: [String: DateFormatter] = [:]
+        for form in ["full", "month", "year"] {
+            let formatter = DateFormatter()
+            formatter.locale = Locale(identifier: visible.file.case.language)
+            formatter.timeZone = TimeZone(identifier: "UTC")
+            formatter.calendar = Calendar(identifier: .gregorian)
+            formatter.dateFormat = try catalogue.text("dates.\(form)")
+            formatters[form] = formatter
+        }
+        dateFormatters = formatters
+    }
+
+    var audience: Audience { visible.audience }
+
+    /// A person or child as this reader knows them: the name a child uses in child documents,
+    /// and only a role for someone the reader may not know about.
+    func name(_ id: String) throws(TemplateError) -> String {
+        switch visible.party(id) {
+        case .person(let person)?:
+            return audience == .child ? person.childCalls ?? person.name : person.name
+        case .child(let child)?:
+            return audience == .professional ? child.fullName ?? child.name : child.name
+        case .hidden(let role)?:
+            return try catalogue.text("roles.\(role.rawValue)")
+        case nil:
+            return try catalogue.text("roles.someone")
+        }
+    }
+
+    func names(_ ids: [String]) throws(TemplateError) -> String {
+        var seen: Set<String> = []
+        var names: [String] = []
+        for id in ids {
+            let name = try name(id)
+            if seen.insert(name).inserted { names.append(name) }
+        }
+        return try catalogue.list(names)
+    }
+
+    /// "Tuesday 10 March 2026"; "March 2026" and "2026" for dates that leave out the day or month.
+    func date(_ date: CaseDate, approximate: Bool = false) throws(TemplateError) -> String {
+        var components = DateComponents()
+        components.year = date.year
+        components.month = date.month ?? 1
+        components.day = date.day ?? 1
+        components.hour = 12
+        guard let day = Calendar(identifier: .gregorian).date(from: components) else { return date.description }
+        let form = date.day != nil ? "full" : date.month != nil ? "month" : "year"
+        let words = dateFormatters[form]!.string(from: day)
+        return approximate ? try catalogue.text("dates.approximate", ["date": words]) : words
+    }
+
+    /// "Zofia is 7", "Cal is 8 months old", "Baby is due on Friday 3 July 2026".
+    func age(of child: Child) throws(TemplateError) -> String {
+        let name = try self.name(child.id)
+        switch visible.ages[child.id] {
+        case .years(let years)?:
+            return try catalogue.plural("age.years", count: years, ["name": name])
+        case .months(let months)?:
+            return try catalogue.plural("age.months", count: months, ["name": name])
+        case .unborn(let expected)?:
+            return try catalogue.text("age.unborn", ["name": name, "date": date(expected)])
+        case nil:
+            return name
+        }
+    }
+
+    /// A score as it is written in this language: 6, 6.5 (or 6,5).
+    func score(_ value: Double) -> String {
+        let formatter = NumberFormatter()
+        formatter.locale = Locale(identifier: visible.file.case.language)
+        formatter.minimumFractionDigits = 0
+        formatter.maximumFractionDigits = 1
+        return formatter.string(from: NSNumber(value: value)) ?? String(value)
+    }
+
+    /// The case's children, as a list: "Zosia and Antek".
+    func childrenNames() throws(TemplateError) -> String {
+        try names(visible.file.children.map(\.id))
+    }
+}
+
+/// Case text split into paragraphs at its line breaks, with characters XML cannot hold replaced.
+/// The template engine escapes what is left.
+func paragraphs(_ text: String) -> [String] {
+    clean(text).split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+}
+
+/// Replaces the control characters XML 1.0 does not allow (all but tab and line breaks).
+func clean(_ text: String) -> String {
+    String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
+        let value = scalar.value
+        let allowed = value == 0x9 || value == 0xA || value == 0xD || (0x20...0xD7FF).contains(value) || (0xE000...0xFFFD).contains(value) || value >= 0x10000
+        return allowed ? scalar : "\u{FFFD}"
+    }))
+}

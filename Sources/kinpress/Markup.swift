@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import Kinpress
+import KinpressAudience
+import KinpressCase
+import KinpressCompose
+
+/// Options every command that makes a document shares.
+struct DocumentOptions: ParsableArguments {
+    @Argument(help: ArgumentHelp("The case file (.yaml, .yml or .json).", valueName: "case"))
+    var caseFile: String
+
+    @Option(help: "The document: \(DocumentKind.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var document: DocumentKind
+
+    @Option(help: "Who it is for: family, professional or child.")
+    var audience: Audience = .family
+
+    @Option(help: ArgumentHelp("The templates folder to use instead of Kinpress's own.", valueName: "folder"))
+    var templates: String?
+
+    /// Reads the case, or prints its problems and stops with status 1.
+    func readCase() throws -> Case {
+        let reading = CaseReader.read(contentsOf: URL(fileURLWithPath: caseFile), displayName: caseFile)
+        var standardError = FileHandle.standardError
+        for diagnostic in reading.diagnostics { print(diagnostic, to: &standardError) }
+        guard let found = reading.case else { throw ExitCode(1) }
+        return found
+    }
+
+    func kinpress() throws -> Kinpress {
+        guard let folder = Kinpress.templatesFolder(explicit: templates) else {
+            throw ValidationError("cannot find Kinpress's Templates folder; name it with --templates")
+        }
+        do {
+            return try Kinpress(templatesFolder: folder)
+        } catch {
+            var standardError = FileHandle.standardError
+            print(error, to: &standardError)
+            throw ExitCode(1)
+        }
+    }
+}
+
+extension DocumentKind: ExpressibleByArgument {}
+extension Audience: ExpressibleByArgument {}
+
+struct Markup: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print the markup a document's template writes for a case (for template authors)."
+    )
+
+    @OptionGroup var options: DocumentOptions
+
+    func run() throws {
+        let found = try options.readCase()
+        let kinpress = try options.kinpress()
+        do {
+            print(try kinpress.markup(options.document, of: found, for: options.audience))
+            _ = try kinpress.document(options.document, of: found, for: options.audience)
+        } catch {
+            var standardError = FileHandle.standardError
+            print(error, to: &standardError)
+            throw ExitCode(1)
+        }
+    }
+}
