@@ -17,6 +17,8 @@ let package = Package(
         // System libraries, through pkg-config.
         .systemLibrary(name: "CPangoCairo", pkgConfig: "pangocairo", providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        // What cairo 1.16 cannot write into a PDF (language, alternative text, artifacts), added with qpdf.
+        .target(name: "CPDFFinish", linkerSettings: [.linkedLibrary("qpdf")]),
 
         // Stage 1: read a case file, check it against the format, normalise it.
         .target(name: "KinpressCase", dependencies: [.product(name: "Yams", package: "Yams")]),
@@ -29,9 +31,10 @@ let package = Package(
             .product(name: "Yams", package: "Yams"),
         ]),
         // Stage 4: text, pages and diagrams laid out with Pango.
-        .target(name: "KinpressLayout", dependencies: ["KinpressCompose", "CPangoCairo"]),
+        .target(name: "KinpressLayout", dependencies: ["KinpressCompose", "CPangoCairo"],
+                linkerSettings: [.linkedLibrary("pangoft2-1.0"), .linkedLibrary("fontconfig")]),
         // Stage 5: PDF through Cairo.
-        .target(name: "KinpressPDF", dependencies: ["KinpressLayout", "CPangoCairo"]),
+        .target(name: "KinpressPDF", dependencies: ["KinpressLayout", "CPangoCairo", "CPDFFinish"]),
         // The pipeline as one call: render, and later pack and batch.
         .target(name: "Kinpress", dependencies: ["KinpressCase", "KinpressAudience", "KinpressCompose", "KinpressLayout", "KinpressPDF"]),
         // The command-line interface.

@@ -2,39 +2,114 @@ import Foundation
 import KinpressAudience
 import KinpressCase
 import KinpressCompose
+import KinpressLayout
+import KinpressPDF
 
 /// The whole pipeline behind one call: case file → audience → compose → layout → render.
 /// The command-line program and, later, a service call this; neither knows the stages.
 public struct Kinpress: Sendable {
     public let templates: TemplateSet
+    public let fonts: FontLibrary
 
-    /// Loads and checks the templates once; reuse one `Kinpress` for many cases.
-    public init(templatesFolder: URL) throws(TemplateError) {
-        templates = try TemplateSet(folder: templatesFolder)
+    /// Loads and checks the templates and fonts once; reuse one `Kinpress` for many cases.
+    /// `resources` holds `Templates/` and `Fonts/`.
+    public init(resources: URL, templates: URL? = nil) throws(RenderFailure) {
+        do {
+            self.templates = try TemplateSet(folder: templates ?? resources.appendingPathComponent("Templates"))
+        } catch {
+            throw .template(error)
+        }
+        do {
+            fonts = try FontLibrary(folder: resources.appendingPathComponent("Fonts"))
+        } catch {
+            throw .layout(error)
+        }
+    }
+
+    /// How to make a document.
+    public struct Options: Sendable {
+        public var audience: Audience
+        public var theme: String
+        public var paper: Paper
+
+        public init(audience: Audience = .family, theme: String = "default", paper: Paper = .a4) {
+            self.audience = audience
+            self.theme = theme
+            self.paper = paper
+        }
     }
 
     /// The document model of one document for one reader.
-    public func document(_ kind: DocumentKind, of source: Case, for audience: Audience) throws(TemplateError) -> Document {
-        try Composer(templates: templates).compose(kind, for: audience.project(source))
+    public func document(_ kind: DocumentKind, of source: Case, for audience: Audience) throws(RenderFailure) -> Document {
+        do {
+            return try Composer(templates: templates).compose(kind, for: audience.project(source))
+        } catch {
+            throw .template(error)
+        }
     }
 
     /// The markup a template writes for one case, before it is parsed: for template authors.
-    public func markup(_ kind: DocumentKind, of source: Case, for audience: Audience) throws(TemplateError) -> String {
-        try Composer(templates: templates).markup(kind, for: audience.project(source))
+    public func markup(_ kind: DocumentKind, of source: Case, for audience: Audience) throws(RenderFailure) -> String {
+        do {
+            return try Composer(templates: templates).markup(kind, for: audience.project(source))
+        } catch {
+            throw .template(error)
+        }
     }
 
-    /// Where the `Templates/` folder is: given explicitly, or beside the program (an installed
-    /// `share/kinpress/Templates`, or the source tree the program was built in), or in the
-    /// current folder.
-    public static func templatesFolder(explicit: String? = nil) -> URL? {
-        if let explicit { return URL(fileURLWithPath: explicit) }
+    /// One document as PDF bytes.
+    public func pdf(_ kind: DocumentKind, of source: Case, options: Options) throws(RenderFailure) -> [UInt8] {
+        let document = try self.document(kind, of: source, for: options.audience)
+        let theme: Theme
+        do {
+            theme = try templates.theme(named: options.theme)
+        } catch {
+            throw .template(error)
+        }
+        let laidOut: LaidOutDocument
+        do {
+            laidOut = try LayoutEngine(fonts: fonts).layout(document, theme: theme, paper: options.paper)
+        } catch {
+            throw .layout(error)
+        }
+        let date = source.file.case.date
+        let metadata = PDFMetadata(title: document.title, author: source.file.case.localAuthority, subject: document.runningTitle,
+                                   date: String(format: "%04d-%02d-%02dT00:00:00Z", date.year, date.month ?? 1, date.day ?? 1))
+        do {
+            return try PDFRenderer.render(laidOut, metadata: metadata)
+        } catch {
+            throw .render(error)
+        }
+    }
+
+    /// Where Kinpress's own `Templates/` and `Fonts/` are: beside the program (an installed
+    /// `share/kinpress`, or the source tree it was built in), or in the current folder.
+    public static func resourcesFolder() -> URL? {
         let program = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
         let candidates = [
-            program.appendingPathComponent("../share/kinpress/Templates"),
-            program.appendingPathComponent("../../../Templates"),
-            program.appendingPathComponent("../../Templates"),
-            URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("Templates"),
+            program.appendingPathComponent("../share/kinpress"),
+            program.appendingPathComponent("../../.."),
+            program.appendingPathComponent("../.."),
+            URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
         ]
-        return candidates.map(\.standardizedFileURL).first { FileManager.default.fileExists(atPath: $0.appendingPathComponent("strings/en.yaml").path) }
+        return candidates.map(\.standardizedFileURL).first {
+            FileManager.default.fileExists(atPath: $0.appendingPathComponent("Templates/strings/en.yaml").path)
+                && FileManager.default.fileExists(atPath: $0.appendingPathComponent("Fonts/fonts.conf").path)
+        }
+    }
+}
+
+/// Why a document could not be made, from whichever stage said so.
+public enum RenderFailure: Error, Sendable, CustomStringConvertible {
+    case template(TemplateError)
+    case layout(LayoutError)
+    case render(RenderError)
+
+    public var description: String {
+        switch self {
+        case .template(let error): return error.description
+        case .layout(let error): return error.description
+        case .render(let error): return error.description
+        }
     }
 }

@@ -8,6 +8,8 @@ public struct Document: Sendable, Equatable {
     public var marking: String?
     /// The short name in the running header.
     public var runningTitle: String
+    /// The page number as the footer says it, with {page} and {pages}: "Page {page} of {pages}".
+    public var pageLabel: String
     public var blocks: [Block]
 }
 
@@ -39,10 +41,8 @@ public indirect enum Block: Sendable, Equatable {
     case figure(Figure)
     /// A grouping with its own heading, for structure (a PDF `Sect`, an HTML `section`).
     case section(id: String?, blocks: [Block])
-    /// Lines for people to sign, with their names under them.
-    case signatures([Signature])
-    /// The list of headings with their page numbers.
-    case contents
+    /// Lines for people to sign, with their names under them, and a line for the date.
+    case signatures(dateLabel: String, [Signature])
     case pageBreak
 }
 

@@ -18,7 +18,8 @@ enum MarkupParser {
         let blocks = try reader.blocks(in: root)
         let title = attribute(root, "title") ?? ""
         return Document(title: title, language: attribute(root, "lang") ?? "en", marking: attribute(root, "marking"),
-                        runningTitle: attribute(root, "running-title") ?? title, blocks: blocks)
+                        runningTitle: attribute(root, "running-title") ?? title,
+                        pageLabel: attribute(root, "page-label") ?? "{page} / {pages}", blocks: blocks)
     }
 
     /// Checks a template's own markup, with its Mustache tags taken out, so a council that breaks
@@ -102,9 +103,8 @@ private struct NodeReader {
         case "section":
             return .section(id: MarkupParser.attribute(node, "id"), blocks: try blocks(in: node))
         case "signatures":
-            return .signatures(elements(of: node).map { Signature(name: MarkupParser.attribute($0, "name") ?? "", role: MarkupParser.attribute($0, "role") ?? "") })
-        case "contents":
-            return .contents
+            return .signatures(dateLabel: MarkupParser.attribute(node, "date-label") ?? "",
+                               elements(of: node).map { Signature(name: MarkupParser.attribute($0, "name") ?? "", role: MarkupParser.attribute($0, "role") ?? "") })
         case "page-break":
             return .pageBreak
         default:

@@ -16,7 +16,7 @@ struct DocumentOptions: ParsableArguments {
     @Option(help: "Who it is for: family, professional or child.")
     var audience: Audience = .family
 
-    @Option(help: ArgumentHelp("The templates folder to use instead of Kinpress's own.", valueName: "folder"))
+    @Option(help: ArgumentHelp("A templates folder to use instead of Kinpress's own.", valueName: "folder"))
     var templates: String?
 
     /// Reads the case, or prints its problems and stops with status 1.
@@ -29,16 +29,23 @@ struct DocumentOptions: ParsableArguments {
     }
 
     func kinpress() throws -> Kinpress {
-        guard let folder = Kinpress.templatesFolder(explicit: templates) else {
-            throw ValidationError("cannot find Kinpress's Templates folder; name it with --templates")
+        guard let resources = Kinpress.resourcesFolder() else {
+            throw ValidationError("cannot find Kinpress's Templates and Fonts folders beside the program or in the current folder")
         }
-        do {
-            return try Kinpress(templatesFolder: folder)
-        } catch {
-            var standardError = FileHandle.standardError
-            print(error, to: &standardError)
-            throw ExitCode(1)
-        }
+        return try reporting { try Kinpress(resources: resources, templates: templates.map { URL(fileURLWithPath: $0) }) }
+    }
+}
+
+/// Runs `body`; prints a failure for the user and exits with status 1.
+func reporting<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let exit as ExitCode {
+        throw exit
+    } catch {
+        var standardError = FileHandle.standardError
+        print(error, to: &standardError)
+        throw ExitCode(1)
     }
 }
 
@@ -55,13 +62,9 @@ struct Markup: ParsableCommand {
     func run() throws {
         let found = try options.readCase()
         let kinpress = try options.kinpress()
-        do {
+        try reporting {
             print(try kinpress.markup(options.document, of: found, for: options.audience))
             _ = try kinpress.document(options.document, of: found, for: options.audience)
-        } catch {
-            var standardError = FileHandle.standardError
-            print(error, to: &standardError)
-            throw ExitCode(1)
         }
     }
 }

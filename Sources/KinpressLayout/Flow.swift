@@ -1,0 +1,287 @@
+import KinpressCompose
+
+/// One thing the paginator places: text that may break between lines, a box that may not, or
+/// the start and end of a framed group (a callout), which may run over pages.
+enum FlowItem {
+    case text(FlowText)
+    case box(FlowBox)
+    case beginFrame(Frame)
+    case endFrame
+    case pageBreak
+}
+
+struct FlowText {
+    var block: TextBlock
+    var x: Double
+    var structure: [StructureElement]
+    var spaceBefore: Double
+    var spaceAfter: Double
+    var keepWithNext = false
+    /// A bullet or number drawn beside the first line.
+    var label: (block: TextBlock, x: Double, structure: [StructureElement])?
+    /// A heading's link target and bookmark.
+    var destination: String?
+    var outline: (title: String, level: Int)?
+}
+
+/// Ties a table row to its table and the header row repeated above it on a new page.
+struct TableLink {
+    var id: Int
+    var headerItems: [PlacedItem]
+    var headerHeight: Double
+}
+
+struct FlowBox {
+    var height: Double
+    /// Marks with `y` measured from the box's top.
+    var items: [PlacedItem]
+    var spaceBefore: Double
+    var spaceAfter: Double
+    var keepWithNext = false
+    /// For a table row: the table, and its header row to repeat when the table runs onto a new page.
+    var table: TableLink?
+}
+
+/// A callout's box: drawn behind its content on each page it reaches.
+struct Frame {
+    var x: Double
+    var width: Double
+    var fill: Colour
+    var border: Colour
+    var padding: Double
+    var structure: [StructureElement]
+}
+
+/// Turns the document model into flow items: every piece of text shaped by Pango at the width
+/// it will have on the page.
+struct FlowBuilder {
+    let theme: Theme
+    let geometry: PageGeometry
+    let context: OpaquePointer
+    private(set) var items: [FlowItem] = []
+    private var nextID = 0
+    private var headingNumber = 0
+
+    init(theme: Theme, geometry: PageGeometry, context: OpaquePointer) {
+        self.theme = theme
+        self.geometry = geometry
+        self.context = context
+    }
+
+    private var body: TextStyle {
+        TextStyle(family: theme.font.family, size: theme.font.size, lineHeight: theme.font.lineHeight, colour: Colour(theme, "text"))
+    }
+
+    private mutating func element(_ role: String, alternative: String? = nil) -> StructureElement {
+        nextID += 1
+        return StructureElement(id: nextID, role: role, alternative: alternative)
+    }
+
+    func text(_ runs: Inline, _ style: TextStyle, width: Double) -> TextBlock {
+        TextBlock(runs: runs, style: style, width: width, context: context)
+    }
+
+    mutating func add(_ blocks: [Block], x: Double, width: Double, path: [StructureElement]) {
+        for block in blocks { add(block, x: x, width: width, path: path) }
+    }
+
+    private mutating func add(_ block: Block, x: Double, width: Double, path: [StructureElement]) {
+        let paragraphGap = theme.spacing.paragraph
+        switch block {
+        case .heading(let level, let id, let runs):
+            headingNumber += 1
+            let size = [theme.headings.h1, theme.headings.h2, theme.headings.h3][min(max(level, 1), 3) - 1]
+            var style = body
+            style.size = size
+            style.bold = true
+            style.lineHeight = 1.15
+            style.colour = Colour(theme, "heading")
+            let structure = path + [element("H\(level)")]
+            let title = runs.map(\.text).joined()
+            items.append(.text(FlowText(
+                block: text(runs, style, width: width), x: x, structure: structure,
+                spaceBefore: theme.spacing.heading * (level == 1 ? 1.4 : 1), spaceAfter: level == 1 ? 6 : 4, keepWithNext: true,
+                destination: id ?? "heading-\(headingNumber)", outline: (title, level))))
+        case .paragraph(let paragraphStyle, let runs):
+            var style = body
+            switch paragraphStyle {
+            case .body: break
+            case .lead: style.size = theme.font.size * 1.12
+            case .subtitle: style.colour = Colour(theme, "muted")
+            case .note: style.size = theme.font.size * 0.92; style.colour = Colour(theme, "muted")
+            case .small: style.size = theme.small; style.colour = Colour(theme, "muted")
+            }
+            items.append(.text(FlowText(block: text(runs, style, width: width), x: x, structure: path + [element("P")],
+                                        spaceBefore: 0, spaceAfter: paragraphGap)))
+        case .list(let ordered, let entries):
+            let list = element("L")
+            let indent = theme.font.size * 1.5
+            for (index, entry) in entries.enumerated() {
+                let item = element("LI")
+                let label = element("Lbl")
+                let bodyElement = element("LBody")
+                let marker = text([TextRun(text: ordered ? "\(index + 1)." : "•")], body, width: indent)
+                let start = items.count
+                add(entry, x: x + indent, width: width - indent, path: path + [list, item, bodyElement])
+                if start < items.count, case .text(var first) = items[start] {
+                    first.label = (marker, x, path + [list, item, label])
+                    items[start] = .text(first)
+                }
+            }
+        case .table(let table):
+            addTable(table, x: x, width: width, path: path)
+        case .callout(let kind, let title, let blocks):
+            let padding = theme.font.size * 0.8
+            let group = element("Div")
+            items.append(.beginFrame(Frame(x: x, width: width, fill: Colour(theme, kind), border: Colour(theme, kind + "Border"),
+                                           padding: padding, structure: path + [group])))
+            let inner = width - 2 * padding - 3
+            if let title {
+                var style = body
+                style.bold = true
+                items.append(.text(FlowText(block: text(title, style, width: inner), x: x + padding + 3, structure: path + [group, element("P")],
+                                            spaceBefore: 0, spaceAfter: paragraphGap * 0.6, keepWithNext: true)))
+            }
+            add(blocks, x: x + padding + 3, width: inner, path: path + [group])
+            items.append(.endFrame)
+        case .figure(let figure):
+            items.append(.box(figureBox(figure, x: x, width: width, path: path)))
+        case .section(_, let blocks):
+            add(blocks, x: x, width: width, path: path + [element("Sect")])
+        case .signatures(let dateLabel, let signatures):
+            for signature in signatures {
+                items.append(.box(signatureBox(signature, dateLabel: dateLabel, x: x, width: width, path: path)))
+            }
+        case .pageBreak:
+            items.append(.pageBreak)
+        }
+    }
+
+    // MARK: Tables
+
+    private mutating func addTable(_ table: Table, x: Double, width: Double, path: [StructureElement]) {
+        let tableElement = element("Table")
+        let total = table.widths.reduce(0, +)
+        let columns = table.widths.map { $0 / max(total, 0.001) * width }
+        let padding = theme.font.size * 0.4
+        var header: FlowBox?
+        if let cells = table.header {
+            header = row(cells, header: true, columns: columns, x: x, padding: padding, path: path + [tableElement])
+            var first = header!
+            first.keepWithNext = true
+            first.spaceBefore = theme.spacing.paragraph * 0.5
+            first.table = TableLink(id: tableElement.id, headerItems: [], headerHeight: 0)
+            items.append(.box(first))
+        }
+        for (index, cells) in table.rows.enumerated() {
+            var box = row(cells, header: false, columns: columns, x: x, padding: padding, path: path + [tableElement])
+            box.table = TableLink(id: tableElement.id, headerItems: header?.items ?? [], headerHeight: header?.height ?? 0)
+            if index == 0 && header == nil { box.spaceBefore = theme.spacing.paragraph * 0.5 }
+            if index == table.rows.count - 1 { box.spaceAfter = theme.spacing.paragraph * 1.5 }
+            items.append(.box(box))
+        }
+    }
+
+    private mutating func row(_ cells: [Inline], header: Bool, columns: [Double], x: Double, padding: Double, path: [StructureElement]) -> FlowBox {
+        let rowElement = element("TR")
+        var style = body
+        style.bold = header
+        style.lineHeight = 1.3
+        var marks: [PlacedItem] = []
+        var height = 0.0
+        var cellX = x
+        for (index, width) in columns.enumerated() {
+            let cell = element(header ? "TH" : "TD")
+            let runs = index < cells.count ? cells[index] : []
+            let block = text(runs, style, width: width - 2 * padding)
+            height = max(height, block.height + 2 * padding)
+            marks.append(PlacedItem(.text(block, lines: 0..<block.lines.count, x: cellX + padding, y: padding), structure: path + [rowElement, cell]))
+            cellX += width
+        }
+        let rule = Colour(theme, "rule")
+        var decoration: [PlacedItem] = []
+        if header {
+            decoration.append(PlacedItem(.rectangle(x: x, y: 0, width: cellX - x, height: height, fill: Colour(theme, "tableHeader"), stroke: nil, lineWidth: 0), artifact: true))
+        }
+        decoration.append(PlacedItem(.line(x1: x, y1: height, x2: cellX, y2: height, colour: rule, width: header ? 1 : 0.5), artifact: true))
+        return FlowBox(height: height, items: decoration + marks, spaceBefore: 0, spaceAfter: 0)
+    }
+
+    // MARK: Figures
+
+    /// The 0-to-10 line: ticks and numbers, and each person's mark with their name above it,
+    /// names set in rows so that none overlap.
+    private mutating func figureBox(_ figure: Figure, x: Double, width: Double, path: [StructureElement]) -> FlowBox {
+        let figureElement = element("Figure", alternative: figure.alternative)
+        let structure = path + [figureElement]
+        guard case .scale(_, _, let marks) = figure.content else { return FlowBox(height: 0, items: [], spaceBefore: 0, spaceAfter: 0) }
+        let colour = Colour(theme, "scale")
+        var small = body
+        small.size = theme.small
+        small.colour = Colour(theme, "muted")
+        var labelStyle = body
+        labelStyle.size = theme.small * 1.05
+        labelStyle.bold = true
+        let left = x + 14, right = x + width - 14
+        func position(_ value: Double) -> Double { left + (right - left) * min(max(value, 0), 10) / 10 }
+
+        // Each person's latest number goes on the line (earlier ones are listed under the figure).
+        var latest: [String: ScaleMark] = [:]
+        for mark in marks { latest[mark.label] = mark }
+        let shown = latest.values.sorted { ($0.value, $0.label) < ($1.value, $1.label) }
+
+        // One name per row above the line, the highest number at the top. Each name ends just
+        // left of the line down to its mark, so no line passes through a name below it (names
+        // below have lower numbers and stand further left). A name that would run off the left
+        // edge stands right of its line instead.
+        var labels: [(block: TextBlock, left: Double, row: Int, value: Double)] = []
+        for (row, mark) in shown.reversed().enumerated() {
+            let block = text([TextRun(text: mark.label)], labelStyle, width: width)
+            let markX = position(mark.value)
+            let left = markX - block.width - 4 >= x ? markX - block.width - 4 : markX + 4
+            labels.append((block, left, row, mark.value))
+        }
+        let rows = labels.count
+        let labelHeight = labelStyle.size * 1.5
+        let lineY = Double(rows) * labelHeight + 10
+        var items: [PlacedItem] = []
+        items.append(PlacedItem(.line(x1: left, y1: lineY, x2: right, y2: lineY, colour: colour, width: 2), structure: structure))
+        for tick in 0...10 {
+            let tx = position(Double(tick))
+            items.append(PlacedItem(.line(x1: tx, y1: lineY - 4, x2: tx, y2: lineY + 4, colour: colour, width: 1), structure: structure))
+            let number = text([TextRun(text: String(tick))], small, width: 30)
+            items.append(PlacedItem(.text(number, lines: 0..<number.lines.count, x: tx - number.width / 2, y: lineY + 6), structure: structure))
+        }
+        for label in labels {
+            let markX = position(label.value)
+            let labelTop = Double(label.row) * labelHeight
+            items.append(PlacedItem(.line(x1: markX, y1: labelTop + labelHeight * 0.5, x2: markX, y2: lineY, colour: Colour(theme, "rule"), width: 0.75), structure: structure))
+            items.append(PlacedItem(.circle(x: markX, y: lineY, radius: 4.5, fill: colour), structure: structure))
+            items.append(PlacedItem(.text(label.block, lines: 0..<label.block.lines.count, x: label.left, y: labelTop), structure: structure))
+        }
+        let height = lineY + 6 + small.size * 1.6
+        return FlowBox(height: height, items: items, spaceBefore: theme.spacing.paragraph, spaceAfter: theme.spacing.paragraph * 1.5)
+    }
+
+    private mutating func signatureBox(_ signature: Signature, dateLabel: String, x: Double, width: Double, path: [StructureElement]) -> FlowBox {
+        let paragraph = path + [element("P")]
+        var nameStyle = body
+        nameStyle.bold = true
+        var roleStyle = body
+        roleStyle.size = theme.small
+        roleStyle.colour = Colour(theme, "muted")
+        let lineTop = theme.font.size * 2.6
+        let name = text([TextRun(text: signature.name)], nameStyle, width: width * 0.55)
+        let role = text([TextRun(text: signature.role)], roleStyle, width: width * 0.55)
+        let date = text([TextRun(text: dateLabel)], roleStyle, width: width * 0.3)
+        let rule = Colour(theme, "text")
+        let items = [
+            PlacedItem(.line(x1: x, y1: lineTop, x2: x + width * 0.6, y2: lineTop, colour: rule, width: 0.75), artifact: true),
+            PlacedItem(.line(x1: x + width * 0.68, y1: lineTop, x2: x + width, y2: lineTop, colour: rule, width: 0.75), artifact: true),
+            PlacedItem(.text(name, lines: 0..<name.lines.count, x: x, y: lineTop + 3), structure: paragraph),
+            PlacedItem(.text(role, lines: 0..<role.lines.count, x: x, y: lineTop + 3 + name.height), structure: paragraph),
+            PlacedItem(.text(date, lines: 0..<date.lines.count, x: x + width * 0.68, y: lineTop + 3), structure: paragraph),
+        ]
+        return FlowBox(height: lineTop + 3 + name.height + role.height, items: items, spaceBefore: theme.spacing.paragraph * 2, spaceAfter: theme.spacing.paragraph)
+    }
+}

@@ -1,0 +1,67 @@
+import KinpressCompose
+
+/// A structure element of the tagged document (PDF tags): a paragraph, a list item, a table
+/// cell, a figure. Pagination never splits one: an element laid out over three pages is still
+/// one element, with the same id.
+public struct StructureElement: Hashable, Sendable {
+    public var id: Int
+    /// The PDF structure type: Sect, H1, P, L, LI, Lbl, LBody, Table, TR, TH, TD, Figure, Div.
+    public var role: String
+    /// Alternative text, for figures.
+    public var alternative: String?
+}
+
+/// Something drawn on a page, in points from the page's top left.
+public enum Mark {
+    /// Lines `lines` of a text block; `y` is where the first of them starts.
+    case text(TextBlock, lines: Range<Int>, x: Double, y: Double)
+    case rectangle(x: Double, y: Double, width: Double, height: Double, fill: Colour?, stroke: Colour?, lineWidth: Double)
+    case line(x1: Double, y1: Double, x2: Double, y2: Double, colour: Colour, width: Double)
+    case circle(x: Double, y: Double, radius: Double, fill: Colour)
+    /// A place links and bookmarks can point at.
+    case destination(name: String, x: Double, y: Double)
+
+    func moved(by dy: Double) -> Mark {
+        switch self {
+        case .text(let block, let lines, let x, let y): return .text(block, lines: lines, x: x, y: y + dy)
+        case .rectangle(let x, let y, let w, let h, let fill, let stroke, let width): return .rectangle(x: x, y: y + dy, width: w, height: h, fill: fill, stroke: stroke, lineWidth: width)
+        case .line(let x1, let y1, let x2, let y2, let colour, let width): return .line(x1: x1, y1: y1 + dy, x2: x2, y2: y2 + dy, colour: colour, width: width)
+        case .circle(let x, let y, let r, let fill): return .circle(x: x, y: y + dy, radius: r, fill: fill)
+        case .destination(let name, let x, let y): return .destination(name: name, x: x, y: y + dy)
+        }
+    }
+}
+
+public struct PlacedItem {
+    public var mark: Mark
+    /// The structure elements the mark belongs to, outermost first (the Document root is implied).
+    public var structure: [StructureElement]
+    /// Running headers and footers, repeated table headers, decoration: not content.
+    public var isArtifact: Bool
+
+    init(_ mark: Mark, structure: [StructureElement] = [], artifact: Bool = false) {
+        self.mark = mark
+        self.structure = structure
+        self.isArtifact = artifact || structure.isEmpty
+    }
+}
+
+public struct LaidOutPage {
+    public var items: [PlacedItem]
+}
+
+/// A bookmark: a heading and where it is.
+public struct OutlineEntry: Sendable {
+    public var title: String
+    public var level: Int
+    public var destination: String
+    public var page: Int
+}
+
+/// A document on pages, ready to draw.
+public struct LaidOutDocument {
+    public var document: Document
+    public var geometry: PageGeometry
+    public var pages: [LaidOutPage]
+    public var outline: [OutlineEntry]
+}

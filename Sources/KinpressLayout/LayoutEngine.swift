@@ -1,0 +1,63 @@
+import CPangoCairo
+import KinpressCompose
+
+/// The layout stage: a document model on pages. One engine per thread (each has its own Pango
+/// font map, which must not be shared between threads).
+public final class LayoutEngine {
+    private let fonts: FontLibrary
+    private let context: OpaquePointer
+
+    public init(fonts: FontLibrary) {
+        self.fonts = fonts
+        context = fonts.makeContext()
+    }
+
+    deinit {
+        kinpress_object_unref(UnsafeMutableRawPointer(context))
+    }
+
+    /// Lays the document out in two passes: the body is paginated once, then each page gets its
+    /// running header and footer, which need the page count ("Page 3 of 7").
+    public func layout(_ document: Document, theme: Theme, paper: Paper) throws(LayoutError) -> LaidOutDocument {
+        try fonts.check(family: theme.font.family)
+        let geometry = PageGeometry(paper: paper, theme: theme)
+        var builder = FlowBuilder(theme: theme, geometry: geometry, context: context)
+        builder.add(document.blocks, x: geometry.left, width: geometry.contentWidth, path: [])
+        var paginator = Paginator(geometry: geometry)
+        var (pages, outline) = paginator.place(builder.items)
+        for index in pages.indices {
+            pages[index].items.insert(contentsOf: furniture(document, page: index + 1, of: pages.count, theme: theme, geometry: geometry, builder: builder), at: 0)
+        }
+        return LaidOutDocument(document: document, geometry: geometry, pages: pages, outline: outline)
+    }
+
+    /// The running header (title, protective marking) and footer (page number, marking).
+    private func furniture(_ document: Document, page: Int, of pages: Int, theme: Theme, geometry: PageGeometry, builder: FlowBuilder) -> [PlacedItem] {
+        var small = TextStyle(family: theme.font.family, size: theme.small, lineHeight: 1.2, colour: Colour(theme, "muted"))
+        let headerY = geometry.top * 0.45
+        let footerY = geometry.bottom + (geometry.height - geometry.bottom) * 0.4
+        var items: [PlacedItem] = []
+        func add(_ text: String, style: TextStyle, x: Double, y: Double, width: Double) {
+            let block = builder.text([TextRun(text: text)], style, width: width)
+            items.append(PlacedItem(.text(block, lines: 0..<block.lines.count, x: x, y: y), artifact: true))
+        }
+        let label = document.pageLabel.replacingOccurrences(of: "{page}", with: String(page)).replacingOccurrences(of: "{pages}", with: String(pages))
+        var title = small
+        title.alignment = .start
+        add(document.runningTitle, style: title, x: geometry.left, y: headerY, width: geometry.contentWidth * 0.6)
+        var right = small
+        right.alignment = .end
+        add(label, style: right, x: geometry.left, y: footerY, width: geometry.contentWidth)
+        items.append(PlacedItem(.line(x1: geometry.left, y1: headerY + theme.small * 1.6, x2: geometry.right, y2: headerY + theme.small * 1.6,
+                                      colour: Colour(theme, "rule"), width: 0.5), artifact: true))
+        if let marking = document.marking {
+            small.bold = true
+            small.colour = Colour(theme, "text")
+            small.alignment = .end
+            add(marking, style: small, x: geometry.left + geometry.contentWidth * 0.4, y: headerY, width: geometry.contentWidth * 0.6)
+            small.alignment = .start
+            add(marking, style: small, x: geometry.left, y: footerY, width: geometry.contentWidth * 0.6)
+        }
+        return items
+    }
+}

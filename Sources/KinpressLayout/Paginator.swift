@@ -1,0 +1,178 @@
+/// Places flow items on pages: headings kept with what follows, no single line of a paragraph
+/// left alone at the top or bottom of a page, table rows never split and the header row repeated,
+/// callout boxes drawn behind their content on every page they reach.
+struct Paginator {
+    let geometry: PageGeometry
+    private(set) var pages: [LaidOutPage] = []
+    private(set) var outline: [OutlineEntry] = []
+    private var current: [PlacedItem] = []
+    private var y: Double
+    private var pendingSpace = 0.0
+    /// Open callout frames: where each started on this page, and the index its box goes behind.
+    private var frames: [(frame: Frame, top: Double, index: Int)] = []
+    private var lastTable: Int?
+
+    init(geometry: PageGeometry) {
+        self.geometry = geometry
+        y = geometry.top
+    }
+
+    private var atTop: Bool { y <= geometry.top + 0.01 && current.allSatisfy(\.isArtifact) }
+
+    mutating func place(_ items: [FlowItem]) -> (pages: [LaidOutPage], outline: [OutlineEntry]) {
+        for (index, item) in items.enumerated() {
+            switch item {
+            case .pageBreak:
+                if !atTop { newPage() }
+            case .beginFrame(let frame):
+                let needed = gap(0) + frame.padding + minimumStart(items, after: index)
+                if y + needed > geometry.bottom, !atTop { newPage() }
+                y += gap(0)
+                frames.append((frame, y, current.count))
+                y += frame.padding
+            case .endFrame:
+                guard let open = frames.popLast() else { continue }
+                y += open.frame.padding
+                closeFragment(open, bottom: y)
+                pendingSpace = max(pendingSpace, geometry.contentWidth > 0 ? 8 : 0)
+            case .text(let text):
+                placeText(text, minimum: minimumStart(items, at: index))
+            case .box(let box):
+                placeBox(box, minimum: minimumStart(items, at: index))
+            }
+        }
+        while let open = frames.popLast() { closeFragment(open, bottom: y) }
+        pages.append(LaidOutPage(items: current))
+        return (pages, outline)
+    }
+
+    /// The space before an item: the larger of what the last item wants after it and what this
+    /// one wants before it; none at the top of a page.
+    private mutating func gap(_ before: Double) -> Double {
+        let space = atTop ? 0 : max(pendingSpace, before)
+        pendingSpace = 0
+        return space
+    }
+
+    /// How much of item `index` must fit on this page before it starts: a box whole, two lines
+    /// of text (all of it when it has three lines or fewer), and what must come with it.
+    private func minimumStart(_ items: [FlowItem], at index: Int, depth: Int = 0) -> Double {
+        guard index < items.count, depth < 4 else { return 0 }
+        switch items[index] {
+        case .text(let text):
+            let count = text.block.lines.count
+            let lines = count <= 3 ? count : 2
+            let own = max(pendingSpace, text.spaceBefore) + text.block.height(of: 0..<lines)
+            return own + (text.keepWithNext ? text.spaceAfter + minimumStart(items, at: index + 1, depth: depth + 1) : 0)
+        case .box(let box):
+            return max(pendingSpace, box.spaceBefore) + box.height + (box.keepWithNext ? minimumStart(items, at: index + 1, depth: depth + 1) : 0)
+        case .beginFrame(let frame):
+            // A callout that fits in half a page is kept whole.
+            let whole = frameHeight(items, from: index)
+            if whole <= (geometry.bottom - geometry.top) / 2 { return whole }
+            return frame.padding + minimumStart(items, at: index + 1, depth: depth + 1)
+        case .endFrame, .pageBreak:
+            return 0
+        }
+    }
+
+    /// The height of a callout from its start to its end, as if laid out on one page.
+    private func frameHeight(_ items: [FlowItem], from start: Int) -> Double {
+        var height = 0.0, pending = 0.0
+        var paddings: [Double] = []
+        for item in items[start...] {
+            switch item {
+            case .beginFrame(let frame): paddings.append(frame.padding); height += frame.padding
+            case .endFrame: height += paddings.popLast() ?? 0; if paddings.isEmpty { return height }
+            case .text(let text): height += max(pending, text.spaceBefore) + text.block.height; pending = text.spaceAfter
+            case .box(let box): height += max(pending, box.spaceBefore) + box.height; pending = box.spaceAfter
+            case .pageBreak: return .infinity
+            }
+        }
+        return height
+    }
+
+    private func minimumStart(_ items: [FlowItem], after index: Int) -> Double {
+        minimumStart(items, at: index + 1)
+    }
+
+    private mutating func placeText(_ text: FlowText, minimum: Double) {
+        if y + minimum > geometry.bottom, !atTop { newPage() }
+        y += gap(text.spaceBefore)
+        let block = text.block
+        var start = 0
+        if let destination = text.destination {
+            current.append(PlacedItem(.destination(name: destination, x: text.x, y: y), structure: text.structure))
+            if let entry = text.outline {
+                outline.append(OutlineEntry(title: entry.title, level: entry.level, destination: destination, page: pages.count))
+            }
+        }
+        if let label = text.label, let first = block.lines.first {
+            let offset = first.baseline - (label.block.lines.first?.baseline ?? first.baseline)
+            current.append(PlacedItem(.text(label.block, lines: 0..<label.block.lines.count, x: label.x, y: y + offset), structure: label.structure))
+        }
+        while start < block.lines.count {
+            var end = start
+            while end < block.lines.count, y + block.height(of: start..<(end + 1)) <= geometry.bottom { end += 1 }
+            if end < block.lines.count {
+                // Keep at least two lines together on each side of the break.
+                if block.lines.count - end == 1, end - start >= 3 { end -= 1 }
+                if end - start == 1, block.lines.count - start > 1, !atTop { end = start }
+                if end == start && atTop { end = start + 1 }
+            }
+            if end > start {
+                current.append(PlacedItem(.text(block, lines: start..<end, x: text.x, y: y), structure: text.structure))
+                y += block.height(of: start..<end)
+            }
+            start = end
+            if start < block.lines.count { newPage() }
+        }
+        pendingSpace = text.spaceAfter
+    }
+
+    private mutating func placeBox(_ box: FlowBox, minimum: Double) {
+        if y + minimum > geometry.bottom, !atTop { newPage() }
+        if let table = box.table {
+            // A row that starts a page inside a table gets the header row above it again.
+            if atTop, lastTable == table.id, !table.headerItems.isEmpty {
+                for item in table.headerItems { current.append(PlacedItem(item.mark.moved(by: y), artifact: true)) }
+                y += table.headerHeight
+            }
+            lastTable = table.id
+        } else {
+            lastTable = nil
+        }
+        y += gap(box.spaceBefore)
+        for item in box.items {
+            var placed = item
+            placed.mark = item.mark.moved(by: y)
+            current.append(placed)
+        }
+        y += box.height
+        pendingSpace = box.spaceAfter
+    }
+
+    private mutating func closeFragment(_ open: (frame: Frame, top: Double, index: Int), bottom: Double) {
+        let frame = open.frame
+        let background = PlacedItem(.rectangle(x: frame.x, y: open.top, width: frame.width, height: bottom - open.top, fill: frame.fill, stroke: nil, lineWidth: 0), artifact: true)
+        let edge = PlacedItem(.rectangle(x: frame.x, y: open.top, width: 3, height: bottom - open.top, fill: frame.border, stroke: nil, lineWidth: 0), artifact: true)
+        current.insert(contentsOf: [background, edge], at: min(open.index, current.count))
+    }
+
+    private mutating func newPage() {
+        let open = frames
+        for (index, fragment) in open.enumerated().reversed() {
+            closeFragment(fragment, bottom: y + fragment.frame.padding * 0.5)
+            frames[index].index = 0
+        }
+        pages.append(LaidOutPage(items: current))
+        current = []
+        y = geometry.top
+        pendingSpace = 0
+        for index in frames.indices {
+            frames[index].top = y
+            frames[index].index = 0
+            y += frames[index].frame.padding * 0.5
+        }
+    }
+}

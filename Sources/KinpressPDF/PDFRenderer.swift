@@ -1,0 +1,199 @@
+import CPDFFinish
+import CPangoCairo
+import Foundation
+import KinpressCompose
+import KinpressLayout
+
+/// A problem writing a PDF. Rare: it means cairo or qpdf refused what Kinpress gave them.
+public struct RenderError: Error, Sendable, CustomStringConvertible {
+    public var message: String
+    public var description: String { "error: \(message)" }
+}
+
+/// What a PDF says about itself.
+public struct PDFMetadata: Sendable {
+    public var title: String
+    public var author: String
+    public var subject: String
+    /// ISO 8601, "2026-03-02T00:00:00Z": from the case date, so the same case gives the same bytes.
+    public var date: String
+
+    public init(title: String, author: String, subject: String, date: String) {
+        self.title = title
+        self.author = author
+        self.subject = subject
+        self.date = date
+    }
+}
+
+/// The render stage for PDF: draws laid-out pages with Cairo, as a tagged PDF with an outline,
+/// then adds what cairo 1.16 cannot (language, alternative text, artifacts) with qpdf.
+public enum PDFRenderer {
+    /// Structure types whose text can run over a page break; their text goes in Span children,
+    /// because cairo marks only the innermost tag's content and running headers are drawn inside
+    /// whatever is open when a page starts.
+    static let spanned: Set<String> = ["P", "H1", "H2", "H3"]
+    /// Elements that hold content directly and never cross a page: closed before an artifact is drawn.
+    static let leaves: Set<String> = ["TD", "TH", "Lbl", "Figure"]
+
+    public static func render(_ laidOut: LaidOutDocument, metadata: PDFMetadata) throws(RenderError) -> [UInt8] {
+        let output = Output()
+        let geometry = laidOut.geometry
+        let surface = cairo_pdf_surface_create_for_stream({ closure, data, length in
+            guard let closure, let data else { return CAIRO_STATUS_WRITE_ERROR }
+            Unmanaged<Output>.fromOpaque(closure).takeUnretainedValue().bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
+            return CAIRO_STATUS_SUCCESS
+        }, Unmanaged.passUnretained(output).toOpaque(), geometry.width, geometry.height)!
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, metadata.title)
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, metadata.author)
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, metadata.subject)
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "Kinpress")
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, metadata.date)
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, metadata.date)
+
+        let cr = cairo_create(surface)!
+        var drawer = Drawer(cr: cr)
+        cairo_tag_begin(cr, "Document", "")
+        for (index, page) in laidOut.pages.enumerated() {
+            for item in page.items { drawer.draw(item) }
+            if index < laidOut.pages.count - 1 { cairo_show_page(cr) }
+        }
+        drawer.close(to: [])
+        cairo_tag_end(cr, "Document")
+        addOutline(laidOut.outline, to: surface)
+        cairo_destroy(cr)
+        cairo_surface_finish(surface)
+        let status = cairo_surface_status(surface)
+        cairo_surface_destroy(surface)
+        guard status == CAIRO_STATUS_SUCCESS else {
+            throw RenderError(message: "cairo could not write the PDF: \(String(cString: cairo_status_to_string(status)))")
+        }
+        return try finish(output.bytes, language: laidOut.document.language, alternatives: drawer.alternatives)
+    }
+
+    /// Bookmarks nested by heading level.
+    private static func addOutline(_ outline: [OutlineEntry], to surface: OpaquePointer) {
+        var parents: [Int: Int32] = [:]
+        for entry in outline {
+            let parent = (1..<entry.level).reversed().compactMap { parents[$0] }.first ?? Int32(CAIRO_PDF_OUTLINE_ROOT)
+            let flags = entry.level == 1 ? CAIRO_PDF_OUTLINE_FLAG_OPEN : cairo_pdf_outline_flags_t(0)
+            let id = cairo_pdf_surface_add_outline(surface, parent, entry.title, "dest='\(entry.destination)'", flags)
+            parents[entry.level] = id
+            for deeper in (entry.level + 1)...4 { parents[deeper] = nil }
+        }
+    }
+
+    private static func finish(_ bytes: [UInt8], language: String, alternatives: [String]) throws(RenderError) -> [UInt8] {
+        var output: UnsafeMutablePointer<UInt8>?
+        var length = 0
+        var error: UnsafeMutablePointer<CChar>?
+        let cStrings = alternatives.map { strdup($0) }
+        defer { cStrings.forEach { free($0) } }
+        let status = cStrings.map { UnsafePointer($0) }.withUnsafeBufferPointer { alts in
+            bytes.withUnsafeBufferPointer { input in
+                kinpress_pdf_finish(input.baseAddress, input.count, language, alts.baseAddress, Int32(alts.count), &output, &length, &error)
+            }
+        }
+        guard status == 0, let output else {
+            let message = error.map { String(cString: $0) } ?? "unknown"
+            free(error)
+            throw RenderError(message: "the PDF could not be finished: \(message)")
+        }
+        defer { free(output) }
+        return Array(UnsafeBufferPointer(start: output, count: length))
+    }
+}
+
+private final class Output {
+    var bytes: [UInt8] = []
+}
+
+/// Draws placed items, opening and closing structure tags so that each element of the document
+/// is one tag, however many pages it covers.
+private struct Drawer {
+    let cr: OpaquePointer
+    var open: [StructureElement] = []
+    /// Figures' alternative texts, in the order their tags were begun.
+    var alternatives: [String] = []
+
+    init(cr: OpaquePointer) {
+        self.cr = cr
+    }
+
+    mutating func draw(_ item: PlacedItem) {
+        if item.isArtifact {
+            while let last = open.last, PDFRenderer.leaves.contains(last.role) { end(open.removeLast()) }
+            cairo_tag_begin(cr, "Private", "")
+            paint(item.mark)
+            cairo_tag_end(cr, "Private")
+            return
+        }
+        close(to: item.structure)
+        for element in item.structure.dropFirst(open.count) {
+            cairo_tag_begin(cr, element.role, "")
+            if element.role == "Figure" { alternatives.append(element.alternative ?? "") }
+            open.append(element)
+        }
+        if case .destination(let name, let x, let y) = item.mark {
+            cairo_tag_begin(cr, CAIRO_TAG_DEST, "name='\(name)' x=\(x) y=\(y)")
+            cairo_tag_end(cr, CAIRO_TAG_DEST)
+            return
+        }
+        if case .text = item.mark, let role = open.last?.role, PDFRenderer.spanned.contains(role) {
+            cairo_tag_begin(cr, "Span", "")
+            paint(item.mark)
+            cairo_tag_end(cr, "Span")
+        } else {
+            paint(item.mark)
+        }
+    }
+
+    /// Ends open elements until the open ones are a prefix of `path`.
+    mutating func close(to path: [StructureElement]) {
+        var common = 0
+        while common < open.count, common < path.count, open[common] == path[common] { common += 1 }
+        while open.count > common { end(open.removeLast()) }
+    }
+
+    private func end(_ element: StructureElement) {
+        cairo_tag_end(cr, element.role)
+    }
+
+    private func paint(_ mark: Mark) {
+        switch mark {
+        case .text(let block, let lines, let x, let y):
+            guard let first = lines.first else { return }
+            cairo_set_source_rgb(cr, block.colour.red, block.colour.green, block.colour.blue)
+            for index in lines {
+                let line = block.lines[index]
+                cairo_move_to(cr, x, y + line.top - block.lines[first].top + line.baseline - line.top)
+                pango_cairo_show_layout_line(cr, pango_layout_get_line_readonly(block.layout, Int32(index)))
+            }
+        case .rectangle(let x, let y, let width, let height, let fill, let stroke, let lineWidth):
+            cairo_rectangle(cr, x, y, width, height)
+            if let fill {
+                cairo_set_source_rgb(cr, fill.red, fill.green, fill.blue)
+                if stroke == nil { cairo_fill(cr) } else { cairo_fill_preserve(cr) }
+            }
+            if let stroke {
+                cairo_set_source_rgb(cr, stroke.red, stroke.green, stroke.blue)
+                cairo_set_line_width(cr, lineWidth)
+                cairo_stroke(cr)
+            }
+            cairo_new_path(cr)
+        case .line(let x1, let y1, let x2, let y2, let colour, let width):
+            cairo_set_source_rgb(cr, colour.red, colour.green, colour.blue)
+            cairo_set_line_width(cr, width)
+            cairo_move_to(cr, x1, y1)
+            cairo_line_to(cr, x2, y2)
+            cairo_stroke(cr)
+        case .circle(let x, let y, let radius, let fill):
+            cairo_set_source_rgb(cr, fill.red, fill.green, fill.blue)
+            cairo_new_sub_path(cr)
+            cairo_arc(cr, x, y, radius, 0, 2 * Double.pi)
+            cairo_fill(cr)
+        case .destination:
+            break
+        }
+    }
+}

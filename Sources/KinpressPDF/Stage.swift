@@ -1,1 +1,0 @@
-// placeholder while this stage is written

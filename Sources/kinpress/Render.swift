@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+import Kinpress
+import KinpressLayout
+
+extension Paper: ExpressibleByArgument {}
+
+struct Render: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Make one document for a case, as PDF.",
+        discussion: "The file is written whole or not at all: a failed render leaves no file behind."
+    )
+
+    @OptionGroup var options: DocumentOptions
+
+    @Option(help: "The theme from the templates folder's themes/: default or large-print.")
+    var theme = "default"
+
+    @Option(help: "Paper size: a4 or letter.")
+    var paper: Paper = .a4
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("The PDF file to write.", valueName: "file.pdf"))
+    var output: String
+
+    func run() throws {
+        let found = try options.readCase()
+        let kinpress = try options.kinpress()
+        let bytes = try reporting {
+            try kinpress.pdf(options.document, of: found, options: .init(audience: options.audience, theme: theme, paper: paper))
+        }
+        try reporting { try writeAtomically(bytes, to: URL(fileURLWithPath: output)) }
+    }
+}
+
+/// Writes to a temporary file beside the target, then renames it into place, so a reader never
+/// sees half a file and a failure leaves nothing behind.
+func writeAtomically(_ bytes: [UInt8], to url: URL) throws {
+    let folder = url.deletingLastPathComponent()
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).partial")
+    do {
+        try Data(bytes).write(to: temporary)
+        if rename(temporary.path, url.path) != 0 { throw CocoaError(.fileWriteUnknown) }
+    } catch {
+        try? FileManager.default.removeItem(at: temporary)
+        throw error
+    }
+}
