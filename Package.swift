@@ -50,5 +50,6 @@ let package = Package(
             dependencies: ["KinpressCase", .product(name: "Yams", package: "Yams")],
             exclude: ["Fixtures"]
         ),
+        .testTarget(name: "KinpressRenderTests", dependencies: ["Kinpress", "KinpressCase", "KinpressAudience", "KinpressCompose", "KinpressLayout"]),
     ]
 )

@@ -37,6 +37,7 @@ public struct TemplateSet: Sendable {
         guard catalogues["en"] != nil else {
             throw TemplateError(file: "\(folder.lastPathComponent)/strings/en.yaml", line: nil, message: "the English string catalogue is missing; every other language falls back to it")
         }
+        try Self.checkSentences(in: folder, catalogues: catalogues)
         guard themes["default"] != nil else {
             throw TemplateError(file: "\(folder.lastPathComponent)/themes/default.yaml", line: nil, message: "the default theme is missing")
         }
@@ -66,6 +67,28 @@ public struct TemplateSet: Sendable {
             throw TemplateError(file: "\(folder.lastPathComponent)/documents/\(document).mustache", line: nil, message: "there is no template for the document \"\(document)\"")
         }
         return output
+    }
+
+    /// Every `{{strings.…}}` a template prints must be in every catalogue: a missing one would
+    /// print nothing, silently.
+    private static func checkSentences(in folder: URL, catalogues: [String: Catalogue]) throws(TemplateError) {
+        let pattern = try! NSRegularExpression(pattern: #"\{\{\s*[#^/]?\s*strings\.([A-Za-z0-9_.-]+)\s*\}\}"#)
+        for subfolder in ["documents", "partials"] {
+            for file in files(in: folder.appendingPathComponent(subfolder), extension: "mustache") {
+                let text = try read(file)
+                for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                    let line = String(line)
+                    for match in pattern.matches(in: line, range: NSRange(line.startIndex..., in: line)) {
+                        guard let range = Range(match.range(at: 1), in: line) else { continue }
+                        let key = String(line[range])
+                        for catalogue in catalogues.values.sorted(by: { $0.language < $1.language }) where !(catalogue.lookup(key) is String) {
+                            throw TemplateError(file: "\(folder.lastPathComponent)/\(subfolder)/\(file.lastPathComponent)", line: index + 1,
+                                                message: "this template prints strings.\(key), which \(catalogue.file) does not have. Add the sentence there, or fix the name")
+                        }
+                    }
+                }
+            }
+        }
     }
 
     private static func files(in folder: URL, extension wanted: String) -> [URL] {

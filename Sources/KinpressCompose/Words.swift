@@ -15,7 +15,8 @@ struct Words {
         var formatters: [String: DateFormatter] = [:]
         for form in ["full", "month", "year"] {
             let formatter = DateFormatter()
-            formatter.locale = Locale(identifier: visible.file.case.language)
+            // Dates are words of the catalogue's language, so they match the sentences around them.
+            formatter.locale = Locale(identifier: catalogue.language)
             formatter.timeZone = TimeZone(identifier: "UTC")
             formatter.calendar = Calendar(identifier: .gregorian)
             formatter.dateFormat = try catalogue.text("dates.\(form)")
@@ -82,7 +83,7 @@ struct Words {
     /// A score as it is written in this language: 6, 6.5 (or 6,5).
     func score(_ value: Double) -> String {
         let formatter = NumberFormatter()
-        formatter.locale = Locale(identifier: visible.file.case.language)
+        formatter.locale = Locale(identifier: catalogue.language)
         formatter.minimumFractionDigits = 0
         formatter.maximumFractionDigits = 1
         return formatter.string(from: NSNumber(value: value)) ?? String(value)

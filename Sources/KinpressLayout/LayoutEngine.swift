@@ -34,6 +34,7 @@ public final class LayoutEngine {
     /// The running header (title, protective marking) and footer (page number, marking).
     private func furniture(_ document: Document, page: Int, of pages: Int, theme: Theme, geometry: PageGeometry, builder: FlowBuilder) -> [PlacedItem] {
         var small = TextStyle(family: theme.font.family, size: theme.small, lineHeight: 1.2, colour: Colour(theme, "muted"))
+        small.singleLine = true
         let headerY = geometry.top * 0.45
         let footerY = geometry.bottom + (geometry.height - geometry.bottom) * 0.4
         var items: [PlacedItem] = []
@@ -42,21 +43,22 @@ public final class LayoutEngine {
             items.append(PlacedItem(.text(block, lines: 0..<block.lines.count, x: x, y: y), artifact: true))
         }
         let label = document.pageLabel.replacingOccurrences(of: "{page}", with: String(page)).replacingOccurrences(of: "{pages}", with: String(pages))
-        var title = small
-        title.alignment = .start
-        add(document.runningTitle, style: title, x: geometry.left, y: headerY, width: geometry.contentWidth * 0.6)
+        let half = geometry.contentWidth * 0.48
+        // Top: the running title on the left, the protective marking on the right. Bottom: the
+        // marking on the left, the page number on the right. Each keeps to its own half.
+        add(document.runningTitle, style: small, x: geometry.left, y: headerY, width: half)
         var right = small
         right.alignment = .end
-        add(label, style: right, x: geometry.left, y: footerY, width: geometry.contentWidth)
+        add(label, style: right, x: geometry.right - half, y: footerY, width: half)
         items.append(PlacedItem(.line(x1: geometry.left, y1: headerY + theme.small * 1.6, x2: geometry.right, y2: headerY + theme.small * 1.6,
                                       colour: Colour(theme, "rule"), width: 0.5), artifact: true))
         if let marking = document.marking {
-            small.bold = true
-            small.colour = Colour(theme, "text")
-            small.alignment = .end
-            add(marking, style: small, x: geometry.left + geometry.contentWidth * 0.4, y: headerY, width: geometry.contentWidth * 0.6)
-            small.alignment = .start
-            add(marking, style: small, x: geometry.left, y: footerY, width: geometry.contentWidth * 0.6)
+            var strong = small
+            strong.bold = true
+            strong.colour = Colour(theme, "text")
+            add(marking, style: strong, x: geometry.left, y: footerY, width: half)
+            strong.alignment = .end
+            add(marking, style: strong, x: geometry.right - half, y: headerY, width: half)
         }
         return items
     }

@@ -10,6 +10,8 @@ public final class TextBlock {
         public var height: Double
         /// Baseline, from the top of the block.
         public var baseline: Double
+        /// Where the line starts, from the block's left edge (centred and right-aligned lines start further in).
+        public var left: Double
     }
 
     /// The `PangoLayout`.
@@ -50,6 +52,7 @@ public final class TextBlock {
         pango_font_description_free(description)
         pango_layout_set_width(layout, Int32(width * Double(PANGO_SCALE)))
         pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
+        if style.singleLine { pango_layout_set_ellipsize(layout, PANGO_ELLIPSIZE_END) }
         pango_layout_set_line_spacing(layout, Float(style.lineHeight))
         pango_layout_set_alignment(layout, style.alignment == .centre ? PANGO_ALIGN_CENTER : style.alignment == .end ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT)
         pango_layout_set_text(layout, text, Int32(text.utf8.count))
@@ -63,7 +66,7 @@ public final class TextBlock {
                 pango_layout_iter_get_line_extents(iterator, &ink, &logical)
                 let scale = Double(PANGO_SCALE)
                 lines.append(Line(top: Double(logical.y) / scale, height: Double(logical.height) / scale,
-                                  baseline: Double(pango_layout_iter_get_baseline(iterator)) / scale))
+                                  baseline: Double(pango_layout_iter_get_baseline(iterator)) / scale, left: Double(logical.x) / scale))
             } while pango_layout_iter_next_line(iterator) != 0
             pango_layout_iter_free(iterator)
         }
@@ -104,4 +107,6 @@ struct TextStyle {
     var lineHeight: Double
     var colour: Colour
     var alignment = Alignment.start
+    /// Cut to one line with an ellipsis (running headers).
+    var singleLine = false
 }

@@ -166,7 +166,7 @@ private struct Drawer {
             cairo_set_source_rgb(cr, block.colour.red, block.colour.green, block.colour.blue)
             for index in lines {
                 let line = block.lines[index]
-                cairo_move_to(cr, x, y + line.top - block.lines[first].top + line.baseline - line.top)
+                cairo_move_to(cr, x + line.left, y + line.baseline - block.lines[first].top)
                 pango_cairo_show_layout_line(cr, pango_layout_get_line_readonly(block.layout, Int32(index)))
             }
         case .rectangle(let x, let y, let width, let height, let fill, let stroke, let lineWidth):

@@ -1,0 +1,220 @@
+import Foundation
+import Testing
+import Kinpress
+import KinpressAudience
+import KinpressCase
+import KinpressCompose
+import KinpressLayout
+
+@Suite("PDF documents")
+struct RenderTests {
+    static let hughes = Repository.root.appendingPathComponent("SampleCases/hughes/hughes.yaml")
+
+    @Test("the same case renders to the same bytes", arguments: DocumentKind.allCases)
+    func deterministic(_ kind: DocumentKind) throws {
+        let found = try readSample(Self.hughes)
+        let first = try kinpress.pdf(kind, of: found, options: .init())
+        let second = try kinpress.pdf(kind, of: found, options: .init())
+        #expect(first == second)
+    }
+
+    @Test("a parent can read the assessment: the sections, in plain words, with the case's own words")
+    func assessmentText() throws {
+        let pdf = try PDFFile(try kinpress.pdf(.assessment, of: try readSample(Self.hughes), options: .init()))
+        let text = try pdf.text().replacingOccurrences(of: "\n", with: " ")
+        for expected in ["What are we worried about?", "What is working well?", "What needs to happen?", "How worried are people?",
+                         "What we do not know yet", "What happens next", "Mason is 8", "Written on Wednesday 29 April 2026 by Northmoor Council",
+                         "Tony next door found Mason in the street", "Gareth Hughes does not agree with this."] {
+            #expect(text.contains(expected), "\(expected)")
+        }
+        #expect(try pdf.text(page: 1).contains("Page 1 of \(try pdf.pageCount())"))
+        #expect(!text.contains("OFFICIAL-SENSITIVE"), "no protective marking on family documents")
+    }
+
+    @Test("professional documents carry the protective marking on every page")
+    func protectiveMarking() throws {
+        let pdf = try PDFFile(try kinpress.pdf(.safetyPlan, of: try readSample(Self.hughes), options: .init(audience: .professional)))
+        for page in 1...(try pdf.pageCount()) {
+            #expect(try pdf.text(page: page).components(separatedBy: "OFFICIAL-SENSITIVE").count == 3, "top and bottom of page \(page)")
+        }
+    }
+
+    @Test("the PDF is tagged, has a language, bookmarks, embedded fonts and alternative text")
+    func structure() throws {
+        let found = try readSample(Self.hughes)
+        let pdf = try PDFFile(try kinpress.pdf(.assessment, of: found, options: .init()))
+        #expect(try pdf.info().contains("Tagged:          yes"))
+        let objects = try pdf.objects()
+        #expect(objects.contains("/Lang (en)"))
+        #expect(objects.contains("/DisplayDocTitle true"))
+        #expect(!objects.contains("/Private"), "the header and footer markers are gone")
+        #expect(objects.contains("/Artifact"), "headers and footers are artifacts")
+        let scales = found.file.assessment?.scaling.count ?? 0
+        #expect(objects.components(separatedBy: "/Alt ").count - 1 == scales, "one alternative text per scale figure")
+        #expect(objects.contains("/Title (What are we worried about?)"), "a bookmark per heading")
+        let fontLines = try pdf.fonts().split(separator: "\n").dropFirst(2)
+        #expect(!fontLines.isEmpty)
+        for line in fontLines {
+            #expect(line.contains("NotoSans"), "only the project's fonts: \(line)")
+            #expect(line.contains(" yes yes "), "embedded and subset: \(line)")
+        }
+        let tags = try pdf.structure()
+        #expect(tags.contains("Document") && tags.contains("H1") && tags.contains("Table") && tags.contains("Figure"))
+    }
+
+    @Test("a table over several pages stays one table, with its header row repeated")
+    func longTable() throws {
+        var text = """
+            format: 1
+            case: {reference: "T-1", localAuthority: Example Council, date: 2026-03-02, worker: sw}
+            children: [{id: ava, name: Ava, dateOfBirth: 2019-05-01}]
+            people: [{id: sw, name: Sam Okafor, relationship: Social worker, kind: professional, organisation: Example Council}]
+            assessment:
+              nextSteps:
+
+            """
+        for step in 1...70 { text += "    - {text: \"Step number \(step): Sam will phone the school and check how Ava is doing.\", who: [sw], by: 2026-04-01}\n" }
+        let pdf = try PDFFile(try kinpress.pdf(.assessment, of: try readCase(text), options: .init()))
+        let pages = try pdf.pageCount()
+        #expect(pages >= 3)
+        let tags = try pdf.structure()
+        #expect(tags.split(separator: "\n").filter { $0.trimmingCharacters(in: .whitespaces).hasPrefix("Table") }.count == 1)
+        #expect(tags.split(separator: "\n").filter { $0.trimmingCharacters(in: .whitespaces).hasPrefix("TR") }.count == 71)
+        for page in 2...pages where try pdf.text(page: page).contains("Step number") {
+            #expect(try pdf.text(page: page).contains("By when"), "the header row is repeated on page \(page)")
+        }
+    }
+
+    @Test("case text is text: markup, template tags and entities print as written")
+    func escaping() throws {
+        let hostile = #"<script>alert(1)</script> {{header.title}} &amp; ]]> "quoted" 'single' \#u{202E}reversed"#
+        let text = """
+            format: 1
+            case: {reference: "T-1", localAuthority: Example Council, date: 2026-03-02, worker: sw}
+            children: [{id: ava, name: Ava, dateOfBirth: 2019-05-01}]
+            people: [{id: sw, name: Sam Okafor, relationship: Social worker, kind: professional, organisation: Example Council}]
+            assessment:
+              harm: [\(String(decoding: try JSONEncoder().encode(hostile), as: UTF8.self))]
+            """
+        let pdf = try PDFFile(try kinpress.pdf(.assessment, of: try readCase(text), options: .init()))
+        let extracted = try pdf.text(raw: true)
+        #expect(extracted.contains("<script>alert(1)</script> {{header.title}} &amp; ]]> \"quoted\" 'single'"))
+    }
+
+    @Test("Letter paper and the large-print theme")
+    func paperAndTheme() throws {
+        let found = try readSample(Self.hughes)
+        let letter = try PDFFile(try kinpress.pdf(.safetyPlan, of: found, options: .init(paper: .letter)))
+        #expect(try letter.info().contains("612 x 792 pts (letter)"))
+        let normal = try PDFFile(try kinpress.pdf(.safetyPlan, of: found, options: .init()))
+        let large = try PDFFile(try kinpress.pdf(.safetyPlan, of: found, options: .init(theme: "large-print")))
+        #expect(try large.pageCount() > normal.pageCount())
+    }
+
+    @Test("every sample renders every document for every reader", arguments: Repository.sampleFiles())
+    func samples(_ url: URL) throws {
+        let found = try readSample(url)
+        for kind in DocumentKind.allCases {
+            for audience in Audience.allCases {
+                let pdf = try PDFFile(try kinpress.pdf(kind, of: found, options: .init(audience: audience)))
+                #expect(try pdf.pageCount() >= 1)
+            }
+        }
+    }
+}
+
+@Suite("Templates and fonts a council may change")
+struct TemplateTests {
+    /// A copy of the repository's templates that a test may break.
+    struct Copy: ~Copyable {
+        let url: URL
+
+        init() throws {
+            url = FileManager.default.temporaryDirectory.appendingPathComponent("kinpress-templates-\(UUID().uuidString)")
+            try FileManager.default.copyItem(at: Repository.root.appendingPathComponent("Templates"), to: url)
+        }
+
+        func edit(_ file: String, _ change: (String) -> String) throws {
+            let path = url.appendingPathComponent(file)
+            try change(try String(contentsOf: path, encoding: .utf8)).write(to: path, atomically: true, encoding: .utf8)
+        }
+
+        deinit {
+            try? FileManager.default.removeItem(at: url)
+        }
+    }
+
+    private func loadError(_ folder: URL) -> TemplateError? {
+        do {
+            _ = try TemplateSet(folder: folder)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    @Test("a broken tag names the template file and line")
+    func brokenMarkup() throws {
+        let copy = try Copy()
+        try copy.edit("documents/safety-plan.mustache") { $0.replacingOccurrences(of: "<p class=\"lead\">{{intro}}</p>", with: "<p class=\"lead\">{{intro}}</b>") }
+        let error = try #require(loadError(copy.url))
+        #expect(error.file.hasSuffix("documents/safety-plan.mustache"))
+        #expect(error.line == 3)
+    }
+
+    @Test("a broken Mustache section names the template file and line")
+    func brokenMustache() throws {
+        let copy = try Copy()
+        try copy.edit("partials/goal.mustache") { $0.replacingOccurrences(of: "{{/howLong}}", with: "{{/howlong}}") }
+        let error = try #require(loadError(copy.url))
+        #expect(error.file.hasSuffix("partials/goal.mustache"))
+        #expect(error.line != nil)
+    }
+
+    @Test("unescaped output is refused", arguments: ["{{{intro}}}", "{{&intro}}", "{{% CONTENT_TYPE: TEXT}}"])
+    func unescaped(_ tag: String) throws {
+        let copy = try Copy()
+        try copy.edit("documents/assessment.mustache") { $0.replacingOccurrences(of: "<p class=\"lead\">{{intro}}</p>", with: "<p class=\"lead\">\(tag)</p>") }
+        let error = try #require(loadError(copy.url))
+        #expect(error.file.hasSuffix("documents/assessment.mustache"))
+        #expect(error.message.contains("not allowed"))
+    }
+
+    @Test("a sentence missing from the catalogue is named when it is needed")
+    func missingSentence() throws {
+        let copy = try Copy()
+        try copy.edit("strings/en.yaml") { $0.replacingOccurrences(of: "  heading: \"Worry {number}\"\n", with: "") }
+        let pipeline = try Kinpress(resources: Repository.root, templates: copy.url)
+        let found = try readSample(RenderTests.hughes)
+        do {
+            _ = try pipeline.pdf(.assessment, of: found, options: .init())
+            Issue.record("rendering without the sentence should fail")
+        } catch {
+            #expect(error.description.contains("danger.heading"))
+        }
+    }
+
+    @Test("a template that prints a sentence the catalogue does not have is refused when it loads")
+    func missingTemplateSentence() throws {
+        let copy = try Copy()
+        try copy.edit("strings/en.yaml") { $0.replacingOccurrences(of: "    harder: \"What makes things harder\"\n", with: "") }
+        let error = try #require(loadError(copy.url))
+        #expect(error.message.contains("assessment.worried.harder"))
+        #expect(error.file.hasSuffix("documents/assessment.mustache"))
+        #expect(error.line != nil)
+    }
+
+    @Test("a font family that is not installed is a clear error")
+    func missingFont() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kinpress-fonts-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: Repository.root.appendingPathComponent("Fonts"), to: folder)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "families:\n  - {family: \"Imaginary Sans\", package: fonts-imaginary}\n".write(to: folder.appendingPathComponent("fonts.yaml"), atomically: true, encoding: .utf8)
+        #expect(throws: LayoutError.self) { _ = try FontLibrary(folder: folder) }
+        do {
+            _ = try FontLibrary(folder: folder)
+        } catch {
+            #expect(error.message.contains("Imaginary Sans") && error.message.contains("fonts-imaginary"))
+        }
+    }
+}

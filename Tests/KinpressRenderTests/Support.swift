@@ -1,0 +1,101 @@
+import Foundation
+import Kinpress
+import KinpressCase
+
+enum Repository {
+    static let root = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static func sampleFiles() -> [URL] {
+        let samples = root.appendingPathComponent("SampleCases")
+        let folders = (try? FileManager.default.contentsOfDirectory(at: samples, includingPropertiesForKeys: nil)) ?? []
+        return folders.flatMap { folder in
+            ((try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)) ?? [])
+                .filter { ["yaml", "yml", "json"].contains($0.pathExtension) }
+        }.sorted { $0.path < $1.path }
+    }
+}
+
+/// One pipeline for all tests: templates and fonts are loaded once.
+let kinpress: Kinpress = {
+    do {
+        return try Kinpress(resources: Repository.root)
+    } catch {
+        fatalError("the templates or fonts in the repository do not load: \(error)")
+    }
+}()
+
+func readCase(_ text: String, folder: URL? = nil) throws -> Case {
+    let reading = CaseReader.read(bytes: Array(text.utf8), displayName: "test.yaml", folder: folder)
+    guard let found = reading.case else { throw Failed(message: reading.diagnostics.map(\.description).joined(separator: "\n")) }
+    return found
+}
+
+func readSample(_ url: URL) throws -> Case {
+    guard let found = CaseReader.read(contentsOf: url).case else { throw Failed(message: "\(url.lastPathComponent) does not read") }
+    return found
+}
+
+struct Failed: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
+}
+
+/// A PDF written to a temporary file, and the tools that look inside it (poppler and qpdf).
+struct PDFFile: ~Copyable {
+    let url: URL
+
+    init(_ bytes: [UInt8]) throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("kinpress-\(UUID().uuidString).pdf")
+        try Data(bytes).write(to: url)
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(at: url)
+    }
+
+    /// The text a reader (or a screen reader) gets, in reading order.
+    func text(raw: Bool = false) throws -> String {
+        try run("pdftotext", (raw ? ["-raw"] : []) + ["-enc", "UTF-8", url.path, "-"])
+    }
+
+    func text(page: Int) throws -> String {
+        try run("pdftotext", ["-f", String(page), "-l", String(page), "-enc", "UTF-8", url.path, "-"])
+    }
+
+    func info() throws -> String { try run("pdfinfo", [url.path]) }
+    func structure() throws -> String { try run("pdfinfo", ["-struct", url.path]) }
+    func fonts() throws -> String { try run("pdffonts", [url.path]) }
+
+    /// Every object, streams decompressed, as qpdf's QDF form: where metadata, bookmarks and
+    /// alternative texts can be searched.
+    func objects() throws -> String {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("kinpress-\(UUID().uuidString).qdf")
+        defer { try? FileManager.default.removeItem(at: out) }
+        _ = try run("qpdf", ["--qdf", "--object-streams=disable", url.path, out.path])
+        return String(decoding: try Data(contentsOf: out), as: UTF8.self)
+    }
+
+    func pageCount() throws -> Int {
+        let line = try info().split(separator: "\n").first { $0.hasPrefix("Pages:") } ?? ""
+        return Int(line.split(separator: " ").last ?? "") ?? 0
+    }
+}
+
+@discardableResult
+func run(_ tool: String, _ arguments: [String]) throws -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = [tool] + arguments
+    let output = Pipe(), errors = Pipe()
+    process.standardOutput = output
+    process.standardError = errors
+    try process.run()
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    _ = errors.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 || (tool == "qpdf" && process.terminationStatus == 3) else {
+        throw Failed(message: "\(tool) \(arguments.joined(separator: " ")) failed with status \(process.terminationStatus)")
+    }
+    return String(decoding: data, as: UTF8.self)
+}
