@@ -111,8 +111,16 @@ struct FlowBuilder {
             case .note: style.size = theme.font.size * 0.92; style.colour = Colour(theme, "muted")
             case .small: style.size = theme.small; style.colour = Colour(theme, "muted")
             }
-            items.append(.text(FlowText(block: text(runs, style, width: width), x: x, structure: path + [element("P")],
-                                        spaceBefore: 0, spaceAfter: paragraphGap)))
+            // A note (who said it, who disagrees) stays with the paragraph it is about.
+            if paragraphStyle == .note, case .text(var previous)? = items.last {
+                previous.keepWithNext = true
+                items[items.count - 1] = .text(previous)
+            }
+            let block = text(runs, style, width: width)
+            // A one-line paragraph all in bold is a label for what follows ("Kasia said 6").
+            let isLabel = block.lines.count == 1 && !runs.isEmpty && runs.allSatisfy(\.bold)
+            items.append(.text(FlowText(block: block, x: x, structure: path + [element("P")],
+                                        spaceBefore: 0, spaceAfter: paragraphGap, keepWithNext: isLabel)))
         case .list(let ordered, let entries):
             let list = element("L")
             let indent = theme.font.size * 1.5

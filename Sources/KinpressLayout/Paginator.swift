@@ -36,7 +36,7 @@ struct Paginator {
                 closeFragment(open, bottom: y)
                 pendingSpace = max(pendingSpace, geometry.contentWidth > 0 ? 8 : 0)
             case .text(let text):
-                placeText(text, minimum: minimumStart(items, at: index))
+                placeText(text, minimum: minimumStart(items, at: index), following: text.keepWithNext ? minimumStart(items, at: index + 1) : 0)
             case .box(let box):
                 placeBox(box, minimum: minimumStart(items, at: index))
             }
@@ -96,7 +96,9 @@ struct Paginator {
         minimumStart(items, at: index + 1)
     }
 
-    private mutating func placeText(_ text: FlowText, minimum: Double) {
+    /// `following` is what must come with the end of this text: for a paragraph kept with the
+    /// next, that next item's minimum start.
+    private mutating func placeText(_ text: FlowText, minimum: Double, following: Double) {
         if y + minimum > geometry.bottom, !atTop { newPage() }
         y += gap(text.spaceBefore)
         let block = text.block
@@ -114,6 +116,11 @@ struct Paginator {
         while start < block.lines.count {
             var end = start
             while end < block.lines.count, y + block.height(of: start..<(end + 1)) <= geometry.bottom { end += 1 }
+            if end == block.lines.count, following > 0, y + block.height(of: start..<end) + following > geometry.bottom, !atTop || start > 0 {
+                // What must follow does not fit after the last line: take the last two lines over
+                // with it, or the whole text when it is short.
+                end = end - start >= 4 ? end - 2 : start
+            }
             if end < block.lines.count {
                 // Keep at least two lines together on each side of the break.
                 if block.lines.count - end == 1, end - start >= 3 { end -= 1 }
