@@ -186,6 +186,8 @@ struct FlowBuilder {
             box.table = TableLink(id: tableElement.id, headerItems: header?.items ?? [], headerHeight: header?.height ?? 0)
             if index == 0 && header == nil { box.spaceBefore = theme.spacing.paragraph * 0.5 }
             if index == table.rows.count - 1 { box.spaceAfter = theme.spacing.paragraph * 1.5 }
+            // A small table (up to four rows) stays on one page.
+            if table.rows.count <= 4, index < table.rows.count - 1 { box.keepWithNext = true }
             items.append(.box(box))
         }
     }

@@ -1,0 +1,41 @@
+import Foundation
+import Testing
+import Kinpress
+import KinpressAudience
+import KinpressCompose
+
+/// Every sample × document × reader, compared with a low-resolution picture of its pages in
+/// `Tests/References` (grey, 24 dpi, a small tolerance). Run with RECORD_REFERENCES=1 to write
+/// the pictures afresh, then look at every one that changed before committing it.
+@Suite("Pages look as reviewed")
+struct ReferencePageTests {
+    struct Combination: CustomTestStringConvertible, Sendable {
+        var sample: URL
+        var kind: DocumentKind
+        var audience: Audience
+        var name: String { sample.deletingLastPathComponent().lastPathComponent }
+        var testDescription: String { "\(name) \(kind.rawValue) \(audience.rawValue)" }
+    }
+
+    static let combinations = Repository.sampleFiles().flatMap { sample in
+        DocumentKind.allCases.flatMap { kind in Audience.allCases.map { Combination(sample: sample, kind: kind, audience: $0) } }
+    }
+
+    @Test("pages match their reference picture", arguments: combinations)
+    func matches(_ combination: Combination) throws {
+        let found = try readSample(combination.sample)
+        let pdf = try PDFFile(try kinpress.pdf(combination.kind, of: found, options: .init(audience: combination.audience)))
+        let reference = Repository.root.appendingPathComponent("Tests/References/\(combination.name)/\(combination.kind.rawValue)-\(combination.audience.rawValue).png")
+        let mode = ProcessInfo.processInfo.environment["RECORD_REFERENCES"] == "1" ? "record" : "check"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", Repository.root.appendingPathComponent("Tests/tools/reference_pages.py").path, mode, pdf.url.path, reference.path]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let said = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(combination.testDescription): \(said)")
+    }
+}
