@@ -180,6 +180,8 @@ int kinpress_pdf_finish(const unsigned char *input, size_t input_length, const c
     }
     if (qpdf_init_write_memory(f.q) & QPDF_ERRORS) return fail(&f, error, "the finished PDF cannot be written");
     qpdf_set_deterministic_ID(f.q, QPDF_TRUE);
+    /* Keep cairo's compressed streams as they are; only the rewritten page contents are new. */
+    qpdf_set_decode_level(f.q, qpdf_dl_none);
     qpdf_set_object_stream_mode(f.q, qpdf_o_disable);
     if (qpdf_write(f.q) & QPDF_ERRORS) return fail(&f, error, "the finished PDF cannot be written");
     *output_length = qpdf_get_buffer_length(f.q);

@@ -59,6 +59,11 @@ public struct Kinpress: Sendable {
 
     /// One document as PDF bytes.
     public func pdf(_ kind: DocumentKind, of source: Case, options: Options) throws(RenderFailure) -> [UInt8] {
+        try renderPDF(kind, of: source, options: options).bytes
+    }
+
+    /// One document as PDF bytes, with its number of pages.
+    public func renderPDF(_ kind: DocumentKind, of source: Case, options: Options) throws(RenderFailure) -> (bytes: [UInt8], pages: Int) {
         let document = try self.document(kind, of: source, for: options.audience)
         let theme: Theme
         do {
@@ -68,7 +73,7 @@ public struct Kinpress: Sendable {
         }
         let laidOut: LaidOutDocument
         do {
-            laidOut = try LayoutEngine(fonts: fonts).layout(document, theme: theme, paper: options.paper)
+            laidOut = try layoutEngine().layout(document, theme: theme, paper: options.paper)
         } catch {
             throw .layout(error)
         }
@@ -76,10 +81,20 @@ public struct Kinpress: Sendable {
         let metadata = PDFMetadata(title: document.title, author: source.file.case.localAuthority, subject: document.runningTitle,
                                    date: String(format: "%04d-%02d-%02dT00:00:00Z", date.year, date.month ?? 1, date.day ?? 1))
         do {
-            return try PDFRenderer.render(laidOut, metadata: metadata)
+            return (try PDFRenderer.render(laidOut, metadata: metadata), laidOut.pages.count)
         } catch {
             throw .render(error)
         }
+    }
+
+    /// This thread's layout engine: Pango font maps must not be shared between threads, and
+    /// making one loads every font again, so each thread keeps its own.
+    private func layoutEngine() -> LayoutEngine {
+        let key = "kinpress.layout.\(ObjectIdentifier(fonts).hashValue)"
+        if let engine = Thread.current.threadDictionary[key] as? LayoutEngine { return engine }
+        let engine = LayoutEngine(fonts: fonts)
+        Thread.current.threadDictionary[key] = engine
+        return engine
     }
 
     /// Where Kinpress's own `Templates/` and `Fonts/` are: beside the program (an installed

@@ -29,11 +29,16 @@ struct DocumentOptions: ParsableArguments {
     }
 
     func kinpress() throws -> Kinpress {
-        guard let resources = Kinpress.resourcesFolder() else {
-            throw ValidationError("cannot find Kinpress's Templates and Fonts folders beside the program or in the current folder")
-        }
-        return try reporting { try Kinpress(resources: resources, templates: templates.map { URL(fileURLWithPath: $0) }) }
+        try loadKinpress(templates: templates)
     }
+}
+
+/// Loads Kinpress's templates (or the folder given) and fonts, or says what is wrong.
+func loadKinpress(templates: String?) throws -> Kinpress {
+    guard let resources = Kinpress.resourcesFolder() else {
+        throw ValidationError("cannot find Kinpress's Templates and Fonts folders beside the program or in the current folder")
+    }
+    return try reporting { try Kinpress(resources: resources, templates: templates.map { URL(fileURLWithPath: $0) }) }
 }
 
 /// Runs `body`; prints a failure for the user and exits with status 1.
