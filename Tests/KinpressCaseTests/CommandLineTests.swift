@@ -93,4 +93,32 @@ struct CommandLineTests {
         #expect(run.status == 0)
         #expect(run.output == (try String(contentsOf: SchemaTests.committedSchema, encoding: .utf8)))
     }
+
+    @Test("render writes a PDF, and nothing at all when it fails")
+    func render() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kinpress-cli-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let sample = "SampleCases/hughes/hughes.yaml"
+        let good = folder.appendingPathComponent("plan.pdf").path
+        let run = try Self.kinpress("render", sample, "--document", "safety-plan", "--audience", "professional", "--output", good)
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: good)).starts(with: Array("%PDF-".utf8)))
+
+        let badTheme = folder.appendingPathComponent("no-theme.pdf").path
+        let theme = try Self.kinpress("render", sample, "--document", "assessment", "--theme", "sparkly", "--output", badTheme)
+        #expect(theme.status == 1)
+        #expect(theme.errors.contains("no theme called \"sparkly\""))
+        #expect(!FileManager.default.fileExists(atPath: badTheme))
+
+        let badCase = folder.appendingPathComponent("bad-case.pdf").path
+        let invalid = try Self.kinpress("render", Self.invalidFile, "--document", "assessment", "--output", badCase)
+        #expect(invalid.status == 1)
+        #expect(invalid.errors.contains("safetyPlan.rules[0].who[1]"))
+        #expect(!FileManager.default.fileExists(atPath: badCase))
+        let leftovers = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        #expect(leftovers == ["plan.pdf"], "no partial files are left behind")
+
+        let unknown = try Self.kinpress("render", sample, "--document", "letter", "--output", badCase)
+        #expect(unknown.status == 2)
+    }
 }
