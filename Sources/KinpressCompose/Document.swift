@@ -43,6 +43,8 @@ public indirect enum Block: Sendable, Equatable {
     case section(id: String?, blocks: [Block])
     /// Lines for people to sign, with their names under them, and a line for the date.
     case signatures(dateLabel: String, [Signature])
+    /// The headings that follow, down to `levels`, each with its page number and a link to it.
+    case contents(levels: Int)
     case pageBreak
 }
 

@@ -105,6 +105,8 @@ private struct NodeReader {
         case "signatures":
             return .signatures(dateLabel: MarkupParser.attribute(node, "date-label") ?? "",
                                elements(of: node).map { Signature(name: MarkupParser.attribute($0, "name") ?? "", role: MarkupParser.attribute($0, "role") ?? "") })
+        case "contents":
+            return .contents(levels: Int(MarkupParser.attribute(node, "levels") ?? "1") ?? 1)
         case "page-break":
             return .pageBreak
         default:

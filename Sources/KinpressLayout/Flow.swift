@@ -72,10 +72,33 @@ struct FlowBuilder {
         TextStyle(family: theme.font.family, size: theme.font.size, lineHeight: theme.font.lineHeight, colour: Colour(theme, "text"))
     }
 
-    private mutating func element(_ role: String, alternative: String? = nil) -> StructureElement {
+    private mutating func element(_ role: String, alternative: String? = nil, link: String? = nil) -> StructureElement {
         nextID += 1
-        return StructureElement(id: nextID, role: role, alternative: alternative)
+        return StructureElement(id: nextID, role: role, alternative: alternative, link: link)
     }
+
+    /// Every heading in reading order with the destination the builder will give it: the same
+    /// numbering as `add`, so contents can point at headings laid out after them.
+    static func headings(in blocks: [Block], counter: inout Int) -> [(level: Int, title: String, destination: String)] {
+        var found: [(Int, String, String)] = []
+        for block in blocks {
+            switch block {
+            case .heading(let level, let id, let text):
+                counter += 1
+                found.append((level, text.map(\.text).joined(), id ?? "heading-\(counter)"))
+            case .section(_, let inner), .callout(_, _, let inner):
+                found += headings(in: inner, counter: &counter)
+            case .list(_, let items):
+                for item in items { found += headings(in: item, counter: &counter) }
+            default:
+                break
+            }
+        }
+        return found
+    }
+
+    /// The whole document's blocks, set before `add` so that contents can list what follows.
+    var documentBlocks: [Block] = []
 
     func text(_ runs: Inline, _ style: TextStyle, width: Double) -> TextBlock {
         TextBlock(runs: runs, style: style, width: width, context: context)
@@ -160,8 +183,36 @@ struct FlowBuilder {
             for signature in signatures {
                 items.append(.box(signatureBox(signature, dateLabel: dateLabel, x: x, width: width, path: path)))
             }
+        case .contents(let levels):
+            addContents(levels: levels, x: x, width: width, path: path)
         case .pageBreak:
             items.append(.pageBreak)
+        }
+    }
+
+    /// One line per heading after this point: its title, and its page number filled in once the
+    /// pages are known, both inside a link to the heading.
+    private mutating func addContents(levels: Int, x: Double, width: Double, path: [StructureElement]) {
+        var counter = 0
+        let all = Self.headings(in: documentBlocks, counter: &counter)
+        let following = all.dropFirst(headingNumber).filter { $0.level <= levels }
+        let contents = element("TOC")
+        let numberWidth = theme.font.size * 3
+        for (index, entry) in following.enumerated() {
+            let link = element("Link", link: entry.destination)
+            let structure = path + [contents, element("TOCI"), link]
+            var style = body
+            style.bold = entry.level == 1
+            let indent = Double(entry.level - 1) * theme.font.size
+            let title = text([TextRun(text: entry.title)], style, width: width - numberWidth - indent)
+            let rule = PlacedItem(.line(x1: x, y1: title.height + 3, x2: x + width, y2: title.height + 3, colour: Colour(theme, "rule"), width: 0.5), artifact: true)
+            let marks = [
+                PlacedItem(.text(title, lines: 0..<title.lines.count, x: x + indent, y: 2), structure: structure),
+                PlacedItem(.pageNumber(of: entry.destination, x: x + width - numberWidth, y: 2, width: numberWidth), structure: structure),
+                rule,
+            ]
+            items.append(.box(FlowBox(height: title.height + 6, items: marks, spaceBefore: index == 0 ? theme.spacing.paragraph : 0,
+                                      spaceAfter: index == following.count - 1 ? theme.spacing.paragraph * 2 : 0)))
         }
     }
 

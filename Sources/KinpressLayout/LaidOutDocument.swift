@@ -9,6 +9,8 @@ public struct StructureElement: Hashable, Sendable {
     public var role: String
     /// Alternative text, for figures.
     public var alternative: String?
+    /// Where a `Link` element points: a destination name.
+    public var link: String?
 }
 
 /// Something drawn on a page, in points from the page's top left.
@@ -20,6 +22,9 @@ public enum Mark {
     case circle(x: Double, y: Double, radius: Double, fill: Colour)
     /// A place links and bookmarks can point at.
     case destination(name: String, x: Double, y: Double)
+    /// The number of the page a destination ends up on, right-aligned in `width`: known only
+    /// once the whole document is on pages, and replaced by text then.
+    case pageNumber(of: String, x: Double, y: Double, width: Double)
 
     func moved(by dy: Double) -> Mark {
         switch self {
@@ -28,6 +33,7 @@ public enum Mark {
         case .line(let x1, let y1, let x2, let y2, let colour, let width): return .line(x1: x1, y1: y1 + dy, x2: x2, y2: y2 + dy, colour: colour, width: width)
         case .circle(let x, let y, let r, let fill): return .circle(x: x, y: y + dy, radius: r, fill: fill)
         case .destination(let name, let x, let y): return .destination(name: name, x: x, y: y + dy)
+        case .pageNumber(let name, let x, let y, let width): return .pageNumber(of: name, x: x, y: y + dy, width: width)
         }
     }
 }

@@ -22,9 +22,22 @@ public final class LayoutEngine {
         try fonts.check(family: theme.font.family)
         let geometry = PageGeometry(paper: paper, theme: theme)
         var builder = FlowBuilder(theme: theme, geometry: geometry, context: context)
+        builder.documentBlocks = document.blocks
         builder.add(document.blocks, x: geometry.left, width: geometry.contentWidth, path: [])
         var paginator = Paginator(geometry: geometry)
         var (pages, outline) = paginator.place(builder.items)
+        // Second pass: page numbers in the contents, now that every heading has a page. The
+        // contents' lines were measured with room for the number, so nothing moves.
+        let pageOf = Dictionary(outline.map { ($0.destination, $0.page + 1) }, uniquingKeysWith: { first, _ in first })
+        var numberStyle = TextStyle(family: theme.font.family, size: theme.font.size, lineHeight: theme.font.lineHeight, colour: Colour(theme, "text"))
+        numberStyle.alignment = .end
+        for pageIndex in pages.indices {
+            for itemIndex in pages[pageIndex].items.indices {
+                guard case .pageNumber(let destination, let x, let y, let width) = pages[pageIndex].items[itemIndex].mark else { continue }
+                let number = builder.text([TextRun(text: pageOf[destination].map(String.init) ?? "")], numberStyle, width: width)
+                pages[pageIndex].items[itemIndex].mark = .text(number, lines: 0..<number.lines.count, x: x, y: y)
+            }
+        }
         for index in pages.indices {
             pages[index].items.insert(contentsOf: furniture(document, page: index + 1, of: pages.count, theme: theme, geometry: geometry, builder: builder), at: 0)
         }

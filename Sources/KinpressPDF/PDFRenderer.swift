@@ -130,7 +130,11 @@ private struct Drawer {
         }
         close(to: item.structure)
         for element in item.structure.dropFirst(open.count) {
-            cairo_tag_begin(cr, element.role, "")
+            if let destination = element.link {
+                cairo_tag_begin(cr, CAIRO_TAG_LINK, "dest='\(destination)'")
+            } else {
+                cairo_tag_begin(cr, element.role, "")
+            }
             if element.role == "Figure" { alternatives.append(element.alternative ?? "") }
             open.append(element)
         }
@@ -156,7 +160,7 @@ private struct Drawer {
     }
 
     private func end(_ element: StructureElement) {
-        cairo_tag_end(cr, element.role)
+        cairo_tag_end(cr, element.link == nil ? element.role : CAIRO_TAG_LINK)
     }
 
     private func paint(_ mark: Mark) {
@@ -192,7 +196,7 @@ private struct Drawer {
             cairo_new_sub_path(cr)
             cairo_arc(cr, x, y, radius, 0, 2 * Double.pi)
             cairo_fill(cr)
-        case .destination:
+        case .destination, .pageNumber:
             break
         }
     }

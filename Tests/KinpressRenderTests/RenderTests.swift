@@ -62,6 +62,25 @@ struct RenderTests {
         #expect(tags.contains("Document") && tags.contains("H1") && tags.contains("Table") && tags.contains("Figure"))
     }
 
+    @Test("the contents give each section's page and link to it")
+    func contents() throws {
+        let pdf = try PDFFile(try kinpress.pdf(.assessment, of: try readSample(Self.hughes), options: .init()))
+        let first = try run("pdftotext", ["-layout", "-f", "1", "-l", "1", "-enc", "UTF-8", pdf.url.path, "-"])
+        #expect(first.contains("What is in this paper"))
+        var checked = 0
+        for line in first.split(separator: "\n") {
+            guard let match = line.wholeMatch(of: /\s*(.+?)\s{2,}(\d+)\s*/), let number = Int(match.2) else { continue }
+            let title = String(match.1)
+            guard ["What are we worried about?", "What is working well?", "What needs to happen?", "How worried are people?", "What happens next"].contains(title) else { continue }
+            #expect(try pdf.text(page: number).contains(title), "\(title) is on page \(number)")
+            checked += 1
+        }
+        #expect(checked == 5)
+        let objects = try pdf.objects()
+        #expect(objects.components(separatedBy: "/Subtype /Link").count - 1 >= 5, "each entry is a link")
+        #expect(try pdf.structure().contains("TOCI"))
+    }
+
     @Test("a table over several pages stays one table, with its header row repeated")
     func longTable() throws {
         var text = """
