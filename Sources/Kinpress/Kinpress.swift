@@ -77,14 +77,24 @@ public struct Kinpress: Sendable {
         } catch {
             throw .layout(error)
         }
-        let date = source.file.case.date
         let metadata = PDFMetadata(title: document.title, author: source.file.case.localAuthority, subject: document.runningTitle,
-                                   date: String(format: "%04d-%02d-%02dT00:00:00Z", date.year, date.month ?? 1, date.day ?? 1))
+                                   date: Self.documentDate(source.file.case.date))
         do {
             return (try PDFRenderer.render(laidOut, metadata: metadata), laidOut.pages.count)
         } catch {
             throw .render(error)
         }
+    }
+
+    /// The date a PDF says it was made: `SOURCE_DATE_EPOCH` when set (reproducible builds'
+    /// convention), otherwise the case date, so the same case always gives the same bytes.
+    static func documentDate(_ caseDate: CaseDate) -> String {
+        if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(TimeInterval.init) {
+            let formatter = ISO8601DateFormatter()
+            formatter.timeZone = TimeZone(identifier: "UTC")
+            return formatter.string(from: Date(timeIntervalSince1970: epoch))
+        }
+        return String(format: "%04d-%02d-%02dT00:00:00Z", caseDate.year, caseDate.month ?? 1, caseDate.day ?? 1)
     }
 
     /// This thread's layout engine: Pango font maps must not be shared between threads, and
