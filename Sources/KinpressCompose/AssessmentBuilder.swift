@@ -59,25 +59,15 @@ struct AssessmentBuilder {
 
     private func danger(_ danger: DangerStatement, number: Int, goals: [GoalView]) throws(TemplateError) -> DangerView {
         let catalogue = words.catalogue
-        var text = danger.text.map(paragraphs) ?? []
-        if text.isEmpty {
-            var worry = clean(danger.worry).trimmingCharacters(in: .whitespaces)
-            if worry.lowercased().hasPrefix("that ") { worry = String(worry.dropFirst(5)) }
-            text = [try catalogue.plural("danger.composed", count: danger.worriedPeople.count, ["worried": words.names(danger.worriedPeople), "worry": worry])]
-        }
         return DangerView(
-            id: "worry-\(number)", heading: try catalogue.text("danger.heading", ["number": String(number)]), paragraphs: text,
+            id: "worry-\(number)", heading: try catalogue.text("danger.heading", ["number": String(number)]), paragraphs: try words.statementText(danger),
             ifNothingChanges: try danger.text == nil ? danger.ifNothingChanges.map { t throws(TemplateError) in try catalogue.text("danger.ifNothingChanges", ["what": clean(t)]) } : nil,
             disputed: try words.disputed(danger.disputedBy), familyView: danger.familyView.map(paragraphs) ?? [], goals: goals)
     }
 
     private func goal(_ goal: SafetyGoal, numbers: [String: Int]) throws(TemplateError) -> GoalView {
-        let catalogue = words.catalogue
         let answered = goal.dangerStatements.compactMap { numbers[$0] }.map(String.init)
-        return GoalView(
-            paragraphs: paragraphs(goal.text),
-            howLong: try goal.howLong.map { t throws(TemplateError) in try catalogue.text("goal.howLong", ["howLong": clean(t)]) },
-            answers: answered.isEmpty ? nil : try catalogue.plural("goal.answers", count: answered.count, ["numbers": catalogue.list(answered)]))
+        return try words.goal(goal, answers: answered.isEmpty ? nil : try words.catalogue.plural("goal.answers", count: answered.count, ["numbers": words.catalogue.list(answered)]))
     }
 
     private func step(_ step: NextStep) throws(TemplateError) -> StepView {

@@ -77,6 +77,21 @@ extension Words {
         ids.isEmpty ? nil : try catalogue.plural("statement.disputed", count: ids.count, ["names": names(ids)])
     }
 
+    /// A danger statement's words: as written with the family, or put together from its parts
+    /// ("Sam and Priya are worried that …").
+    func statementText(_ danger: DangerStatement) throws(TemplateError) -> [String] {
+        if let written = danger.text { return paragraphs(written) }
+        var worry = clean(danger.worry).trimmingCharacters(in: .whitespaces)
+        if worry.lowercased().hasPrefix("that ") { worry = String(worry.dropFirst(5)) }
+        return [try catalogue.plural("danger.composed", count: danger.worriedPeople.count, ["worried": names(danger.worriedPeople), "worry": worry])]
+    }
+
+    func goal(_ goal: SafetyGoal, answers: String?) throws(TemplateError) -> GoalView {
+        GoalView(paragraphs: paragraphs(goal.text),
+                 howLong: try goal.howLong.map { t throws(TemplateError) in try catalogue.text("goal.howLong", ["howLong": clean(t)]) },
+                 answers: answers)
+    }
+
     func meeting() throws(TemplateError) -> MeetingView? {
         guard let meeting = visible.file.meeting else { return nil }
         let kind = try catalogue.text("meeting.kinds.\(meeting.kind.rawValue)")

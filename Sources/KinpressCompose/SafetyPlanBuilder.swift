@@ -31,15 +31,10 @@ struct SafetyPlanBuilder {
 
         let assessment = file.assessment
         let worries = try (assessment?.dangerStatements ?? []).enumerated().map { index, danger throws(TemplateError) in
-            let text = if let written = danger.text { paragraphs(written) } else {
-                [try catalogue.plural("danger.composed", count: danger.worriedPeople.count, ["worried": words.names(danger.worriedPeople), "worry": clean(danger.worry)])]
-            }
-            return DangerView(id: "worry-\(index + 1)", heading: try catalogue.text("danger.heading", ["number": String(index + 1)]), paragraphs: text,
-                              ifNothingChanges: nil, disputed: nil, familyView: [], goals: [])
+            DangerView(id: "worry-\(index + 1)", heading: try catalogue.text("danger.heading", ["number": String(index + 1)]),
+                       paragraphs: try words.statementText(danger), ifNothingChanges: nil, disputed: nil, familyView: [], goals: [])
         }
-        let goals = try (assessment?.safetyGoals ?? []).map { goal throws(TemplateError) in
-            GoalView(paragraphs: paragraphs(goal.text), howLong: try goal.howLong.map { t throws(TemplateError) in try catalogue.text("goal.howLong", ["howLong": clean(t)]) }, answers: nil)
-        }
+        let goals = try (assessment?.safetyGoals ?? []).map { goal throws(TemplateError) in try words.goal(goal, answers: nil) }
         let network = try file.people.filter(\.inSafetyNetwork).map { person throws(TemplateError) in
             let contacts = [person.phone, person.email].compactMap { $0?.value }.map(clean)
             return PersonView(name: try words.name(person.id), relationship: clean(person.relationship),
