@@ -176,7 +176,16 @@ struct FlowBuilder {
             add(blocks, x: x + padding + 3, width: inner, path: path + [group])
             items.append(.endFrame)
         case .figure(let figure):
+            // A figure stays with what leads up to it (a scale's question and what 0 and 10 mean).
+            switch items.last {
+            case .text(var previous)?: previous.keepWithNext = true; items[items.count - 1] = .text(previous)
+            case .box(var previous)?: previous.keepWithNext = true; items[items.count - 1] = .box(previous)
+            default: break
+            }
             items.append(.box(figureBox(figure, x: x, width: width, path: path)))
+            if let caption = figure.caption {
+                add(.paragraph(style: .note, text: caption), x: x, width: width, path: path)
+            }
         case .section(_, let blocks):
             add(blocks, x: x, width: width, path: path + [element("Sect")])
         case .signatures(let dateLabel, let signatures):
