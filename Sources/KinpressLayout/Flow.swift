@@ -248,7 +248,28 @@ struct FlowBuilder {
             if index == table.rows.count - 1 { box.spaceAfter = theme.spacing.paragraph * 1.5 }
             // A small table (up to four rows) stays on one page.
             if table.rows.count <= 4, index < table.rows.count - 1 { box.keepWithNext = true }
-            items.append(.box(box))
+            if box.height > (geometry.bottom - geometry.top) * 0.8 {
+                addTallRow(box, spaceAfter: box.spaceAfter)
+            } else {
+                items.append(.box(box))
+            }
+        }
+    }
+
+    /// A row too tall for a page (a very long text in a cell) cannot stay whole: its cells
+    /// follow one another, each free to break between lines, still tagged as one row.
+    private mutating func addTallRow(_ box: FlowBox, spaceAfter: Double) {
+        for item in box.items where !item.isArtifact {
+            guard case .text(let block, _, let x, _) = item.mark else { continue }
+            items.append(.text(FlowText(block: block, x: x, structure: item.structure, spaceBefore: 0, spaceAfter: theme.spacing.paragraph)))
+        }
+        pendingRule(after: spaceAfter)
+    }
+
+    private mutating func pendingRule(after space: Double) {
+        if case .text(var last)? = items.last {
+            last.spaceAfter = max(last.spaceAfter, space)
+            items[items.count - 1] = .text(last)
         }
     }
 

@@ -32,9 +32,9 @@ public enum PDFRenderer {
     /// Structure types whose text can run over a page break; their text goes in Span children,
     /// because cairo marks only the innermost tag's content and running headers are drawn inside
     /// whatever is open when a page starts.
-    static let spanned: Set<String> = ["P", "H1", "H2", "H3"]
+    static let spanned: Set<String> = ["P", "H1", "H2", "H3", "TD", "TH"]
     /// Elements that hold content directly and never cross a page: closed before an artifact is drawn.
-    static let leaves: Set<String> = ["TD", "TH", "Lbl", "Figure"]
+    static let leaves: Set<String> = ["Lbl", "Figure"]
 
     public static func render(_ laidOut: LaidOutDocument, metadata: PDFMetadata) throws(RenderError) -> [UInt8] {
         let output = Output()

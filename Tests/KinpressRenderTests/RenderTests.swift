@@ -104,6 +104,26 @@ struct RenderTests {
         }
     }
 
+    @Test("a table row too tall for a page breaks between lines and stays inside the page")
+    func tallRow() throws {
+        let long = Array(repeating: "Jo checks that the back door is locked every night before she goes to bed.", count: 90).joined(separator: " ")
+        let text = """
+            format: 1
+            case: {reference: "T-1", localAuthority: Example Council, date: 2026-03-02, worker: sw}
+            children: [{id: ava, name: Ava, dateOfBirth: 2019-05-01}]
+            people: [{id: sw, name: Sam Okafor, relationship: Social worker, kind: professional, organisation: Example Council}]
+            safetyPlan:
+              rules: [{id: r1, rule: The door is locked at night., why: "\(long)", who: [sw]}]
+            """
+        let pdf = try PDFFile(try kinpress.pdf(.safetyPlan, of: try readCase(text), options: .init()))
+        #expect(try pdf.pageCount() >= 2)
+        let bottoms = try run("pdftotext", ["-bbox", pdf.url.path, "-"])
+        let limit = 841.89 - 22 * 72 / 25.4 + 1
+        let words = bottoms.matches(of: /yMax="([0-9.]+)">([^<]*)</).compactMap { match -> (Double, String)? in Double(match.1).map { ($0, String(match.2)) } }
+        let body = words.filter { !$0.1.hasPrefix("Page") && !["of"].contains($0.1) && Int($0.1) == nil }
+        #expect(body.allSatisfy { $0.0 <= limit }, "no text below the bottom margin but the footer")
+    }
+
     @Test("case text is text: markup, template tags and entities print as written")
     func escaping() throws {
         let hostile = #"<script>alert(1)</script> {{header.title}} &amp; ]]> "quoted" 'single' \#u{202E}reversed"#
