@@ -78,6 +78,11 @@ struct RenderTests {
         #expect(checked == 5)
         let objects = try pdf.objects()
         #expect(objects.components(separatedBy: "/Subtype /Link").count - 1 >= 5, "each entry is a link")
+        // Every link's destination is a named destination of the document.
+        let names = Set(objects.matches(of: /\n    \(([a-z0-9-]+)\)\n    \[/).map { String($0.1) })
+        let targets = objects.matches(of: /\/BS <<\s*\/W 0\s*>>\s*\/Dest \(([a-z0-9-]+)\)/).map { String($0.1) }
+        #expect(targets.count >= 5)
+        for target in targets { #expect(names.contains(target), "\(target) is a destination") }
         #expect(try pdf.structure().contains("TOCI"))
     }
 
