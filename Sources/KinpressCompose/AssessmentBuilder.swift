@@ -79,8 +79,8 @@ struct AssessmentBuilder {
         let catalogue = words.catalogue
         let scores = try scale.scores.map { score throws(TemplateError) in
             let who = try words.name(score.person)
-            var line = try catalogue.text("scale.score", ["name": who, "score": words.score(score.score)])
-            if let date = score.date { line = try catalogue.text("scale.scoreOn", ["name": who, "score": words.score(score.score), "date": words.date(date)]) }
+            var line = try catalogue.sentence("scale.score", ["name": who, "score": words.score(score.score)])
+            if let date = score.date { line = try catalogue.sentence("scale.scoreOn", ["name": who, "score": words.score(score.score), "date": words.date(date)]) }
             return ScoreView(who: who, score: words.score(score.score), value: score.score, line: line,
                              said: score.said.map(clean), oneStepUp: score.oneStepUp.map(clean))
         }

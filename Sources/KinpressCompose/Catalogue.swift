@@ -35,6 +35,21 @@ public struct Catalogue: Sendable {
         return values.reduce(found) { $0.replacingOccurrences(of: "{\($1.key)}", with: $1.value) }
     }
 
+    /// A sentence that may start with a filled-in word ("a worker does not agree …"): its first
+    /// letter is made a capital.
+    public func sentence(_ key: String, _ values: [String: String] = [:]) throws(TemplateError) -> String {
+        Self.capitalised(try text(key, values))
+    }
+
+    public func pluralSentence(_ key: String, count: Int, _ values: [String: String] = [:]) throws(TemplateError) -> String {
+        Self.capitalised(try plural(key, count: count, values))
+    }
+
+    static func capitalised(_ text: String) -> String {
+        guard let first = text.first, first.isLowercase else { return text }
+        return first.uppercased() + text.dropFirst()
+    }
+
     /// Chooses `key.one` or `key.other` by the count, and fills in `{count}`.
     public func plural(_ key: String, count: Int, _ values: [String: String] = [:]) throws(TemplateError) -> String {
         try text("\(key).\(count == 1 ? "one" : "other")", values.merging(["count": String(count)]) { $1 })

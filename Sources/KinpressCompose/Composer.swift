@@ -63,9 +63,9 @@ extension Words {
         var said: String?
         if let source = statement.source {
             if let when = statement.date {
-                said = try catalogue.text("statement.saidOn", ["name": name(source), "date": date(when)])
+                said = try catalogue.sentence("statement.saidOn", ["name": name(source), "date": date(when)])
             } else {
-                said = try catalogue.text("statement.said", ["name": name(source)])
+                said = try catalogue.sentence("statement.said", ["name": name(source)])
             }
         } else if let when = statement.date {
             said = try catalogue.text("statement.on", ["date": date(when)])
@@ -74,16 +74,19 @@ extension Words {
     }
 
     func disputed(_ ids: [String]) throws(TemplateError) -> String? {
-        ids.isEmpty ? nil : try catalogue.plural("statement.disputed", count: ids.count, ["names": names(ids)])
+        let people = try distinctNames(ids)
+        return people.isEmpty ? nil : try catalogue.pluralSentence("statement.disputed", count: people.count, ["names": catalogue.list(people)])
     }
 
     /// A danger statement's words: as written with the family, or put together from its parts
     /// ("Sam and Priya are worried that …").
     func statementText(_ danger: DangerStatement) throws(TemplateError) -> [String] {
         if let written = danger.text { return paragraphs(written) }
-        var worry = clean(danger.worry).trimmingCharacters(in: .whitespaces)
+        var worry = clean(danger.worry).trimmingCharacters(in: .whitespacesAndNewlines)
         if worry.lowercased().hasPrefix("that ") { worry = String(worry.dropFirst(5)) }
-        return [try catalogue.plural("danger.composed", count: danger.worriedPeople.count, ["worried": names(danger.worriedPeople), "worry": worry])]
+        if let last = worry.last, !".!?".contains(last) { worry += "." }
+        let worried = try distinctNames(danger.worriedPeople)
+        return [try catalogue.pluralSentence("danger.composed", count: worried.count, ["worried": catalogue.list(worried), "worry": worry])]
     }
 
     func goal(_ goal: SafetyGoal, answers: String?) throws(TemplateError) -> GoalView {

@@ -42,14 +42,19 @@ struct Words {
         }
     }
 
-    func names(_ ids: [String]) throws(TemplateError) -> String {
+    /// The distinct names of these people, in order (two hidden people may both be "a worker").
+    func distinctNames(_ ids: [String]) throws(TemplateError) -> [String] {
         var seen: Set<String> = []
         var names: [String] = []
         for id in ids {
             let name = try name(id)
             if seen.insert(name).inserted { names.append(name) }
         }
-        return try catalogue.list(names)
+        return names
+    }
+
+    func names(_ ids: [String]) throws(TemplateError) -> String {
+        try catalogue.list(distinctNames(ids))
     }
 
     /// "Tuesday 10 March 2026"; "March 2026" and "2026" for dates that leave out the day or month.

@@ -140,8 +140,11 @@ struct FlowBuilder {
                 items[items.count - 1] = .text(previous)
             }
             let block = text(runs, style, width: width)
-            // A one-line paragraph all in bold is a label for what follows ("Kasia said 6").
-            let isLabel = block.lines.count == 1 && !runs.isEmpty && runs.allSatisfy(\.bold)
+            // A one-line paragraph all in bold is a label for what follows ("Kasia said 6"); a
+            // short paragraph right after a heading introduces what follows it.
+            var afterHeading = false
+            if case .text(let previous)? = items.last, previous.outline != nil { afterHeading = true }
+            let isLabel = (block.lines.count == 1 && !runs.isEmpty && runs.allSatisfy(\.bold)) || (afterHeading && block.lines.count <= 2)
             items.append(.text(FlowText(block: block, x: x, structure: path + [element("P")],
                                         spaceBefore: 0, spaceAfter: paragraphGap, keepWithNext: isLabel)))
         case .list(let ordered, let entries):
@@ -189,6 +192,10 @@ struct FlowBuilder {
         case .section(_, let blocks):
             add(blocks, x: x, width: width, path: path + [element("Sect")])
         case .signatures(let dateLabel, let signatures):
+            if case .text(var previous)? = items.last {
+                previous.keepWithNext = true
+                items[items.count - 1] = .text(previous)
+            }
             for signature in signatures {
                 items.append(.box(signatureBox(signature, dateLabel: dateLabel, x: x, width: width, path: path)))
             }
@@ -246,8 +253,9 @@ struct FlowBuilder {
             box.table = TableLink(id: tableElement.id, headerItems: header?.items ?? [], headerHeight: header?.height ?? 0)
             if index == 0 && header == nil { box.spaceBefore = theme.spacing.paragraph * 0.5 }
             if index == table.rows.count - 1 { box.spaceAfter = theme.spacing.paragraph * 1.5 }
-            // A small table (up to four rows) stays on one page.
-            if table.rows.count <= 4, index < table.rows.count - 1 { box.keepWithNext = true }
+            // A small table (up to four rows) stays on one page; a longer one leaves no single
+            // row alone at either end of a page.
+            if index < table.rows.count - 1, table.rows.count <= 4 || index == 0 || index == table.rows.count - 2 { box.keepWithNext = true }
             if box.height > (geometry.bottom - geometry.top) * 0.8 {
                 addTallRow(box, spaceAfter: box.spaceAfter)
             } else {

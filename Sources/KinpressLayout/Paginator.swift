@@ -25,8 +25,7 @@ struct Paginator {
             case .pageBreak:
                 if !atTop { newPage() }
             case .beginFrame(let frame):
-                let needed = gap(0) + frame.padding + minimumStart(items, after: index)
-                if y + needed > geometry.bottom, !atTop { newPage() }
+                if y + minimumStart(items, at: index) > geometry.bottom, !atTop { newPage() }
                 y += gap(0)
                 frames.append((frame, y, current.count))
                 y += frame.padding
@@ -34,7 +33,7 @@ struct Paginator {
                 guard let open = frames.popLast() else { continue }
                 y += open.frame.padding
                 closeFragment(open, bottom: y)
-                pendingSpace = max(pendingSpace, geometry.contentWidth > 0 ? 8 : 0)
+                pendingSpace = max(open.frame.padding, 8)
             case .text(let text):
                 placeText(text, minimum: minimumStart(items, at: index), following: text.keepWithNext ? minimumStart(items, at: index + 1) : 0)
             case .box(let box):
@@ -67,10 +66,10 @@ struct Paginator {
         case .box(let box):
             return max(pendingSpace, box.spaceBefore) + box.height + (box.keepWithNext ? minimumStart(items, at: index + 1, depth: depth + 1) : 0)
         case .beginFrame(let frame):
-            // A callout that fits in half a page is kept whole.
-            let whole = frameHeight(items, from: index)
-            if whole <= (geometry.bottom - geometry.top) / 2 { return whole }
-            return frame.padding + minimumStart(items, at: index + 1, depth: depth + 1)
+            // A callout that fits in a third of a page is kept whole.
+            let whole = max(pendingSpace, 8) + frameHeight(items, from: index)
+            if whole <= (geometry.bottom - geometry.top) / 3 { return whole }
+            return max(pendingSpace, 8) + frame.padding + minimumStart(items, at: index + 1, depth: depth + 1)
         case .endFrame, .pageBreak:
             return 0
         }
@@ -92,10 +91,6 @@ struct Paginator {
         return height
     }
 
-    private func minimumStart(_ items: [FlowItem], after index: Int) -> Double {
-        minimumStart(items, at: index + 1)
-    }
-
     /// `following` is what must come with the end of this text: for a paragraph kept with the
     /// next, that next item's minimum start.
     private mutating func placeText(_ text: FlowText, minimum: Double, following: Double) {
@@ -103,16 +98,7 @@ struct Paginator {
         y += gap(text.spaceBefore)
         let block = text.block
         var start = 0
-        if let destination = text.destination {
-            current.append(PlacedItem(.destination(name: destination, x: text.x, y: y), structure: text.structure))
-            if let entry = text.outline {
-                outline.append(OutlineEntry(title: entry.title, level: entry.level, destination: destination, page: pages.count))
-            }
-        }
-        if let label = text.label, let first = block.lines.first {
-            let offset = first.baseline - (label.block.lines.first?.baseline ?? first.baseline)
-            current.append(PlacedItem(.text(label.block, lines: 0..<label.block.lines.count, x: label.x, y: y + offset), structure: label.structure))
-        }
+        var labelled = false
         while start < block.lines.count {
             var end = start
             while end < block.lines.count, y + block.height(of: start..<(end + 1)) <= geometry.bottom { end += 1 }
@@ -128,6 +114,11 @@ struct Paginator {
                 if end == start && atTop { end = start + 1 }
             }
             if end > start {
+                if !labelled {
+                    // The link target, bookmark and bullet go where the first line really lands.
+                    labelled = true
+                    placeLabels(text)
+                }
                 current.append(PlacedItem(.text(block, lines: start..<end, x: text.x, y: y), structure: text.structure))
                 y += block.height(of: start..<end)
             }
@@ -135,6 +126,19 @@ struct Paginator {
             if start < block.lines.count { newPage() }
         }
         pendingSpace = text.spaceAfter
+    }
+
+    private mutating func placeLabels(_ text: FlowText) {
+        if let destination = text.destination {
+            current.append(PlacedItem(.destination(name: destination, x: text.x, y: y), structure: text.structure))
+            if let entry = text.outline {
+                outline.append(OutlineEntry(title: entry.title, level: entry.level, destination: destination, page: pages.count))
+            }
+        }
+        if let label = text.label, let first = text.block.lines.first {
+            let offset = first.baseline - (label.block.lines.first?.baseline ?? first.baseline)
+            current.append(PlacedItem(.text(label.block, lines: 0..<label.block.lines.count, x: label.x, y: y + offset), structure: label.structure))
+        }
     }
 
     private mutating func placeBox(_ box: FlowBox, minimum: Double) {
