@@ -35,13 +35,15 @@ let package = Package(
                 linkerSettings: [.linkedLibrary("pangoft2-1.0"), .linkedLibrary("fontconfig")]),
         // Stage 5: PDF through Cairo.
         .target(name: "KinpressPDF", dependencies: ["KinpressLayout", "CPangoCairo", "CPDFFinish"]),
+        // Plain-language and practice checks a worker runs before printing.
+        .target(name: "KinpressLint", dependencies: ["KinpressCase", "KinpressAudience", .product(name: "Yams", package: "Yams")]),
         // The pipeline as one call: render, and later pack and batch.
         .target(name: "Kinpress", dependencies: ["KinpressCase", "KinpressAudience", "KinpressCompose", "KinpressLayout", "KinpressPDF"]),
         // The command-line interface.
         .executableTarget(
             name: "kinpress",
             dependencies: [
-                "Kinpress",
+                "Kinpress", "KinpressLint",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -50,6 +52,7 @@ let package = Package(
             dependencies: ["KinpressCase", .product(name: "Yams", package: "Yams")],
             exclude: ["Fixtures"]
         ),
+        .testTarget(name: "KinpressLintTests", dependencies: ["KinpressLint", "KinpressCase", "KinpressAudience", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "KinpressRenderTests", dependencies: ["Kinpress", "KinpressCase", "KinpressAudience", "KinpressCompose", "KinpressLayout"]),
     ]
 )

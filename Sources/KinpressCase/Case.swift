@@ -53,7 +53,10 @@ public enum CaseReader {
         }
         diagnostics.sort(by: Diagnostic.readingOrder)
         let hasErrors = diagnostics.contains { $0.severity == .error }
-        return CaseReading(diagnostics: diagnostics, case: hasErrors ? nil : file.map { Case(file: $0, folder: folder) })
+        var reading = CaseReading(diagnostics: diagnostics, case: hasErrors ? nil : file.map { Case(file: $0, folder: folder) })
+        reading.asWritten = hasErrors ? nil : file
+        reading.locations = checker.locations
+        return reading
     }
 }
 
@@ -62,6 +65,11 @@ public struct CaseReading: Sendable {
     public var diagnostics: [Diagnostic]
     /// Nil when any diagnostic is an error.
     public var `case`: Case?
+    /// The case in the order the file gives it (timelines not yet sorted), so that field paths
+    /// built from it match the file; nil when there are errors.
+    public internal(set) var asWritten: CaseFile?
+    /// Where each value was written, by field path.
+    public internal(set) var locations: [FieldPath: SourceLocation] = [:]
 
     public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
     public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }

@@ -21,11 +21,16 @@ struct DocumentOptions: ParsableArguments {
 
     /// Reads the case, or prints its problems and stops with status 1.
     func readCase() throws -> Case {
+        try read().case!
+    }
+
+    /// Reads the case file; prints its problems and stops with status 1 when it has errors.
+    func read() throws -> CaseReading {
         let reading = CaseReader.read(contentsOf: URL(fileURLWithPath: caseFile), displayName: caseFile)
         var standardError = FileHandle.standardError
         for diagnostic in reading.diagnostics { print(diagnostic, to: &standardError) }
-        guard let found = reading.case else { throw ExitCode(1) }
-        return found
+        guard reading.case != nil else { throw ExitCode(1) }
+        return reading
     }
 
     func kinpress() throws -> Kinpress {

@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import Kinpress
 import KinpressLayout
+import KinpressLint
+import KinpressCase
 
 extension Paper: ExpressibleByArgument {}
 
@@ -22,8 +24,22 @@ struct Render: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("The PDF file to write.", valueName: "file.pdf"))
     var output: String
 
+    @Flag(help: "Refuse to render a case that kinpress lint finds errors in (for this reader).")
+    var strict = false
+
     func run() throws {
-        let found = try options.readCase()
+        let reading = try options.read()
+        let found = reading.case!
+        if strict, let written = reading.asWritten {
+            let linter = try makeLinter(templates: options.templates, language: written.case.language)
+            let errors = linter.lint(written, locations: reading.locations, fileName: options.caseFile, for: options.audience).filter { $0.severity == .error }
+            if !errors.isEmpty {
+                var standardError = FileHandle.standardError
+                for error in errors { print(error, to: &standardError) }
+                print("\(options.caseFile): not rendered: --strict and kinpress lint found \(errors.count) error\(errors.count == 1 ? "" : "s")", to: &standardError)
+                throw ExitCode(1)
+            }
+        }
         let kinpress = try options.kinpress()
         let bytes = try reporting {
             try kinpress.pdf(options.document, of: found, options: .init(audience: options.audience, theme: theme, paper: paper))

@@ -121,4 +121,40 @@ struct CommandLineTests {
         let unknown = try Self.kinpress("render", sample, "--document", "letter", "--output", badCase)
         #expect(unknown.status == 2)
     }
+
+    @Test("lint lists findings by section; an error fails it and stops render --strict")
+    func lint() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kinpress-lint-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let sample = try Self.kinpress("lint", "SampleCases/jordan/jordan.json")
+        #expect(sample.status == 0)
+        #expect(sample.output.contains("  Words and Pictures\n"))
+        #expect(sample.output.contains("\"safety network\" is a word a child may not know"))
+
+        let file = folder.appendingPathComponent("case.yaml")
+        try """
+            format: 1
+            case: {reference: "T-1", localAuthority: Example Council, date: 2026-03-02, worker: sw}
+            children: [{id: ava, name: Ava, dateOfBirth: 2019-05-01}]
+            people: [{id: sw, name: Sam Okafor, relationship: Social worker, kind: professional, organisation: Example Council}]
+            wordsAndPictures:
+              - {id: story, child: ava, pages: [{text: Sam came after the ICPC.}]}
+            """.write(to: file, atomically: true, encoding: .utf8)
+        let failing = try Self.kinpress("lint", "--json", file.path)
+        #expect(failing.status == 1)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(failing.output.utf8)) as? [String: Any])
+        let finding = try #require(((report["files"] as? [[String: Any]])?.first?["findings"] as? [[String: Any]])?.first)
+        #expect(finding["severity"] as? String == "error")
+        #expect(finding["path"] as? String == "wordsAndPictures[0].pages[0].text")
+        #expect(finding["line"] as? Int == 6 && finding["offset"] as? Int == 19)
+        #expect((finding["suggestion"] as? String)?.isEmpty == false)
+
+        let pdf = folder.appendingPathComponent("plan.pdf").path
+        let strict = try Self.kinpress("render", file.path, "--document", "safety-plan", "--strict", "--output", pdf)
+        #expect(strict.status == 1)
+        #expect(strict.errors.contains("not rendered"))
+        #expect(!FileManager.default.fileExists(atPath: pdf))
+        #expect(try Self.kinpress("render", file.path, "--document", "safety-plan", "--output", pdf).status == 0)
+    }
 }
