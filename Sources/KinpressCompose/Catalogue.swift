@@ -32,7 +32,9 @@ public struct Catalogue: Sendable {
         guard let found = lookup(key) as? String else {
             throw TemplateError(file: file, line: nil, message: "the catalogue has no sentence \"\(key)\". Add it (see Templates/strings/en.yaml)")
         }
-        return values.reduce(found) { $0.replacingOccurrences(of: "{\($1.key)}", with: $1.value) }
+        // Each value is a bidi isolate, so that a direction mark in case text (a name with a
+        // right-to-left override) cannot reorder the sentence around it.
+        return values.reduce(found) { $0.replacingOccurrences(of: "{\($1.key)}", with: "\u{2068}\($1.value)\u{2069}") }
     }
 
     /// A sentence that may start with a filled-in word ("a worker does not agree …"): its first

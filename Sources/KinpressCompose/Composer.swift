@@ -41,7 +41,8 @@ extension Words {
         let file = visible.file
         let professional = audience == .professional
         return HeaderView(
-            lang: file.case.language, title: title, runningTitle: runningTitle,
+            lang: file.case.language, direction: ["ar", "ur", "fa", "he", "ps", "ckb", "yi", "dv"].contains(catalogue.language) ? "rtl" : "ltr",
+            title: title, runningTitle: runningTitle,
             subtitle: try catalogue.text("document.subtitle", ["date": date(file.case.date), "council": clean(file.case.localAuthority)]),
             marking: professional ? clean(file.case.protectiveMarking) : nil,
             children: try file.children.map { child throws(TemplateError) in ChildView(name: try name(child.id), age: try age(of: child)) },

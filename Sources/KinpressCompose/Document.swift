@@ -4,6 +4,9 @@ public struct Document: Sendable, Equatable {
     public var title: String
     /// BCP 47 tag of the document's language.
     public var language: String
+    /// Whether lines run right to left: from the language of the document's own sentences, not
+    /// from whatever case text happens to come first in a paragraph.
+    public var rightToLeft: Bool
     /// Printed on every page of professional documents (protective marking); nil for families.
     public var marking: String?
     /// The short name in the running header.

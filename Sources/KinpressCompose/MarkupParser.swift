@@ -17,7 +17,7 @@ enum MarkupParser {
         var reader = NodeReader(source: source)
         let blocks = try reader.blocks(in: root)
         let title = attribute(root, "title") ?? ""
-        return Document(title: title, language: attribute(root, "lang") ?? "en", marking: attribute(root, "marking"),
+        return Document(title: title, language: attribute(root, "lang") ?? "en", rightToLeft: attribute(root, "dir") == "rtl", marking: attribute(root, "marking"),
                         runningTitle: attribute(root, "running-title") ?? title,
                         pageLabel: attribute(root, "page-label") ?? "{page} / {pages}", blocks: blocks)
     }

@@ -7,6 +7,8 @@ import KinpressCase
 /// What every document template gets.
 struct HeaderView {
     var lang: String
+    /// "ltr" or "rtl", by the catalogue's language.
+    var direction: String
     var title: String
     var runningTitle: String
     var subtitle: String

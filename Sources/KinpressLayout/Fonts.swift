@@ -70,11 +70,12 @@ public final class FontLibrary: @unchecked Sendable {
 
     /// A Pango context on a new font map using this configuration, measuring in points.
     /// Pango font maps must not be shared between threads: call this on the thread that uses it.
-    func makeContext() -> OpaquePointer {
+    func makeContext(rightToLeft: Bool) -> OpaquePointer {
         let fontMap = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT)!
         pango_fc_font_map_set_config(OpaquePointer(fontMap), config)
         pango_cairo_font_map_set_resolution(OpaquePointer(fontMap), 72)
         let context = pango_font_map_create_context(fontMap)!
+        pango_context_set_base_dir(context, rightToLeft ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR)
         kinpress_object_unref(fontMap)
         let options = cairo_font_options_create()
         cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)

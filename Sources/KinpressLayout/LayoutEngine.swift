@@ -5,15 +5,19 @@ import KinpressCompose
 /// font map, which must not be shared between threads).
 public final class LayoutEngine {
     private let fonts: FontLibrary
-    private let context: OpaquePointer
+    /// Pango contexts for left-to-right and right-to-left documents.
+    private let leftToRight: OpaquePointer
+    private let rightToLeft: OpaquePointer
 
     public init(fonts: FontLibrary) {
         self.fonts = fonts
-        context = fonts.makeContext()
+        leftToRight = fonts.makeContext(rightToLeft: false)
+        rightToLeft = fonts.makeContext(rightToLeft: true)
     }
 
     deinit {
-        kinpress_object_unref(UnsafeMutableRawPointer(context))
+        kinpress_object_unref(UnsafeMutableRawPointer(leftToRight))
+        kinpress_object_unref(UnsafeMutableRawPointer(rightToLeft))
     }
 
     /// Lays the document out in two passes: the body is paginated once, then each page gets its
@@ -21,7 +25,7 @@ public final class LayoutEngine {
     public func layout(_ document: Document, theme: Theme, paper: Paper) throws(LayoutError) -> LaidOutDocument {
         try fonts.check(family: theme.font.family)
         let geometry = PageGeometry(paper: paper, theme: theme)
-        var builder = FlowBuilder(theme: theme, geometry: geometry, context: context)
+        var builder = FlowBuilder(theme: theme, geometry: geometry, context: document.rightToLeft ? rightToLeft : leftToRight)
         builder.documentBlocks = document.blocks
         builder.add(document.blocks, x: geometry.left, width: geometry.contentWidth, path: [])
         var paginator = Paginator(geometry: geometry)

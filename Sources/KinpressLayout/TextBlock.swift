@@ -55,6 +55,8 @@ public final class TextBlock {
         if style.singleLine { pango_layout_set_ellipsize(layout, PANGO_ELLIPSIZE_END) }
         pango_layout_set_line_spacing(layout, Float(style.lineHeight))
         pango_layout_set_alignment(layout, style.alignment == .centre ? PANGO_ALIGN_CENTER : style.alignment == .end ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT)
+        // The paragraph's direction is the document's, whatever strong letter comes first.
+        pango_layout_set_auto_dir(layout, 0)
         pango_layout_set_text(layout, text, Int32(text.utf8.count))
         pango_layout_set_attributes(layout, attributes)
         pango_attr_list_unref(attributes)

@@ -145,6 +145,20 @@ struct RenderTests {
         #expect(extracted.contains("<script>alert(1)</script> {{header.title}} &amp; ]]> \"quoted\" 'single'"))
     }
 
+    @Test("a direction override in a name cannot reorder the sentence around it")
+    func bidiIsolated() throws {
+        let text = """
+            format: 1
+            case: {reference: "T-1", localAuthority: Example Council, date: 2026-03-02, worker: sw}
+            children: [{id: ava, name: "Ava \u{202E}evil", dateOfBirth: 2019-05-01}]
+            people: [{id: sw, name: Sam Okafor, relationship: Social worker, kind: professional, organisation: Example Council}]
+            """
+        let pdf = try PDFFile(try kinpress.pdf(.assessment, of: try readCase(text), options: .init()))
+        let extracted = try pdf.text(page: 1).replacingOccurrences(of: "\n", with: " ")
+        #expect(extracted.contains("our worries and what needs to"))
+        #expect(extracted.contains("You can ask Sam Okafor about anything in it."))
+    }
+
     @Test("Letter paper and the large-print theme")
     func paperAndTheme() throws {
         let found = try readSample(Self.hughes)
