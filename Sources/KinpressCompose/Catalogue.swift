@@ -47,9 +47,10 @@ public struct Catalogue: Sendable {
         Self.capitalised(try plural(key, count: count, values))
     }
 
+    /// The first letter made a capital, looking past the isolate mark a filled-in value starts with.
     static func capitalised(_ text: String) -> String {
-        guard let first = text.first, first.isLowercase else { return text }
-        return first.uppercased() + text.dropFirst()
+        guard let index = text.firstIndex(where: { $0 != "\u{2068}" }), text[index].isLowercase else { return text }
+        return text[..<index] + text[index].uppercased() + text[text.index(after: index)...]
     }
 
     /// Chooses `key.one` or `key.other` by the count, and fills in `{count}`.

@@ -115,6 +115,8 @@ struct LeakTests {
         let document = try PDFFile(try kinpress.pdf(.safetyPlan, of: found, options: .init(audience: .family)))
         let text = try document.text()
         #expect(text.contains("Jo Reed and someone who knows the family"), "the rule's who names the hidden informant by role")
+        let assessment = try PDFFile(try kinpress.pdf(.assessment, of: found, options: .init(audience: .family))).text()
+        #expect(assessment.contains("Someone who knows the family does not agree with this."), "a role starting a sentence has a capital")
         let projected = Audience.family.project(found)
         #expect(!projected.file.people.contains { $0.id == "informant" })
         #expect(projected.file.safetyPlan?.rules.first?.who.contains("informant") == false, "even the id is replaced")
