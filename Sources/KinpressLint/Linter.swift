@@ -42,11 +42,7 @@ public struct Finding: Sendable, Equatable, CustomStringConvertible {
     }
 
     public var description: String {
-        var text = file
-        if let location { text += ":\(location.line):\(location.column)" }
-        text += ": \(severity.rawValue): "
-        if !path.components.isEmpty { text += "\(path): " }
-        return text + message
+        Diagnostic.line(file: file, location: location, severity: severity.rawValue, path: path, message: message)
     }
 }
 

@@ -64,9 +64,14 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
 
     /// `nowak.yaml:88:13: error: safetyPlan.rules[1].who[1]: "x" is not the id of anyone in people.`
     public var description: String {
+        Self.line(file: file, location: location, severity: severity.rawValue, path: path, message: message)
+    }
+
+    /// One problem as a compiler prints it, for every Kinpress check that points into a case file.
+    public static func line(file: String, location: SourceLocation?, severity: String, path: FieldPath, message: String) -> String {
         var text = file
         if let location { text += ":\(location.line):\(location.column)" }
-        text += ": \(severity.rawValue): "
+        text += ": \(severity): "
         if !path.components.isEmpty { text += "\(path): " }
         return text + message
     }
