@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+@testable import KinpressLayout
+
+/// Measures text as if every character were `size × 0.55` wide and lines `size × 1.25` high:
+/// close to Noto Sans, and the same on every machine.
+struct FixedWidthMeasurer: TextMeasuring {
+    func measure(_ lines: [String], size: Double, bold: Bool) -> (width: Double, height: Double) {
+        (Double(lines.map(\.count).max() ?? 0) * size * (bold ? 0.6 : 0.55), Double(lines.count) * size * 1.25)
+    }
+}
+
+@Suite("Network map geometry")
+struct NetworkMapTests {
+    /// SplitMix64, so a failing network can be made again from its seed.
+    struct Generator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        mutating func int(_ range: ClosedRange<Int>) -> Int { range.lowerBound + Int(next() % UInt64(range.count)) }
+    }
+
+    static func network(seed: Int) -> [NetworkMap.Person] {
+        var random = Generator(state: UInt64(seed) &* 7919)
+        let count = seed % 60 + 1
+        let names = ["Jo", "Nanny Sue", "Mr Okonkwo-Bailey", "Auntie Leanne", "PC Daniel Morgan", "Babcia", "Sam", "Dr Sarah Lindqvist-Harrington"]
+        let relationships = ["Mum", "Nan", "Youth worker at the Hub", "Mum's sister", "Police officer", "Next-door neighbour", "Family friend"]
+        return (0..<count).map { index in
+            NetworkMap.Person(id: "p\(index)", name: names[random.int(0...names.count - 1)], relationship: relationships[random.int(0...relationships.count - 1)],
+                              group: NetworkMap.Group.allCases[random.int(0...3)], circle: random.int(1...3),
+                              inSafetyNetwork: random.int(0...1) == 1, informedOfWorries: random.int(0...1) == 1)
+        }
+    }
+
+    @Test("a network of 60 keeps most people on the map, in legible type")
+    func large() {
+        var onMap = 0
+        for seed in [59, 119] {
+            let people = Self.network(seed: seed)
+            #expect(people.count == 60)
+            let map = NetworkMap.layout(children: ["Zosia"], people: people, size: 480, fontSize: 9, minimumFontSize: 7, measurer: FixedWidthMeasurer())
+            onMap += map.placements.count
+            print("60 people: \(map.placements.count) on the map at \(map.fontSize) pt, \(map.overflow.count) in the list")
+        }
+        #expect(onMap >= 60, "at least half of two 60-person networks is drawn")
+    }
+
+    @Test("no overlaps, every marker inside its ring, everything inside the drawing, nobody lost", arguments: 0..<120)
+    func properties(seed: Int) {
+        let people = Self.network(seed: seed)
+        let size = 480.0
+        let map = NetworkMap.layout(children: ["Zosia", "Antek"], people: people, size: size, fontSize: 9, minimumFontSize: 7, measurer: FixedWidthMeasurer())
+        let canvas = Box(x: 0, y: 0, width: size, height: size)
+        #expect(map.placements.count + map.overflow.count == people.count, "everyone is on the map or in the list")
+        #expect(Set(map.placements.map(\.person.id)).union(map.overflow.map(\.id)).count == people.count)
+        #expect(map.fontSize >= 7)
+        let boxes = map.placements.flatMap { [$0.label, $0.markerBox] }
+        for (index, box) in boxes.enumerated() {
+            #expect(canvas.contains(box), "seed \(seed): inside the drawing")
+            for other in boxes[(index + 1)...] { #expect(!box.intersects(other), "seed \(seed): \(box) overlaps \(other)") }
+        }
+        for placement in map.placements {
+            for box in [placement.label, placement.markerBox] {
+                let nearest = Point(min(max(map.centre.x, box.x), box.maxX), min(max(map.centre.y, box.y), box.maxY))
+                #expect(nearest.distance(to: map.centre) >= map.radii[0], "seed \(seed): clear of the children in the centre")
+            }
+            let distance = placement.marker.distance(to: map.centre)
+            let reach = placement.markerBox.width / 2
+            #expect(distance - reach >= map.radii[placement.person.circle - 1] - 0.001, "seed \(seed): inside its ring")
+            #expect(distance + reach <= map.radii[placement.person.circle] + 0.001, "seed \(seed): inside its ring")
+        }
+        if people.count <= 20 {
+            #expect(map.overflow.isEmpty, "seed \(seed): up to 20 people all fit on the map")
+        }
+    }
+}
