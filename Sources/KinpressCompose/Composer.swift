@@ -5,6 +5,7 @@ import KinpressCase
 public enum DocumentKind: String, CaseIterable, Sendable {
     case assessment
     case safetyPlan = "safety-plan"
+    case networkMap = "network-map"
 }
 
 /// The compose stage: a visible case, a view model per document, a template, and the markup
@@ -19,20 +20,22 @@ public struct Composer: Sendable {
     public func compose(_ kind: DocumentKind, for visible: VisibleCase) throws(TemplateError) -> Document {
         let catalogue = templates.catalogue(for: visible.file.case.language)
         let words = try Words(visible: visible, catalogue: catalogue)
-        let view: Any
-        switch kind {
-        case .assessment: view = try AssessmentBuilder(words: words).view()
-        case .safetyPlan: view = try SafetyPlanBuilder(words: words).view()
-        }
-        let markup = try templates.render(view, document: kind.rawValue)
+        let markup = try templates.render(try view(kind, words: words), document: kind.rawValue)
         return try MarkupParser.parse(markup, source: "\(templates.folder.lastPathComponent)/documents/\(kind.rawValue).mustache")
     }
 
     /// The markup a document template writes, for checking templates and for tests.
     public func markup(_ kind: DocumentKind, for visible: VisibleCase) throws(TemplateError) -> String {
         let words = try Words(visible: visible, catalogue: templates.catalogue(for: visible.file.case.language))
-        let view: Any = kind == .assessment ? try AssessmentBuilder(words: words).view() as Any : try SafetyPlanBuilder(words: words).view() as Any
-        return try templates.render(view, document: kind.rawValue)
+        return try templates.render(try view(kind, words: words), document: kind.rawValue)
+    }
+
+    private func view(_ kind: DocumentKind, words: Words) throws(TemplateError) -> Any {
+        switch kind {
+        case .assessment: return try AssessmentBuilder(words: words).view()
+        case .safetyPlan: return try SafetyPlanBuilder(words: words).view()
+        case .networkMap: return try NetworkMapBuilder(words: words).view()
+        }
     }
 }
 
@@ -94,6 +97,30 @@ extension Words {
         GoalView(paragraphs: paragraphs(goal.text),
                  howLong: try goal.howLong.map { t throws(TemplateError) in try catalogue.text("goal.howLong", ["howLong": clean(t)]) },
                  answers: answers)
+    }
+
+    /// The network map of `people`: everyone's place, and the same in words for the alternative text.
+    func networkMap(of people: [Person]) throws(TemplateError) -> NetworkMapView {
+        let group: (Person.Kind) -> String = { kind in
+            switch kind {
+            case .parent, .carer, .family: return "family"
+            case .friend: return "friends"
+            case .community: return "community"
+            case .professional: return "professionals"
+            }
+        }
+        let entries = try people.map { person throws(TemplateError) in
+            NetworkEntryView(name: try name(person.id), relationship: clean(person.relationship), group: group(person.kind), circle: person.circle,
+                             network: person.inSafetyNetwork, informed: person.informedOfWorries)
+        }
+        var circles: [String] = []
+        for circle in 1...3 {
+            let here = entries.filter { $0.circle == circle }.map { "\($0.name) (\($0.relationship))" }
+            if !here.isEmpty { circles.append(try catalogue.text("network.circle\(circle)", ["people": catalogue.list(here)])) }
+        }
+        let children = try visible.file.children.map { child throws(TemplateError) in try name(child.id) }
+        let alternative = try catalogue.text("network.alternative", ["children": catalogue.list(children)]) + " " + circles.joined(separator: " ")
+        return NetworkMapView(children: children, people: entries, alternative: alternative)
     }
 
     func meeting() throws(TemplateError) -> MeetingView? {

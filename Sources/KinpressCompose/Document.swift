@@ -67,12 +67,25 @@ public struct Figure: Sendable, Equatable {
     public enum Content: Sendable, Equatable {
         /// A 0-to-10 line with labelled marks: the simple scaling picture.
         case scale(zero: String, ten: String, marks: [ScaleMark])
+        /// The people around the children in three circles.
+        case networkMap(children: [String], people: [NetworkPerson], legend: [String: String])
     }
 
     /// What the figure shows, for people who cannot see it.
     public var alternative: String
     public var caption: Inline?
     public var content: Content
+}
+
+/// Someone on a network map, as the reader knows them.
+public struct NetworkPerson: Sendable, Equatable {
+    public var name: String
+    public var relationship: String
+    /// family, friends, community or professionals.
+    public var group: String
+    public var circle: Int
+    public var inSafetyNetwork: Bool
+    public var informedOfWorries: Bool
 }
 
 public struct ScaleMark: Sendable, Equatable {

@@ -151,10 +151,29 @@ private struct NodeReader {
                     ScaleMark(value: Double(MarkupParser.attribute(mark, "value") ?? "") ?? 0, label: MarkupParser.attribute(mark, "label") ?? "")
                 }
                 content = .scale(zero: MarkupParser.attribute(child, "zero") ?? "", ten: MarkupParser.attribute(child, "ten") ?? "", marks: marks)
+            case "network-map":
+                var children: [String] = []
+                var people: [NetworkPerson] = []
+                for entry in elements(of: child) {
+                    let attribute = { (key: String) in MarkupParser.attribute(entry, key) ?? "" }
+                    switch MarkupParser.name(entry) {
+                    case "centre": children.append(attribute("name"))
+                    case "person":
+                        people.append(NetworkPerson(name: attribute("name"), relationship: attribute("relationship"), group: attribute("group"),
+                                                    circle: Int(attribute("circle")) ?? 3, inSafetyNetwork: attribute("network") == "true",
+                                                    informedOfWorries: attribute("informed") == "true"))
+                    default: throw error(entry, "a network map holds <centre> and <person> elements")
+                    }
+                }
+                var legend: [String: String] = [:]
+                for key in ["family", "friends", "community", "professionals", "network", "informed", "more"] {
+                    legend[key] = MarkupParser.attribute(child, "legend-\(key)") ?? ""
+                }
+                content = .networkMap(children: children, people: people, legend: legend)
             case "caption":
                 caption = try inline(child)
             default:
-                throw error(child, "a figure holds a drawing (<scale>) and an optional <caption>")
+                throw error(child, "a figure holds a drawing (<scale> or <network-map>) and an optional <caption>")
             }
         }
         guard let content else { throw error(node, "this figure has nothing to draw") }

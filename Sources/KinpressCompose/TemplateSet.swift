@@ -19,6 +19,10 @@ public struct TemplateSet: Sendable {
         for (kind, subfolder) in [("documents", "documents"), ("partials", "partials")] {
             for file in Self.files(in: folder.appendingPathComponent(subfolder), extension: "mustache") {
                 let name = file.deletingPathExtension().lastPathComponent
+                if kind == "partials", documents.contains(name) {
+                    throw TemplateError(file: "\(folder.lastPathComponent)/partials/\(file.lastPathComponent)", line: nil,
+                                        message: "a partial may not have the same name as a document (documents/\(name).mustache). Rename the partial")
+                }
                 let template = try Self.loadTemplate(file, displayName: "\(folder.lastPathComponent)/\(subfolder)/\(file.lastPathComponent)")
                 library.register(template, named: name)
                 if kind == "documents" { documents.insert(name) }

@@ -129,3 +129,19 @@ struct SignatureView {
     var name: String
     var role: String
 }
+
+struct NetworkMapView {
+    var children: [String]
+    var people: [NetworkEntryView]
+    /// Everyone on the map in words, circle by circle.
+    var alternative: String
+}
+
+struct NetworkEntryView {
+    var name: String
+    var relationship: String
+    var group: String
+    var circle: Int
+    var network: Bool
+    var informed: Bool
+}

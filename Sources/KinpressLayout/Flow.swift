@@ -52,6 +52,18 @@ struct Frame {
     var structure: [StructureElement]
 }
 
+/// Measures diagram text with Pango, set exactly as `FlowBuilder.draw` will set it.
+struct PangoMeasurer: TextMeasuring {
+    let builder: FlowBuilder
+
+    func measure(_ lines: [String], size: Double, bold: Bool, maxWidth: Double) -> (width: Double, height: Double) {
+        var style = TextStyle(family: builder.theme.font.family, size: size, lineHeight: 1.0, colour: Colour(builder.theme, "text"))
+        style.bold = bold
+        let block = builder.text([TextRun(text: lines.joined(separator: "\n"))], style, width: maxWidth)
+        return (block.width, block.height)
+    }
+}
+
 /// Turns the document model into flow items: every piece of text shaped by Pango at the width
 /// it will have on the page.
 struct FlowBuilder {
@@ -99,6 +111,8 @@ struct FlowBuilder {
 
     /// The whole document's blocks, set before `add` so that contents can list what follows.
     var documentBlocks: [Block] = []
+    /// People a network map had no room for, said in a line under it.
+    private var pendingOverflow: String?
 
     func text(_ runs: Inline, _ style: TextStyle, width: Double) -> TextBlock {
         TextBlock(runs: runs, style: style, width: width, context: context)
@@ -188,6 +202,10 @@ struct FlowBuilder {
             items.append(.box(figureBox(figure, x: x, width: width, path: path)))
             if let caption = figure.caption {
                 add(.paragraph(style: .note, text: caption), x: x, width: width, path: path)
+            }
+            if let overflow = pendingOverflow {
+                add(.paragraph(style: .note, text: [TextRun(text: overflow)]), x: x, width: width, path: path)
+                pendingOverflow = nil
             }
         case .section(_, let blocks):
             add(blocks, x: x, width: width, path: path + [element("Sect")])
@@ -313,6 +331,9 @@ struct FlowBuilder {
     private mutating func figureBox(_ figure: Figure, x: Double, width: Double, path: [StructureElement]) -> FlowBox {
         let figureElement = element("Figure", alternative: figure.alternative)
         let structure = path + [figureElement]
+        if case .networkMap(let children, let people, let legend) = figure.content {
+            return networkMapBox(children: children, people: people, legend: legend, x: x, width: width, structure: structure)
+        }
         guard case .scale(_, _, let marks) = figure.content else { return FlowBox(height: 0, items: [], spaceBefore: 0, spaceAfter: 0) }
         let colour = Colour(theme, "scale")
         var small = body
@@ -360,6 +381,75 @@ struct FlowBuilder {
         }
         let height = lineY + 6 + small.size * 1.6
         return FlowBox(height: height, items: items, spaceBefore: theme.spacing.paragraph, spaceAfter: theme.spacing.paragraph * 1.5)
+    }
+
+    /// The network map drawn from its scene, with a legend under it.
+    private mutating func networkMapBox(children: [String], people: [NetworkPerson], legend: [String: String], x: Double, width: Double,
+                                        structure: [StructureElement]) -> FlowBox {
+        let measurer = PangoMeasurer(builder: self)
+        let size = min(width, (geometry.bottom - geometry.top) * 0.62)
+        let left = x + (width - size) / 2
+        let mapPeople = people.enumerated().map { index, person in
+            NetworkMap.Person(id: String(index), name: person.name, relationship: person.relationship,
+                              group: NetworkMap.Group(rawValue: person.group) ?? .community, circle: person.circle,
+                              inSafetyNetwork: person.inSafetyNetwork, informedOfWorries: person.informedOfWorries)
+        }
+        let map = NetworkMap.layout(children: children, people: mapPeople, size: size, fontSize: theme.small, minimumFontSize: min(7, theme.small),
+                                    measurer: measurer)
+        var items = draw(map.scene, x: left, y: 0, structure: structure)
+        // The legend: each group's shape, then what filled and ringed markers mean.
+        var legendItems: [(MarkerShape?, String, Bool, Bool)] = NetworkMap.Group.allCases
+            .filter { group in people.contains { $0.group == group.rawValue } }
+            .map { ($0.shape, legend[$0.rawValue] ?? $0.rawValue, true, false) }
+        legendItems.append((.circle, legend["network"] ?? "", true, false))
+        legendItems.append((.circle, legend["informed"] ?? "", false, true))
+        var style = body
+        style.size = theme.small
+        var cursorX = x, cursorY = size + 10
+        let rowHeight = theme.small * 1.8
+        for (index, entry) in legendItems.enumerated() where !entry.1.isEmpty {
+            let label = text([TextRun(text: entry.1)], style, width: width / 2)
+            let needed = 16 + label.width + 14
+            if cursorX + needed > x + width { cursorX = x; cursorY += rowHeight }
+            let centre = Point(cursorX + 6, cursorY + rowHeight / 2 - 2)
+            let colour = index < legendItems.count - 2 ? Colour(theme, NetworkMap.Group.allCases.first { $0.shape == entry.0 }?.colour ?? "text") : Colour(theme, "muted")
+            if entry.3 {
+                items.append(PlacedItem(.ring(x: centre.x, y: centre.y, radius: 6, colour: colour, width: 1), structure: structure))
+                items.append(PlacedItem(.shape(.circle, x: centre.x, y: centre.y, size: 7, colour: colour, filled: false), structure: structure))
+            } else if let shape = entry.0 {
+                items.append(PlacedItem(.shape(shape, x: centre.x, y: centre.y, size: 9, colour: colour, filled: entry.2), structure: structure))
+            }
+            items.append(PlacedItem(.text(label, lines: 0..<label.lines.count, x: cursorX + 16, y: cursorY), structure: structure))
+            cursorX += needed
+        }
+        if !map.overflow.isEmpty {
+            pendingOverflow = (legend["more"] ?? "") + " " + map.overflow.map { "\($0.name) (\($0.relationship))" }.joined(separator: ", ")
+        }
+        return FlowBox(height: cursorY + rowHeight, items: items, spaceBefore: theme.spacing.paragraph, spaceAfter: theme.spacing.paragraph * 1.5)
+    }
+
+    /// A diagram's scene as marks, moved to where the diagram goes.
+    private func draw(_ scene: Scene, x: Double, y: Double, structure: [StructureElement]) -> [PlacedItem] {
+        scene.items.map { item -> PlacedItem in
+            switch item {
+            case .ring(let centre, let radius, let colour, let width):
+                return PlacedItem(.ring(x: x + centre.x, y: y + centre.y, radius: radius, colour: Colour(theme, colour), width: width), structure: structure)
+            case .disc(let centre, let radius, let colour):
+                return PlacedItem(.circle(x: x + centre.x, y: y + centre.y, radius: radius, fill: Colour(theme, colour)), structure: structure)
+            case .marker(let shape, let centre, let size, let colour, let outlined):
+                return PlacedItem(.shape(shape, x: x + centre.x, y: y + centre.y, size: size, colour: Colour(theme, colour), filled: !outlined), structure: structure)
+            case .line(let from, let to, let colour, let width):
+                return PlacedItem(.line(x1: x + from.x, y1: y + from.y, x2: x + to.x, y2: y + to.y, colour: Colour(theme, colour), width: width), structure: structure)
+            case .text(let lines, let box, let size, let bold, let colour):
+                var style = body
+                style.size = size
+                style.bold = bold
+                style.lineHeight = 1.0
+                style.colour = Colour(theme, colour)
+                let block = text([TextRun(text: lines.joined(separator: "\n"))], style, width: box.width + 1)
+                return PlacedItem(.text(block, lines: 0..<block.lines.count, x: x + box.x, y: y + box.y), structure: structure)
+            }
+        }
     }
 
     private mutating func signatureBox(_ signature: Signature, dateLabel: String, x: Double, width: Double, path: [StructureElement]) -> FlowBox {

@@ -20,6 +20,10 @@ public enum Mark {
     case rectangle(x: Double, y: Double, width: Double, height: Double, fill: Colour?, stroke: Colour?, lineWidth: Double)
     case line(x1: Double, y1: Double, x2: Double, y2: Double, colour: Colour, width: Double)
     case circle(x: Double, y: Double, radius: Double, fill: Colour)
+    /// A circle's outline.
+    case ring(x: Double, y: Double, radius: Double, colour: Colour, width: Double)
+    /// A diagram marker: filled, or outlined only.
+    case shape(MarkerShape, x: Double, y: Double, size: Double, colour: Colour, filled: Bool)
     /// A place links and bookmarks can point at.
     case destination(name: String, x: Double, y: Double)
     /// The number of the page a destination ends up on, right-aligned in `width`: known only
@@ -32,6 +36,8 @@ public enum Mark {
         case .rectangle(let x, let y, let w, let h, let fill, let stroke, let width): return .rectangle(x: x, y: y + dy, width: w, height: h, fill: fill, stroke: stroke, lineWidth: width)
         case .line(let x1, let y1, let x2, let y2, let colour, let width): return .line(x1: x1, y1: y1 + dy, x2: x2, y2: y2 + dy, colour: colour, width: width)
         case .circle(let x, let y, let r, let fill): return .circle(x: x, y: y + dy, radius: r, fill: fill)
+        case .ring(let x, let y, let r, let colour, let width): return .ring(x: x, y: y + dy, radius: r, colour: colour, width: width)
+        case .shape(let shape, let x, let y, let size, let colour, let filled): return .shape(shape, x: x, y: y + dy, size: size, colour: colour, filled: filled)
         case .destination(let name, let x, let y): return .destination(name: name, x: x, y: y + dy)
         case .pageNumber(let name, let x, let y, let width): return .pageNumber(of: name, x: x, y: y + dy, width: width)
         }

@@ -196,6 +196,32 @@ private struct Drawer {
             cairo_new_sub_path(cr)
             cairo_arc(cr, x, y, radius, 0, 2 * Double.pi)
             cairo_fill(cr)
+        case .ring(let x, let y, let radius, let colour, let width):
+            cairo_set_source_rgb(cr, colour.red, colour.green, colour.blue)
+            cairo_set_line_width(cr, width)
+            cairo_new_sub_path(cr)
+            cairo_arc(cr, x, y, radius, 0, 2 * Double.pi)
+            cairo_stroke(cr)
+        case .shape(let shape, let x, let y, let size, let colour, let filled):
+            let half = size / 2
+            cairo_new_path(cr)
+            switch shape {
+            case .circle:
+                cairo_arc(cr, x, y, half, 0, 2 * Double.pi)
+            case .square:
+                cairo_rectangle(cr, x - half * 0.9, y - half * 0.9, size * 0.9, size * 0.9)
+            case .diamond:
+                cairo_move_to(cr, x, y - half); cairo_line_to(cr, x + half, y); cairo_line_to(cr, x, y + half); cairo_line_to(cr, x - half, y); cairo_close_path(cr)
+            case .triangle:
+                cairo_move_to(cr, x, y - half); cairo_line_to(cr, x + half, y + half * 0.8); cairo_line_to(cr, x - half, y + half * 0.8); cairo_close_path(cr)
+            }
+            cairo_set_source_rgb(cr, colour.red, colour.green, colour.blue)
+            if filled {
+                cairo_fill(cr)
+            } else {
+                cairo_set_line_width(cr, 1.5)
+                cairo_stroke(cr)
+            }
         case .destination, .pageNumber:
             break
         }

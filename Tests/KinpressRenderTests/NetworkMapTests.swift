@@ -5,8 +5,11 @@ import Testing
 /// Measures text as if every character were `size × 0.55` wide and lines `size × 1.25` high:
 /// close to Noto Sans, and the same on every machine.
 struct FixedWidthMeasurer: TextMeasuring {
-    func measure(_ lines: [String], size: Double, bold: Bool) -> (width: Double, height: Double) {
-        (Double(lines.map(\.count).max() ?? 0) * size * (bold ? 0.6 : 0.55), Double(lines.count) * size * 1.25)
+    func measure(_ lines: [String], size: Double, bold: Bool, maxWidth: Double) -> (width: Double, height: Double) {
+        let character = size * (bold ? 0.6 : 0.55)
+        let widths = lines.map { Double($0.count) * character }
+        let rows = widths.reduce(0) { $0 + max(1, ($1 / maxWidth).rounded(.up)) }
+        return (min(widths.max() ?? 0, maxWidth), rows * size * 1.25)
     }
 }
 
@@ -29,7 +32,8 @@ struct NetworkMapTests {
         var random = Generator(state: UInt64(seed) &* 7919)
         let count = seed % 60 + 1
         let names = ["Jo", "Nanny Sue", "Mr Okonkwo-Bailey", "Auntie Leanne", "PC Daniel Morgan", "Babcia", "Sam", "Dr Sarah Lindqvist-Harrington"]
-        let relationships = ["Mum", "Nan", "Youth worker at the Hub", "Mum's sister", "Police officer", "Next-door neighbour", "Family friend"]
+        let relationships = ["Mum", "Nan", "Youth worker at the Hub", "Mum's sister", "Police officer", "Next-door neighbour", "Family friend",
+                             "Mum's support worker for women who have been hurt or controlled by a partner"]
         return (0..<count).map { index in
             NetworkMap.Person(id: "p\(index)", name: names[random.int(0...names.count - 1)], relationship: relationships[random.int(0...relationships.count - 1)],
                               group: NetworkMap.Group.allCases[random.int(0...3)], circle: random.int(1...3),

@@ -98,7 +98,7 @@ public struct NetworkMap: Sendable {
         }
         items.append(.disc(centre: centre, radius: centreRadius, colour: "network-centre"))
         let names = children.isEmpty ? [""] : children
-        let childSize = measurer.measure(names, size: fontSize * 1.1, bold: true)
+        let childSize = measurer.measure(names, size: fontSize * 1.1, bold: true, maxWidth: centreRadius * 1.8)
         items.append(.text(lines: names, box: Box(x: centre.x - childSize.width / 2, y: centre.y - childSize.height / 2, width: childSize.width, height: childSize.height),
                            size: fontSize * 1.1, bold: true, colour: "text"))
         let canvas = Box(x: 0, y: 0, width: size, height: size)
@@ -143,13 +143,14 @@ public struct NetworkMap: Sendable {
 
         for (person, point, angle) in kept {
             let lines = [person.name, person.relationship]
-            let measured = measurer.measure(lines, size: fontSize, bold: false)
+            // Long relationships wrap rather than stretch across the map.
+            let measured = measurer.measure(lines, size: fontSize, bold: false, maxWidth: max(size * 0.24, fontSize * 10))
             let markerBox = Box(x: point.x - reach, y: point.y - reach, width: 2 * reach, height: 2 * reach)
             let gap = reach + 2
             // Candidates: outward along the radius first, then turning either way round to
             // inward, each a little further out if nearer is taken.
             let turns = [0.0] + (1...9).flatMap { [Double($0) * 0.35, -Double($0) * 0.35] }
-            let candidates = [0.0, 6, 12].flatMap { extra in turns.map { (angle + $0, gap + extra) } }
+            let candidates = [0.0, 6, 12, 20, 30].flatMap { extra in turns.map { (angle + $0, gap + extra) } }
             var chosen: Box?
             for (direction, distance) in candidates {
                 let anchor = Point(point.x + distance * cos(direction), point.y + distance * sin(direction))

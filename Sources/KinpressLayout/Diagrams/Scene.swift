@@ -68,6 +68,6 @@ public enum SceneItem: Sendable, Equatable {
 
 /// Measures text as the renderer will set it, so that what is measured is what is drawn.
 public protocol TextMeasuring {
-    /// Width and height of the lines, at `size` points.
-    func measure(_ lines: [String], size: Double, bold: Bool) -> (width: Double, height: Double)
+    /// Width and height of the lines at `size` points, each broken to fit `maxWidth`.
+    func measure(_ lines: [String], size: Double, bold: Bool, maxWidth: Double) -> (width: Double, height: Double)
 }
