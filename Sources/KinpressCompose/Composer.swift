@@ -6,6 +6,7 @@ public enum DocumentKind: String, CaseIterable, Sendable {
     case assessment
     case safetyPlan = "safety-plan"
     case networkMap = "network-map"
+    case timeline
 }
 
 /// The compose stage: a visible case, a view model per document, a template, and the markup
@@ -35,6 +36,7 @@ public struct Composer: Sendable {
         case .assessment: return try AssessmentBuilder(words: words).view()
         case .safetyPlan: return try SafetyPlanBuilder(words: words).view()
         case .networkMap: return try NetworkMapBuilder(words: words).view()
+        case .timeline: return try TimelineBuilder(words: words).view()
         }
     }
 }

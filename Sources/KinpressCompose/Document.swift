@@ -48,6 +48,8 @@ public indirect enum Block: Sendable, Equatable {
     case signatures(dateLabel: String, [Signature])
     /// The headings that follow, down to `levels`, each with its page number and a link to it.
     case contents(levels: Int)
+    /// What has happened and what comes next, on a time line that runs down the page.
+    case timeline(TimelineDiagram)
     case pageBreak
 }
 
@@ -96,4 +98,28 @@ public struct ScaleMark: Sendable, Equatable {
 public struct Signature: Sendable, Equatable {
     public var name: String
     public var role: String
+}
+
+/// A timeline: past events, a "today" line, then the steps still to come.
+public struct TimelineDiagram: Sendable, Equatable {
+    public struct Entry: Sendable, Equatable {
+        /// The date in words ("about March 2025").
+        public var date: String
+        public var title: String
+        public var detail: String?
+        /// An event's kind (harm, worry, strength, safety, service, move, meeting, other) or a
+        /// milestone's status (planned, done, missed).
+        public var kind: String
+        /// The date is not certain.
+        public var approximate: Bool
+        /// Said before the entry when a long quiet time comes before it ("14 months later").
+        public var gapBefore: String?
+    }
+
+    public var events: [Entry]
+    /// The line between past and future: "Today: Wednesday 8 April 2026".
+    public var today: String
+    public var journey: [Entry]
+    /// Words for each kind and status, for the key.
+    public var legend: [String: String]
 }

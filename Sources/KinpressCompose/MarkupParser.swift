@@ -105,6 +105,8 @@ private struct NodeReader {
         case "signatures":
             return .signatures(dateLabel: MarkupParser.attribute(node, "date-label") ?? "",
                                elements(of: node).map { Signature(name: MarkupParser.attribute($0, "name") ?? "", role: MarkupParser.attribute($0, "role") ?? "") })
+        case "timeline":
+            return .timeline(try timeline(node))
         case "contents":
             return .contents(levels: Int(MarkupParser.attribute(node, "levels") ?? "1") ?? 1)
         case "page-break":
@@ -139,6 +141,27 @@ private struct NodeReader {
         var widths = (MarkupParser.attribute(node, "widths") ?? "").split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
         if widths.count != columns { widths = Array(repeating: 1, count: columns) }
         return Table(widths: widths, header: header, rows: rows)
+    }
+
+    private func timeline(_ node: xmlNodePtr) throws(TemplateError) -> TimelineDiagram {
+        var events: [TimelineDiagram.Entry] = []
+        var journey: [TimelineDiagram.Entry] = []
+        for entry in elements(of: node) {
+            let attribute = { (key: String) in MarkupParser.attribute(entry, key) }
+            let item = TimelineDiagram.Entry(date: attribute("date") ?? "", title: attribute("title") ?? "", detail: attribute("detail").flatMap { $0.isEmpty ? nil : $0 },
+                                             kind: attribute("kind") ?? "other", approximate: attribute("approximate") == "true",
+                                             gapBefore: attribute("gap").flatMap { $0.isEmpty ? nil : $0 })
+            switch MarkupParser.name(entry) {
+            case "event": events.append(item)
+            case "milestone": journey.append(item)
+            default: throw error(entry, "a timeline holds <event> and <milestone> elements")
+            }
+        }
+        var legend: [String: String] = [:]
+        for kind in ["harm", "worry", "strength", "safety", "service", "move", "meeting", "other", "planned", "done", "missed"] {
+            legend[kind] = MarkupParser.attribute(node, "legend-\(kind)") ?? kind
+        }
+        return TimelineDiagram(events: events, today: MarkupParser.attribute(node, "today") ?? "", journey: journey, legend: legend)
     }
 
     private func figure(_ node: xmlNodePtr) throws(TemplateError) -> Figure {

@@ -219,6 +219,8 @@ struct FlowBuilder {
             }
         case .contents(let levels):
             addContents(levels: levels, x: x, width: width, path: path)
+        case .timeline(let diagram):
+            addTimeline(diagram, x: x, width: width, path: path)
         case .pageBreak:
             items.append(.pageBreak)
         }
@@ -381,6 +383,131 @@ struct FlowBuilder {
         }
         let height = lineY + 6 + small.size * 1.6
         return FlowBox(height: height, items: items, spaceBefore: theme.spacing.paragraph, spaceAfter: theme.spacing.paragraph * 1.5)
+    }
+
+    // MARK: Timelines
+
+    /// Each kind of event and each status of a step has its own shape and colour; the kind is
+    /// also said in words on the entry, so nothing depends on colour or shape alone.
+    static func timelineMarker(_ kind: String) -> (MarkerShape, filled: Bool) {
+        switch kind {
+        case "harm": return (.triangle, true)
+        case "worry": return (.diamond, true)
+        case "strength": return (.circle, true)
+        case "safety": return (.square, true)
+        case "service": return (.square, false)
+        case "move": return (.diamond, false)
+        case "meeting": return (.circle, false)
+        case "done": return (.circle, true)
+        case "planned": return (.circle, false)
+        case "missed": return (.square, false)
+        default: return (.triangle, false)
+        }
+    }
+
+    /// The timeline runs down the page: a line with a marker for each entry and its words
+    /// beside it, so labels can never overlap and a long history simply continues on the next
+    /// page. Long quiet times are shown as a break in the line; "today" divides past from future.
+    private mutating func addTimeline(_ diagram: TimelineDiagram, x: Double, width: Double, path: [StructureElement]) {
+        let axisX = x + 9, textX = x + 26, textWidth = width - 26
+        let list = element("L")
+        // The key: every kind and status used, with its marker.
+        let used = Array(Set(diagram.events.map(\.kind) + diagram.journey.map(\.kind))).sorted()
+        var keyItems: [PlacedItem] = []
+        var keyStyle = body
+        keyStyle.size = theme.small
+        var cursorX = x, cursorY = 0.0
+        let rowHeight = theme.small * 1.8
+        let key = path + [element("P")]
+        for kind in used {
+            let label = text([TextRun(text: diagram.legend[kind] ?? kind)], keyStyle, width: width / 2)
+            let needed = 16 + label.width + 14
+            if cursorX + needed > x + width { cursorX = x; cursorY += rowHeight }
+            let (shape, filled) = Self.timelineMarker(kind)
+            keyItems.append(PlacedItem(.shape(shape, x: cursorX + 6, y: cursorY + rowHeight / 2 - 2, size: 9, colour: Colour(theme, "timeline-\(kind)"), filled: filled), artifact: true))
+            keyItems.append(PlacedItem(.text(label, lines: 0..<label.lines.count, x: cursorX + 16, y: cursorY), structure: key))
+            cursorX += needed
+        }
+        if !used.isEmpty {
+            items.append(.box(FlowBox(height: cursorY + rowHeight, items: keyItems, spaceBefore: theme.spacing.paragraph, spaceAfter: theme.spacing.paragraph)))
+        }
+        let rule = Colour(theme, "rule")
+        for (index, entry) in diagram.events.enumerated() {
+            if let gap = entry.gapBefore, index > 0 { addTimelineBreak(gap, axisX: axisX, textX: textX, textWidth: textWidth, path: path) }
+            addTimelineEntry(entry, list: list, axisX: axisX, textX: textX, textWidth: textWidth, path: path, rule: rule)
+        }
+        // Today: a strong line across, between what has happened and what comes next.
+        var todayStyle = body
+        todayStyle.bold = true
+        todayStyle.colour = Colour(theme, "heading")
+        let today = text([TextRun(text: diagram.today)], todayStyle, width: textWidth)
+        let todayHeight = today.height + 10
+        items.append(.box(FlowBox(height: todayHeight, items: [
+            PlacedItem(.line(x1: x, y1: todayHeight / 2, x2: textX - 4, y2: todayHeight / 2, colour: Colour(theme, "heading"), width: 2.5), artifact: true),
+            PlacedItem(.text(today, lines: 0..<today.lines.count, x: textX, y: 5), structure: path + [element("P")]),
+        ], spaceBefore: 4, spaceAfter: 4, keepWithNext: !diagram.journey.isEmpty)))
+        for entry in diagram.journey {
+            addTimelineEntry(entry, list: list, axisX: axisX, textX: textX, textWidth: textWidth, path: path, rule: Colour(theme, "timeline-planned"))
+        }
+        if case .box(var last)? = items.last {
+            last.spaceAfter = theme.spacing.paragraph * 2
+            items[items.count - 1] = .box(last)
+        }
+    }
+
+    private mutating func addTimelineEntry(_ entry: TimelineDiagram.Entry, list: StructureElement, axisX: Double, textX: Double, textWidth: Double,
+                                           path: [StructureElement], rule: Colour) {
+        let paragraph = path + [list, element("LI"), element("LBody"), element("P")]
+        var dateStyle = body
+        dateStyle.size = theme.small
+        dateStyle.colour = Colour(theme, "muted")
+        dateStyle.bold = true
+        var titleStyle = body
+        titleStyle.bold = true
+        let date = text([TextRun(text: entry.date)], dateStyle, width: textWidth)
+        let title = text([TextRun(text: entry.title)], titleStyle, width: textWidth)
+        let detail = entry.detail.map { text([TextRun(text: $0)], body, width: textWidth) }
+        let height = date.height + title.height + (detail?.height ?? 0) + 10
+        if height > (geometry.bottom - geometry.top) * 0.8 {
+            // Too tall for one page: the words flow on their own, still one list item.
+            for block in [date, title] + (detail.map { [$0] } ?? []) {
+                items.append(.text(FlowText(block: block, x: textX, structure: paragraph, spaceBefore: 0, spaceAfter: 2)))
+            }
+            return
+        }
+        let (shape, filled) = Self.timelineMarker(entry.kind)
+        var marks = [
+            PlacedItem(.line(x1: axisX, y1: 0, x2: axisX, y2: height, colour: rule, width: 2), artifact: true),
+            PlacedItem(.shape(shape, x: axisX, y: date.height + title.height / 2, size: 11, colour: Colour(theme, "timeline-\(entry.kind)"), filled: filled && !entry.approximate), artifact: true),
+            PlacedItem(.text(date, lines: 0..<date.lines.count, x: textX, y: 0), structure: paragraph),
+            PlacedItem(.text(title, lines: 0..<title.lines.count, x: textX, y: date.height), structure: paragraph),
+        ]
+        if let detail {
+            marks.append(PlacedItem(.text(detail, lines: 0..<detail.lines.count, x: textX, y: date.height + title.height), structure: paragraph))
+        }
+        items.append(.box(FlowBox(height: height, items: marks, spaceBefore: 0, spaceAfter: 0)))
+    }
+
+    /// A break in the line for a long quiet time, with how long it was.
+    private mutating func addTimelineBreak(_ gap: String, axisX: Double, textX: Double, textWidth: Double, path: [StructureElement]) {
+        var style = body
+        style.italic = true
+        style.size = theme.small
+        style.colour = Colour(theme, "muted")
+        let words = text([TextRun(text: gap)], style, width: textWidth)
+        let height = max(words.height, 14) + 6
+        let rule = Colour(theme, "rule")
+        var marks: [PlacedItem] = []
+        // A zig-zag where the line is cut.
+        var y = 2.0
+        var left = true
+        while y + 3 < height - 2 {
+            marks.append(PlacedItem(.line(x1: axisX + (left ? -3 : 3), y1: y, x2: axisX + (left ? 3 : -3), y2: y + 3, colour: rule, width: 1.5), artifact: true))
+            y += 3
+            left.toggle()
+        }
+        marks.append(PlacedItem(.text(words, lines: 0..<words.lines.count, x: textX, y: 3), structure: path + [element("P")]))
+        items.append(.box(FlowBox(height: height, items: marks, spaceBefore: 0, spaceAfter: 0)))
     }
 
     /// The network map drawn from its scene, with a legend under it.

@@ -129,6 +129,42 @@ struct RenderTests {
         #expect(body.allSatisfy { $0.0 <= limit }, "no text below the bottom margin but the footer")
     }
 
+    @Test("a history of 90 events runs over pages in date order, with quiet times and today marked, nothing past the margin")
+    func longTimeline() throws {
+        var text = """
+            format: 1
+            case: {reference: "T-1", localAuthority: Example Council, date: 2026-03-02, worker: sw}
+            children: [{id: ava, name: Ava, dateOfBirth: 2012-05-01}]
+            people: [{id: sw, name: Sam Okafor, relationship: Social worker, kind: professional, organisation: Example Council}]
+            timeline:
+              journey: [{date: 2026-06-01, title: Step still to come, status: planned}, {date: 2025-12-01, title: Step already done, status: done}]
+              events:
+
+            """
+        let kinds = ["harm", "worry", "strength", "safety", "service", "move", "meeting", "other"]
+        for index in (0..<90).reversed() {
+            let year = 2014 + index / 8, month = index % 8 + 1
+            let date = index == 40 ? "\(year)" : String(format: "%04d-%02d-10", year, month)
+            text += "    - {date: \"\(date)\", title: \"Event number \(index)\", kind: \(kinds[index % kinds.count]), detail: \"Something happened that month and people wrote it down.\"}\n"
+        }
+        text += "    - {date: 2008-01-10, title: Long ago, kind: other}\n"
+        let pdf = try PDFFile(try kinpress.pdf(.timeline, of: try readCase(text), options: .init()))
+        #expect(try pdf.pageCount() >= 4)
+        let all = try pdf.text()
+        var last = all.range(of: "Long ago")!.upperBound
+        for index in 0..<90 {
+            let found = try #require(all.range(of: "Event number \(index)\n", range: last..<all.endIndex), "event \(index) in order")
+            last = found.upperBound
+        }
+        #expect(all.contains("years later"), "the six quiet years before 2014 are a break in the line")
+        let done = try #require(all.range(of: "Step already done")), today = try #require(all.range(of: "Today: Monday 2 March 2026")), planned = try #require(all.range(of: "Step still to come"))
+        #expect(done.lowerBound < today.lowerBound && today.lowerBound < planned.lowerBound)
+        let bottoms = try run("pdftotext", ["-bbox", pdf.url.path, "-"])
+        let limit = 841.89 - 22 * 72 / 25.4 + 1
+        let words = bottoms.matches(of: /yMax="([0-9.]+)">([^<]*)</).compactMap { match -> (Double, String)? in Double(match.1).map { ($0, String(match.2)) } }
+        #expect(words.filter { !$0.1.hasPrefix("Page") && $0.1 != "of" && Int($0.1) == nil }.allSatisfy { $0.0 <= limit })
+    }
+
     @Test("case text is text: markup, template tags and entities print as written")
     func escaping() throws {
         let hostile = #"<script>alert(1)</script> {{header.title}} &amp; ]]> "quoted" 'single' \#u{202E}reversed"#

@@ -1,0 +1,69 @@
+import KinpressCase
+
+/// The timeline document: what has happened, in date order, and the safety journey still to come.
+struct TimelineBuilder {
+    let words: Words
+
+    struct View {
+        var header: HeaderView
+        var strings: [String: Any]
+        var intro: String
+        var today: String
+        var events: [EntryView]
+        var journey: [EntryView]
+    }
+
+    struct EntryView {
+        var date: String
+        var title: String
+        var detail: String
+        var kind: String
+        var approximate: Bool
+        var gap: String
+    }
+
+    /// Quiet times longer than this many months are shown as a break in the line.
+    static let quietMonths = 6
+
+    func view() throws(TemplateError) -> View {
+        let catalogue = words.catalogue
+        let children = try words.childrenNames()
+        let title = try catalogue.text("timeline.title", ["children": children])
+        let timeline = words.visible.file.timeline
+        let today = words.visible.file.case.date
+        // Steps of the journey already behind us stand among the events, in date order.
+        let journey = timeline?.journey ?? []
+        let past = journey.filter { $0.date.latest < today }
+        let future = journey.filter { !($0.date.latest < today) }
+        var entries: [(date: CaseDate, kind: String, approximate: Bool, title: String, detail: String?)] = (timeline?.events ?? []).map {
+            ($0.date, $0.kind.rawValue, $0.approximate, $0.title, $0.detail)
+        }
+        for step in past {
+            let index = entries.firstIndex { step.date < $0.date } ?? entries.count
+            entries.insert((step.date, step.status.rawValue, false, step.title, step.detail), at: index)
+        }
+        var previous: CaseDate?
+        let events = try entries.map { entry throws(TemplateError) in
+            var gap = ""
+            if let before = previous {
+                let months = before.earliest.months(until: entry.date.earliest)
+                if months > Self.quietMonths {
+                    gap = months >= 24 ? try catalogue.plural("timeline.yearsLater", count: months / 12) : try catalogue.plural("timeline.monthsLater", count: months)
+                }
+            }
+            previous = entry.date
+            return EntryView(date: try catalogue.text("timeline.when", ["date": words.date(entry.date, approximate: entry.approximate),
+                                                                         "kind": catalogue.text("timeline.kinds.\(entry.kind)")]),
+                             title: clean(entry.title), detail: entry.detail.map(clean) ?? "", kind: entry.kind,
+                             approximate: entry.approximate || entry.date.isPartial, gap: gap)
+        }
+        let steps = try future.map { step throws(TemplateError) in
+            EntryView(date: try catalogue.text("timeline.when", ["date": words.date(step.date), "kind": catalogue.text("timeline.kinds.\(step.status.rawValue)")]),
+                      title: clean(step.title), detail: step.detail.map(clean) ?? "", kind: step.status.rawValue, approximate: step.date.isPartial, gap: "")
+        }
+        return View(header: try words.header(title: title, runningTitle: title), strings: words.strings,
+                    intro: try catalogue.text("timeline.intro", ["children": children]),
+                    today: try catalogue.text("timeline.today", ["date": words.date(words.visible.file.case.date)]),
+                    events: events, journey: steps)
+    }
+}
