@@ -374,14 +374,43 @@ struct FlowBuilder {
             let number = text([TextRun(text: String(tick))], small, width: 30)
             items.append(PlacedItem(.text(number, lines: 0..<number.lines.count, x: tx - number.width / 2, y: lineY + 6), structure: structure))
         }
+        // Equal numbers stack upwards from the line instead of covering each other.
+        var stacked: [Double: Int] = [:]
         for label in labels {
             let markX = position(label.value)
+            let level = stacked[label.value, default: 0]
+            stacked[label.value] = level + 1
+            let markY = lineY - Double(level) * 10
             let labelTop = Double(label.row) * labelHeight
-            items.append(PlacedItem(.line(x1: markX, y1: labelTop + labelHeight * 0.5, x2: markX, y2: lineY, colour: Colour(theme, "rule"), width: 0.75), structure: structure))
-            items.append(PlacedItem(.circle(x: markX, y: lineY, radius: 4.5, fill: colour), structure: structure))
+            items.append(PlacedItem(.line(x1: markX, y1: labelTop + labelHeight * 0.5, x2: markX, y2: markY - 4.5, colour: Colour(theme, "rule"), width: 0.75), structure: structure))
+            items.append(PlacedItem(.circle(x: markX, y: markY, radius: 4.5, fill: colour), structure: structure))
             items.append(PlacedItem(.text(label.block, lines: 0..<label.block.lines.count, x: label.left, y: labelTop), structure: structure))
         }
-        let height = lineY + 6 + small.size * 1.6
+        // Progress over time: a person's earlier numbers as open rings below the line, joined by
+        // an arrow to where they are now.
+        var trails = 0
+        for (name, latestMark) in latest.sorted(by: { $0.key < $1.key }) {
+            let history = marks.filter { $0.label == name }
+            guard history.count > 1, let first = history.first, first.value != latestMark.value else { continue }
+            let trailY = lineY + 24 + Double(trails) * 11
+            trails += 1
+            for earlier in history.dropLast() {
+                items.append(PlacedItem(.ring(x: position(earlier.value), y: trailY, radius: 3, colour: colour, width: 1), structure: structure))
+            }
+            let from = position(first.value), to = position(latestMark.value)
+            let direction: Double = to > from ? 1 : -1
+            items.append(PlacedItem(.line(x1: from + 3 * direction, y1: trailY, x2: to - 4 * direction, y2: trailY, colour: colour, width: 1), structure: structure))
+            items.append(PlacedItem(.line(x1: to - 4 * direction, y1: trailY, x2: to - 8 * direction, y2: trailY - 3, colour: colour, width: 1), structure: structure))
+            items.append(PlacedItem(.line(x1: to - 4 * direction, y1: trailY, x2: to - 8 * direction, y2: trailY + 3, colour: colour, width: 1), structure: structure))
+            // Whose numbers these are, beside the trail where there is room.
+            var trailStyle = small
+            trailStyle.size = theme.small * 0.9
+            let name = text([TextRun(text: name)], trailStyle, width: width / 3)
+            let leftmost = min(from, to) - 6, rightmost = max(from, to) + 6
+            let nameX = leftmost - name.width >= x ? leftmost - name.width : rightmost
+            items.append(PlacedItem(.text(name, lines: 0..<name.lines.count, x: nameX, y: trailY - name.height / 2), structure: structure))
+        }
+        let height = lineY + 6 + small.size * 1.6 + Double(trails) * 11 + (trails > 0 ? 14 : 0)
         return FlowBox(height: height, items: items, spaceBefore: theme.spacing.paragraph, spaceAfter: theme.spacing.paragraph * 1.5)
     }
 
