@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import KinpressLayout
+@testable import KinpressCompose
 
 /// Measures text as if every character were `size × 0.55` wide and lines `size × 1.25` high:
 /// close to Noto Sans, and the same on every machine.
@@ -81,5 +82,46 @@ struct NetworkMapTests {
         if people.count <= 20 {
             #expect(map.overflow.isEmpty, "seed \(seed): up to 20 people all fit on the map")
         }
+    }
+}
+
+@Suite("Diagrams in documents")
+struct DiagramDocumentTests {
+    @Test("equal scores stack instead of covering each other, and every score has its own marker")
+    func stackedScores() throws {
+        let theme = try kinpress.templates.theme(named: "default")
+        let marks = [ScaleMark(value: 6, label: "Jo"), ScaleMark(value: 6, label: "Sam"), ScaleMark(value: 6, label: "Nan"), ScaleMark(value: 2.5, label: "Ava")]
+        let document = Document(title: "T", language: "en", rightToLeft: false, marking: nil, runningTitle: "T", pageLabel: "{page}",
+                                blocks: [.figure(Figure(alternative: "scores", caption: nil, content: .scale(zero: "a", ten: "b", marks: marks)))])
+        let laidOut = try LayoutEngine(fonts: kinpress.fonts).layout(document, theme: theme, paper: .a4)
+        let circles = laidOut.pages.flatMap(\.items).compactMap { item -> Point? in
+            if case .circle(let x, let y, _, _) = item.mark { return Point(x, y) }
+            return nil
+        }
+        #expect(circles.count == 4)
+        for (index, circle) in circles.enumerated() {
+            for other in circles[(index + 1)...] { #expect(circle.distance(to: other) >= 9, "markers do not overlap") }
+        }
+    }
+
+    @Test("a network of 60 draws who fits and lists the rest under the map")
+    func sixtyPeople() throws {
+        var text = """
+            format: 1
+            case: {reference: "T-1", localAuthority: Example Council, date: 2026-03-02, worker: sw}
+            children: [{id: ava, name: Ava, dateOfBirth: 2019-05-01}]
+            people:
+              - {id: sw, name: Sam Okafor, relationship: Social worker, kind: professional, organisation: Example Council}
+
+            """
+        let kinds = ["parent", "family", "friend", "community", "professional"]
+        for index in 1..<60 {
+            let kind = kinds[index % kinds.count]
+            text += "  - {id: p\(index), name: \"Person \(index)\", relationship: \"Someone who knows Ava\", kind: \(kind)\(kind == "professional" ? ", organisation: Example" : ""), circle: \(index % 3 + 1)}\n"
+        }
+        let pdf = try PDFFile(try kinpress.pdf(.networkMap, of: try readCase(text), options: .init()))
+        let all = try pdf.text().replacingOccurrences(of: "\n", with: " ")
+        for index in 1..<60 { #expect(all.contains("Person \(index) "), "person \(index) is on the map, in the list or in the table") }
+        #expect(try pdf.objects().contains("/Alt"), "the map has its alternative text")
     }
 }
