@@ -77,3 +77,16 @@ public struct LaidOutDocument {
     public var pages: [LaidOutPage]
     public var outline: [OutlineEntry]
 }
+
+extension LaidOutPage {
+    /// The box each line of text takes on the page, for checking that nothing overlaps.
+    public var textBoxes: [Box] {
+        items.flatMap { item -> [Box] in
+            guard case .text(let block, let lines, let x, let y) = item.mark, let first = lines.first else { return [] }
+            return lines.map { index in
+                let line = block.lines[index]
+                return Box(x: x + line.left, y: y + line.top - block.lines[first].top, width: line.width, height: line.height)
+            }
+        }
+    }
+}

@@ -12,6 +12,8 @@ public final class TextBlock {
         public var baseline: Double
         /// Where the line starts, from the block's left edge (centred and right-aligned lines start further in).
         public var left: Double
+        /// How wide the line's text is.
+        public var width: Double
     }
 
     /// The `PangoLayout`.
@@ -68,7 +70,8 @@ public final class TextBlock {
                 pango_layout_iter_get_line_extents(iterator, &ink, &logical)
                 let scale = Double(PANGO_SCALE)
                 lines.append(Line(top: Double(logical.y) / scale, height: Double(logical.height) / scale,
-                                  baseline: Double(pango_layout_iter_get_baseline(iterator)) / scale, left: Double(logical.x) / scale))
+                                  baseline: Double(pango_layout_iter_get_baseline(iterator)) / scale, left: Double(logical.x) / scale,
+                                  width: Double(logical.width) / scale))
             } while pango_layout_iter_next_line(iterator) != 0
             pango_layout_iter_free(iterator)
         }

@@ -1,5 +1,7 @@
 import Foundation
 import Testing
+import Kinpress
+import KinpressAudience
 @testable import KinpressLayout
 @testable import KinpressCompose
 
@@ -123,5 +125,73 @@ struct DiagramDocumentTests {
         let all = try pdf.text().replacingOccurrences(of: "\n", with: " ")
         for index in 1..<60 { #expect(all.contains("Person \(index) "), "person \(index) is on the map, in the list or in the table") }
         #expect(try pdf.objects().contains("/Alt"), "the map has its alternative text")
+    }
+}
+
+@Suite("No text overlaps on any page")
+struct OverlapTests {
+    /// Lines of text may touch (line boxes include their leading) but never cover each other.
+    static func check(_ laidOut: LaidOutDocument, _ name: String) {
+        let page = Box(x: 0, y: 0, width: laidOut.geometry.width, height: laidOut.geometry.height)
+        for (number, sheet) in laidOut.pages.enumerated() {
+            let boxes = sheet.textBoxes.filter { $0.width > 0.5 }.map { Box(x: $0.x + 0.5, y: $0.y + 0.5, width: $0.width - 1, height: $0.height - 1) }
+            for (index, box) in boxes.enumerated() {
+                #expect(page.contains(box), "\(name) page \(number + 1): text off the page")
+                for other in boxes[(index + 1)...] where box.intersects(other) {
+                    Issue.record("\(name) page \(number + 1): \(box) overlaps \(other)")
+                }
+            }
+        }
+    }
+
+    @Test("the check finds text drawn over text")
+    func checkerWorks() throws {
+        let document = try kinpress.document(.safetyPlan, of: try readSample(Repository.root.appendingPathComponent("SampleCases/hughes/hughes.yaml")), for: .family)
+        var laidOut = try LayoutEngine(fonts: kinpress.fonts).layout(document, theme: try kinpress.templates.theme(named: "default"), paper: .a4)
+        let text = try #require(laidOut.pages[0].items.first { if case .text = $0.mark { return true } else { return false } })
+        var copy = text
+        copy.mark = text.mark.moved(by: 3)
+        laidOut.pages[0].items.append(copy)
+        withKnownIssue { Self.check(laidOut, "text moved 3 pt down over itself") }
+    }
+
+    @Test("every sample document, every reader", arguments: Repository.sampleFiles())
+    func samples(_ url: URL) throws {
+        let found = try readSample(url)
+        let theme = try kinpress.templates.theme(named: "default")
+        let engine = LayoutEngine(fonts: kinpress.fonts)
+        for kind in DocumentKind.allCases {
+            for audience in Audience.allCases {
+                let document = try kinpress.document(kind, of: found, for: audience)
+                Self.check(try engine.layout(document, theme: theme, paper: .a4), "\(url.lastPathComponent) \(kind.rawValue) \(audience.rawValue)")
+            }
+        }
+    }
+
+    @Test("generated timelines of many sizes and label lengths", arguments: [1, 2, 5, 13, 40, 85, 120])
+    func timelines(_ count: Int) throws {
+        var text = """
+            format: 1
+            case: {reference: "T-1", localAuthority: Example Council, date: 2026-03-02, worker: sw}
+            children: [{id: ava, name: Ava, dateOfBirth: 2012-05-01}]
+            people: [{id: sw, name: Sam Okafor, relationship: Social worker, kind: professional, organisation: Example Council}]
+            timeline:
+              journey: [{date: 2026-09-01, title: Step still to come, status: planned}]
+              events:
+
+            """
+        let kinds = ["harm", "worry", "strength", "safety", "service", "move", "meeting", "other"]
+        for index in 0..<count {
+            let title = String(repeating: "Something happened ", count: index % 7 + 1)
+            let detail = index % 3 == 0 ? ", detail: \"" + String(repeating: "More about it. ", count: (index * 7) % 40 + 1) + "\"" : ""
+            text += "    - {date: \"\(2000 + index / 6)-\(String(format: "%02d", index % 12 + 1))\", title: \"\(title)\(index)\", kind: \(kinds[index % 8])\(detail)}\n"
+        }
+        let found = try readCase(text)
+        let document = try kinpress.document(.timeline, of: found, for: .family)
+        let laidOut = try LayoutEngine(fonts: kinpress.fonts).layout(document, theme: try kinpress.templates.theme(named: "default"), paper: .a4)
+        Self.check(laidOut, "timeline of \(count)")
+        let clock = ContinuousClock()
+        let elapsed = try clock.measure { _ = try LayoutEngine(fonts: kinpress.fonts).layout(document, theme: try kinpress.templates.theme(named: "default"), paper: .a4) }
+        print("timeline of \(count) events: \(laidOut.pages.count) pages, laid out in \(elapsed)")
     }
 }
