@@ -17,6 +17,7 @@ let package = Package(
         // System libraries, through pkg-config.
         .systemLibrary(name: "CPangoCairo", pkgConfig: "pangocairo", providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CPictures", pkgConfig: "librsvg-2.0", providers: [.apt(["librsvg2-dev", "libgdk-pixbuf-2.0-dev"])]),
         // What cairo 1.16 cannot write into a PDF (language, alternative text, artifacts), added with qpdf.
         .target(name: "CPDFFinish", linkerSettings: [.linkedLibrary("qpdf")]),
 
@@ -31,10 +32,10 @@ let package = Package(
             .product(name: "Yams", package: "Yams"),
         ]),
         // Stage 4: text, pages and diagrams laid out with Pango.
-        .target(name: "KinpressLayout", dependencies: ["KinpressCompose", "CPangoCairo"],
+        .target(name: "KinpressLayout", dependencies: ["KinpressCompose", "CPangoCairo", "CPictures"],
                 linkerSettings: [.linkedLibrary("pangoft2-1.0"), .linkedLibrary("fontconfig")]),
         // Stage 5: PDF through Cairo.
-        .target(name: "KinpressPDF", dependencies: ["KinpressLayout", "CPangoCairo", "CPDFFinish"]),
+        .target(name: "KinpressPDF", dependencies: ["KinpressLayout", "CPangoCairo", "CPDFFinish", "CPictures"]),
         // Plain-language and practice checks a worker runs before printing.
         .target(name: "KinpressLint", dependencies: ["KinpressCase", "KinpressAudience", .product(name: "Yams", package: "Yams")]),
         // The pipeline as one call: render, and later pack and batch.

@@ -1,3 +1,4 @@
+import Foundation
 import KinpressCase
 
 /// Who a document is for. Visibility is decided here and nowhere else.
@@ -35,12 +36,15 @@ public struct VisibleCase: Sendable {
     public let audience: Audience
     /// The visible case: every list filtered, contact details filtered, hidden references replaced.
     public let file: CaseFile
+    /// The case file's folder, where its picture paths start.
+    public let folder: URL?
     public let ages: [String: Case.Age]
     private let parties: [String: Party]
 
-    init(audience: Audience, file: CaseFile, ages: [String: Case.Age], parties: [String: Party]) {
+    init(audience: Audience, file: CaseFile, folder: URL?, ages: [String: Case.Age], parties: [String: Party]) {
         self.audience = audience
         self.file = file
+        self.folder = folder
         self.ages = ages
         self.parties = parties
     }
@@ -55,6 +59,6 @@ extension Audience {
     /// Projects a case for this reader.
     public func project(_ source: Case) -> VisibleCase {
         var projection = Projection(audience: self, file: source.file)
-        return projection.run(ages: source.ages)
+        return projection.run(ages: source.ages, folder: source.folder)
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import KinpressCase
 
 /// Builds a `VisibleCase`: one pass over the case that keeps what the reader may see.
@@ -13,7 +14,7 @@ struct Projection {
         self.file = file
     }
 
-    mutating func run(ages: [String: Case.Age]) -> VisibleCase {
+    mutating func run(ages: [String: Case.Age], folder: URL?) -> VisibleCase {
         let source = file
         for person in source.people {
             if audience.sees(person.visibility) {
@@ -54,7 +55,7 @@ struct Projection {
             }
             return meeting
         }
-        return VisibleCase(audience: audience, file: visible, ages: ages.filter { parties[$0.key] != nil }, parties: parties)
+        return VisibleCase(audience: audience, file: visible, folder: folder, ages: ages.filter { parties[$0.key] != nil }, parties: parties)
     }
 
     private mutating func hide(_ id: String, as role: VisibleCase.HiddenRole) {

@@ -7,6 +7,10 @@ public enum DocumentKind: String, CaseIterable, Sendable {
     case safetyPlan = "safety-plan"
     case networkMap = "network-map"
     case timeline
+    case wordsAndPictures = "words-and-pictures"
+
+    /// Who the document is for when the user does not say.
+    public var defaultAudience: Audience { self == .wordsAndPictures ? .child : .family }
 }
 
 /// The compose stage: a visible case, a view model per document, a template, and the markup
@@ -20,14 +24,14 @@ public struct Composer: Sendable {
 
     public func compose(_ kind: DocumentKind, for visible: VisibleCase) throws(TemplateError) -> Document {
         let catalogue = templates.catalogue(for: visible.file.case.language)
-        let words = try Words(visible: visible, catalogue: catalogue)
+        let words = try Words(visible: visible, catalogue: catalogue, pictograms: templates.pictograms)
         let markup = try templates.render(try view(kind, words: words), document: kind.rawValue)
         return try MarkupParser.parse(markup, source: "\(templates.folder.lastPathComponent)/documents/\(kind.rawValue).mustache")
     }
 
     /// The markup a document template writes, for checking templates and for tests.
     public func markup(_ kind: DocumentKind, for visible: VisibleCase) throws(TemplateError) -> String {
-        let words = try Words(visible: visible, catalogue: templates.catalogue(for: visible.file.case.language))
+        let words = try Words(visible: visible, catalogue: templates.catalogue(for: visible.file.case.language), pictograms: templates.pictograms)
         return try templates.render(try view(kind, words: words), document: kind.rawValue)
     }
 
@@ -37,6 +41,7 @@ public struct Composer: Sendable {
         case .safetyPlan: return try SafetyPlanBuilder(words: words).view()
         case .networkMap: return try NetworkMapBuilder(words: words).view()
         case .timeline: return try TimelineBuilder(words: words).view()
+        case .wordsAndPictures: return try StoryBuilder(words: words).view()
         }
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The document model: what a document says and in what order, with no pages yet. Parsed from
 /// the markup the templates write (`docs/markup.md`); the layout stage turns it into pages.
 public struct Document: Sendable, Equatable {
@@ -50,11 +52,14 @@ public indirect enum Block: Sendable, Equatable {
     case contents(levels: Int)
     /// What has happened and what comes next, on a time line that runs down the page.
     case timeline(TimelineDiagram)
+    /// A drawing or photo, kept whole and scaled to fit.
+    case picture(PictureBlock)
     case pageBreak
 }
 
 public enum ParagraphStyle: String, Sendable, Equatable {
-    case body, lead, subtitle, note, small
+    /// `story`: a child's storyboard text, large and with room between lines.
+    case body, lead, subtitle, note, small, story
 }
 
 public struct Table: Sendable, Equatable {
@@ -122,4 +127,15 @@ public struct TimelineDiagram: Sendable, Equatable {
     public var journey: [Entry]
     /// Words for each kind and status, for the key.
     public var legend: [String: String]
+}
+
+/// A picture file (PNG, JPEG or SVG) and what it shows.
+public struct PictureBlock: Sendable, Equatable {
+    public var file: URL
+    /// What the picture shows, for people who cannot see it.
+    public var alternative: String
+    /// Where the picture comes from in the case file, for errors ("wordsAndPictures[0].pages[2].picture").
+    public var field: String
+    /// The most of the page's height it may take, from 0 to 1.
+    public var maximumHeight: Double
 }

@@ -107,6 +107,13 @@ private struct NodeReader {
                                elements(of: node).map { Signature(name: MarkupParser.attribute($0, "name") ?? "", role: MarkupParser.attribute($0, "role") ?? "") })
         case "timeline":
             return .timeline(try timeline(node))
+        case "picture":
+            guard let source = MarkupParser.attribute(node, "src"), !source.isEmpty else { throw error(node, "a picture needs src=\"…\"") }
+            guard let alternative = MarkupParser.attribute(node, "alt"), !alternative.isEmpty else {
+                throw error(node, "every picture needs alt=\"…\": what it shows, for people who cannot see it")
+            }
+            return .picture(PictureBlock(file: URL(fileURLWithPath: source), alternative: alternative, field: MarkupParser.attribute(node, "field") ?? "",
+                                         maximumHeight: min(max(Double(MarkupParser.attribute(node, "height") ?? "") ?? 0.4, 0.05), 1)))
         case "contents":
             return .contents(levels: Int(MarkupParser.attribute(node, "levels") ?? "1") ?? 1)
         case "page-break":

@@ -12,6 +12,9 @@ public struct TemplateSet: Sendable {
     let catalogues: [String: Catalogue]
     public let themes: [String: Theme]
 
+    /// Kinpress's own pictures, named in the case format (`pictogram:NAME`).
+    public var pictograms: URL { folder.appendingPathComponent("pictures/pictograms") }
+
     public init(folder: URL) throws(TemplateError) {
         self.folder = folder
         var library = MustacheLibrary()

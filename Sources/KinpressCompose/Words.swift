@@ -7,11 +7,14 @@ import KinpressCase
 struct Words {
     let visible: VisibleCase
     let catalogue: Catalogue
+    /// Where Kinpress's own pictograms are.
+    let pictograms: URL
     private let dateFormatters: [String: DateFormatter]
 
-    init(visible: VisibleCase, catalogue: Catalogue) throws(TemplateError) {
+    init(visible: VisibleCase, catalogue: Catalogue, pictograms: URL) throws(TemplateError) {
         self.visible = visible
         self.catalogue = catalogue
+        self.pictograms = pictograms
         var formatters: [String: DateFormatter] = [:]
         for form in ["full", "month", "year"] {
             let formatter = DateFormatter()
@@ -92,6 +95,14 @@ struct Words {
         formatter.minimumFractionDigits = 0
         formatter.maximumFractionDigits = 1
         return formatter.string(from: NSNumber(value: value)) ?? String(value)
+    }
+
+    /// The file a picture reference names: beside the case file, or one of Kinpress's pictograms.
+    func pictureFile(_ picture: Picture) -> String? {
+        switch picture {
+        case .pictogram(let name): return pictograms.appendingPathComponent("\(name).svg").path
+        case .file(let path): return visible.folder?.appendingPathComponent(path).standardizedFileURL.path
+        }
     }
 
     /// The case's children, as a list: "Zosia and Antek".

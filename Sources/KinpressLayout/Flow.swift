@@ -1,3 +1,4 @@
+import Foundation
 import KinpressCompose
 
 /// One thing the paginator places: text that may break between lines, a box that may not, or
@@ -111,6 +112,8 @@ struct FlowBuilder {
 
     /// The whole document's blocks, set before `add` so that contents can list what follows.
     var documentBlocks: [Block] = []
+    /// Every picture the document shows, loaded before the flow is built.
+    var pictures: [URL: LoadedPicture] = [:]
     /// People a network map had no room for, said in a line under it.
     private var pendingOverflow: String?
 
@@ -147,6 +150,7 @@ struct FlowBuilder {
             case .subtitle: style.colour = Colour(theme, "muted")
             case .note: style.size = theme.font.size * 0.92; style.colour = Colour(theme, "muted")
             case .small: style.size = theme.small; style.colour = Colour(theme, "muted")
+            case .story: style.size = max(16, theme.font.size * 1.4); style.lineHeight = max(theme.font.lineHeight, 1.5)
             }
             // A note (who said it, who disagrees) stays with the paragraph it is about.
             if paragraphStyle == .note, case .text(var previous)? = items.last {
@@ -221,6 +225,19 @@ struct FlowBuilder {
             addContents(levels: levels, x: x, width: width, path: path)
         case .timeline(let diagram):
             addTimeline(diagram, x: x, width: width, path: path)
+        case .picture(let block):
+            guard let picture = pictures[block.file] else { return }
+            let limit = (geometry.bottom - geometry.top) * block.maximumHeight
+            let scale = min(width / picture.width, limit / picture.height)
+            let (w, h) = (picture.width * scale, picture.height * scale)
+            let figure = path + [element("Figure", alternative: block.alternative)]
+            // A picture stays with the words before it (a story page keeps its words and picture together).
+            if case .text(var previous)? = items.last {
+                previous.keepWithNext = true
+                items[items.count - 1] = .text(previous)
+            }
+            items.append(.box(FlowBox(height: h, items: [PlacedItem(.picture(picture, x: x + (width - w) / 2, y: 0, width: w, height: h), structure: figure)],
+                                      spaceBefore: theme.spacing.paragraph, spaceAfter: theme.spacing.paragraph * 1.5)))
         case .pageBreak:
             items.append(.pageBreak)
         }

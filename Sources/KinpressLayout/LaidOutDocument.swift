@@ -22,6 +22,8 @@ public enum Mark {
     case circle(x: Double, y: Double, radius: Double, fill: Colour)
     /// A circle's outline.
     case ring(x: Double, y: Double, radius: Double, colour: Colour, width: Double)
+    /// A picture scaled into the box at (x, y).
+    case picture(LoadedPicture, x: Double, y: Double, width: Double, height: Double)
     /// A diagram marker: filled, or outlined only.
     case shape(MarkerShape, x: Double, y: Double, size: Double, colour: Colour, filled: Bool)
     /// A place links and bookmarks can point at.
@@ -37,6 +39,7 @@ public enum Mark {
         case .line(let x1, let y1, let x2, let y2, let colour, let width): return .line(x1: x1, y1: y1 + dy, x2: x2, y2: y2 + dy, colour: colour, width: width)
         case .circle(let x, let y, let r, let fill): return .circle(x: x, y: y + dy, radius: r, fill: fill)
         case .ring(let x, let y, let r, let colour, let width): return .ring(x: x, y: y + dy, radius: r, colour: colour, width: width)
+        case .picture(let picture, let x, let y, let width, let height): return .picture(picture, x: x, y: y + dy, width: width, height: height)
         case .shape(let shape, let x, let y, let size, let colour, let filled): return .shape(shape, x: x, y: y + dy, size: size, colour: colour, filled: filled)
         case .destination(let name, let x, let y): return .destination(name: name, x: x, y: y + dy)
         case .pageNumber(let name, let x, let y, let width): return .pageNumber(of: name, x: x, y: y + dy, width: width)

@@ -1,3 +1,4 @@
+import Foundation
 import CPangoCairo
 import KinpressCompose
 
@@ -27,6 +28,7 @@ public final class LayoutEngine {
         let geometry = PageGeometry(paper: paper, theme: theme)
         var builder = FlowBuilder(theme: theme, geometry: geometry, context: document.rightToLeft ? rightToLeft : leftToRight)
         builder.documentBlocks = document.blocks
+        builder.pictures = try Self.loadPictures(in: document.blocks)
         builder.add(document.blocks, x: geometry.left, width: geometry.contentWidth, path: [])
         var paginator = Paginator(geometry: geometry)
         var (pages, outline) = paginator.place(builder.items)
@@ -46,6 +48,24 @@ public final class LayoutEngine {
             pages[index].items.insert(contentsOf: furniture(document, page: index + 1, of: pages.count, theme: theme, geometry: geometry, builder: builder), at: 0)
         }
         return LaidOutDocument(document: document, geometry: geometry, pages: pages, outline: outline)
+    }
+
+    /// Every picture in the document, loaded once: a bad one stops the document with its field named.
+    static func loadPictures(in blocks: [Block]) throws(LayoutError) -> [URL: LoadedPicture] {
+        var loaded: [URL: LoadedPicture] = [:]
+        func visit(_ blocks: [Block]) throws(LayoutError) {
+            for block in blocks {
+                switch block {
+                case .picture(let picture) where loaded[picture.file] == nil:
+                    loaded[picture.file] = try PictureLoader.load(picture.file, field: picture.field)
+                case .section(_, let inner), .callout(_, _, let inner): try visit(inner)
+                case .list(_, let items): for item in items { try visit(item) }
+                default: break
+                }
+            }
+        }
+        try visit(blocks)
+        return loaded
     }
 
     /// The running header (title, protective marking) and footer (page number, marking).

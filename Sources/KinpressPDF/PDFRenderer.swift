@@ -1,5 +1,6 @@
 import CPDFFinish
 import CPangoCairo
+import CPictures
 import Foundation
 import KinpressCompose
 import KinpressLayout
@@ -163,6 +164,21 @@ private struct Drawer {
         cairo_tag_end(cr, element.link == nil ? element.role : CAIRO_TAG_LINK)
     }
 
+    /// Turns the drawing so a photo's EXIF orientation (2–8) comes out upright in a box of the
+    /// upright width and height.
+    static func orient(_ cr: OpaquePointer, _ orientation: Int, width: Double, height: Double) {
+        switch orientation {
+        case 2: cairo_translate(cr, width, 0); cairo_scale(cr, -1, 1)
+        case 3: cairo_translate(cr, width, height); cairo_rotate(cr, .pi)
+        case 4: cairo_translate(cr, 0, height); cairo_scale(cr, 1, -1)
+        case 5: cairo_rotate(cr, .pi / 2); cairo_scale(cr, 1, -1)
+        case 6: cairo_translate(cr, width, 0); cairo_rotate(cr, .pi / 2)
+        case 7: cairo_translate(cr, width, height); cairo_rotate(cr, .pi / 2); cairo_scale(cr, -1, 1)
+        case 8: cairo_translate(cr, 0, height); cairo_rotate(cr, -.pi / 2)
+        default: break
+        }
+    }
+
     private func paint(_ mark: Mark) {
         switch mark {
         case .text(let block, let lines, let x, let y):
@@ -222,6 +238,21 @@ private struct Drawer {
                 cairo_set_line_width(cr, 1.5)
                 cairo_stroke(cr)
             }
+        case .picture(let picture, let x, let y, let width, let height):
+            cairo_save(cr)
+            switch picture.content {
+            case .vector(let handle):
+                var viewport = RsvgRectangle(x: x, y: y, width: width, height: height)
+                _ = rsvg_handle_render_document(handle, cr, &viewport, nil)
+            case .raster(let surface, let orientation):
+                cairo_translate(cr, x, y)
+                cairo_scale(cr, width / picture.width, height / picture.height)
+                Self.orient(cr, orientation, width: picture.width, height: picture.height)
+                cairo_set_source_surface(cr, surface, 0, 0)
+                cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD)
+                cairo_paint(cr)
+            }
+            cairo_restore(cr)
         case .destination, .pageNumber:
             break
         }

@@ -13,8 +13,11 @@ struct DocumentOptions: ParsableArguments {
     @Option(help: "The document: \(DocumentKind.allCases.map(\.rawValue).joined(separator: ", ")).")
     var document: DocumentKind
 
-    @Option(help: "Who it is for: family, professional or child.")
-    var audience: Audience = .family
+    @Option(name: .customLong("audience"), help: "Who it is for: family, professional or child (words-and-pictures: child; others: family).")
+    var audienceChoice: Audience?
+
+    /// The reader: as given, or the document's own default.
+    var audience: Audience { audienceChoice ?? document.defaultAudience }
 
     @Option(help: ArgumentHelp("A templates folder to use instead of Kinpress's own.", valueName: "folder"))
     var templates: String?

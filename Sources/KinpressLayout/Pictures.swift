@@ -1,0 +1,152 @@
+import CPangoCairo
+import CPictures
+import Foundation
+
+/// A picture ready to draw: PNG and JPEG as Cairo surfaces (a JPEG keeps its own bytes, so the
+/// PDF embeds it as it is), SVG as a librsvg handle drawn as vectors.
+public final class LoadedPicture: @unchecked Sendable {
+    public enum Content {
+        /// A `cairo_surface_t`; `orientation` is the EXIF orientation (1 is upright).
+        case raster(surface: OpaquePointer, orientation: Int)
+        /// An `RsvgHandle`.
+        case vector(handle: UnsafeMutablePointer<RsvgHandle>)
+    }
+
+    public let content: Content
+    /// Size as it should appear (after turning it upright), in its own units.
+    public let width: Double
+    public let height: Double
+
+    init(content: Content, width: Double, height: Double) {
+        self.content = content
+        self.width = width
+        self.height = height
+    }
+
+    deinit {
+        switch content {
+        case .raster(let surface, _): cairo_surface_destroy(surface)
+        case .vector(let handle): kinpress_object_unref(UnsafeMutableRawPointer(handle))
+        }
+    }
+}
+
+/// Loads pictures once each, and refuses what should never reach a child's document: files that
+/// are missing, cut short or not pictures, images so large they could exhaust memory, and SVGs
+/// that would fetch other files or web addresses.
+public enum PictureLoader {
+    /// Over this many pixels an image is refused (a "decompression bomb" guard).
+    public static let maximumPixels = 40_000_000
+
+    public static func load(_ url: URL, field: String) throws(LayoutError) -> LoadedPicture {
+        let name = url.lastPathComponent
+        func failure(_ message: String) -> LayoutError {
+            LayoutError(message: "\(field): the picture \(name) \(message)")
+        }
+        guard let data = FileManager.default.contents(atPath: url.path), !data.isEmpty else {
+            throw failure("cannot be read. Check that the file is there and is a picture")
+        }
+        let bytes = Array(data)
+        if bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]) || bytes.starts(with: [0xFF, 0xD8, 0xFF]) {
+            return try raster(url, bytes: bytes, failure: failure)
+        }
+        if let text = String(data: data, encoding: .utf8), text.contains("<svg") {
+            return try vector(text, failure: failure)
+        }
+        throw failure("is not a PNG, JPEG or SVG picture")
+    }
+
+    private static func raster(_ url: URL, bytes: [UInt8], failure: (String) -> LayoutError) throws(LayoutError) -> LoadedPicture {
+        var width: Int32 = 0, height: Int32 = 0
+        guard gdk_pixbuf_get_file_info(url.path, &width, &height) != nil, width > 0, height > 0 else {
+            throw failure("cannot be read: it may be cut short or damaged. Save it again")
+        }
+        guard Int(width) * Int(height) <= maximumPixels else {
+            throw failure("is \(width) × \(height) pixels, more than any picture in a document needs (at most \(maximumPixels / 1_000_000) million pixels). Make it smaller")
+        }
+        var error: UnsafeMutablePointer<GError>?
+        guard let pixbuf = gdk_pixbuf_new_from_file(url.path, &error) else {
+            let reason = error.map { String(cString: $0.pointee.message) } ?? "unknown"
+            g_error_free(error)
+            throw failure("cannot be read: \(reason). Save it again")
+        }
+        defer { kinpress_object_unref(UnsafeMutableRawPointer(pixbuf)) }
+        let orientation = gdk_pixbuf_get_option(pixbuf, "orientation").flatMap { Int(String(cString: $0)) } ?? 1
+        let isJPEG = bytes.starts(with: [0xFF, 0xD8, 0xFF])
+        let surface: OpaquePointer
+        if isJPEG, !isCMYK(bytes) {
+            // The JPEG goes into the PDF as it is; the surface only gives its size.
+            surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height)
+            let copy = UnsafeMutablePointer<UInt8>.allocate(capacity: bytes.count)
+            copy.initialize(from: bytes, count: bytes.count)
+            cairo_surface_set_mime_data(surface, CAIRO_MIME_TYPE_JPEG, copy, UInt(bytes.count), { $0?.assumingMemoryBound(to: UInt8.self).deallocate() }, copy)
+        } else {
+            // PNG, and CMYK JPEGs (which PDF viewers show nearly black when passed through).
+            surface = Self.surface(from: pixbuf)
+        }
+        let upright = orientation >= 5
+        return LoadedPicture(content: .raster(surface: surface, orientation: orientation),
+                             width: Double(upright ? height : width), height: Double(upright ? width : height))
+    }
+
+    /// Copies a pixbuf's pixels into a Cairo surface (premultiplied BGRA).
+    private static func surface(from pixbuf: OpaquePointer) -> OpaquePointer {
+        let width = gdk_pixbuf_get_width(pixbuf), height = gdk_pixbuf_get_height(pixbuf)
+        let channels = Int(gdk_pixbuf_get_n_channels(pixbuf)), rowstride = Int(gdk_pixbuf_get_rowstride(pixbuf))
+        let hasAlpha = gdk_pixbuf_get_has_alpha(pixbuf) != 0
+        let surface = cairo_image_surface_create(hasAlpha ? CAIRO_FORMAT_ARGB32 : CAIRO_FORMAT_RGB24, width, height)!
+        cairo_surface_flush(surface)
+        let source = gdk_pixbuf_read_pixels(pixbuf)!
+        let target = cairo_image_surface_get_data(surface)!
+        let stride = Int(cairo_image_surface_get_stride(surface))
+        for y in 0..<Int(height) {
+            for x in 0..<Int(width) {
+                let from = source + y * rowstride + x * channels
+                let alpha = hasAlpha ? UInt32(from[3]) : 255
+                let premultiply = { (value: UInt8) in UInt32(value) * alpha / 255 }
+                let pixel = (alpha << 24) | (premultiply(from[0]) << 16) | (premultiply(from[1]) << 8) | premultiply(from[2])
+                (target + y * stride).withMemoryRebound(to: UInt32.self, capacity: Int(width)) { $0[x] = pixel }
+            }
+        }
+        cairo_surface_mark_dirty(surface)
+        return surface
+    }
+
+    /// Whether a JPEG has four colour components (CMYK): read from its frame header.
+    static func isCMYK(_ bytes: [UInt8]) -> Bool {
+        var index = 2
+        while index + 9 < bytes.count, bytes[index] == 0xFF {
+            let marker = bytes[index + 1]
+            let length = Int(bytes[index + 2]) << 8 | Int(bytes[index + 3])
+            if (0xC0...0xCF).contains(marker), ![0xC4, 0xC8, 0xCC].contains(marker) {
+                return bytes[index + 9] == 4
+            }
+            index += 2 + length
+        }
+        return false
+    }
+
+    private static func vector(_ text: String, failure: (String) -> LayoutError) throws(LayoutError) -> LoadedPicture {
+        // Only the picture itself: no other files, no web addresses, no external entities.
+        let external = #"(?i)(href|src)\s*=\s*["'](?!#|data:)|url\(\s*["']?(?!#|data:)|<!ENTITY|<!DOCTYPE[^>]*(SYSTEM|PUBLIC)|<\?xml-stylesheet|@import"#
+        if text.range(of: external, options: .regularExpression) != nil {
+            throw failure("refers to other files or web addresses. A picture must hold everything it shows")
+        }
+        var error: UnsafeMutablePointer<GError>?
+        let data = Array(text.utf8)
+        guard let handle = rsvg_handle_new_from_data(data, gsize(data.count), &error) else {
+            let reason = error.map { String(cString: $0.pointee.message) } ?? "unknown"
+            g_error_free(error)
+            throw failure("is not a valid SVG picture: \(reason)")
+        }
+        var width = 0.0, height = 0.0
+        if rsvg_handle_get_intrinsic_size_in_pixels(handle, &width, &height) == 0 || width <= 0 || height <= 0 {
+            // No width and height given: the viewBox says the shape.
+            var hasWidth: gboolean = 0, hasHeight: gboolean = 0, hasViewBox: gboolean = 0
+            var lengthWidth = RsvgLength(), lengthHeight = RsvgLength(), viewBox = RsvgRectangle()
+            rsvg_handle_get_intrinsic_dimensions(handle, &hasWidth, &lengthWidth, &hasHeight, &lengthHeight, &hasViewBox, &viewBox)
+            (width, height) = hasViewBox != 0 && viewBox.width > 0 && viewBox.height > 0 ? (viewBox.width, viewBox.height) : (100, 100)
+        }
+        return LoadedPicture(content: .vector(handle: handle), width: width, height: height)
+    }
+}
