@@ -65,6 +65,11 @@ public struct Kinpress: Sendable {
     /// One document as PDF bytes, with its number of pages.
     public func renderPDF(_ kind: DocumentKind, of source: Case, options: Options) throws(RenderFailure) -> (bytes: [UInt8], pages: Int) {
         let document = try self.document(kind, of: source, for: options.audience)
+        return try renderPDF(document, author: source.file.case.localAuthority, date: Self.documentDate(source.file.case.date), options: options)
+    }
+
+    /// Any document model as PDF: for documents Kinpress builds itself (the pictogram sheet).
+    public func renderPDF(_ document: Document, author: String, date: String, options: Options) throws(RenderFailure) -> (bytes: [UInt8], pages: Int) {
         let theme: Theme
         do {
             theme = try templates.theme(named: options.theme)
@@ -77,8 +82,7 @@ public struct Kinpress: Sendable {
         } catch {
             throw .layout(error)
         }
-        let metadata = PDFMetadata(title: document.title, author: source.file.case.localAuthority, subject: document.runningTitle,
-                                   date: Self.documentDate(source.file.case.date))
+        let metadata = PDFMetadata(title: document.title, author: author, subject: document.runningTitle, date: date)
         do {
             return (try PDFRenderer.render(laidOut, metadata: metadata), laidOut.pages.count)
         } catch {

@@ -16,6 +16,16 @@ public struct Document: Sendable, Equatable {
     /// The page number as the footer says it, with {page} and {pages}: "Page {page} of {pages}".
     public var pageLabel: String
     public var blocks: [Block]
+
+    public init(title: String, language: String, rightToLeft: Bool = false, marking: String? = nil, runningTitle: String, pageLabel: String, blocks: [Block]) {
+        self.title = title
+        self.language = language
+        self.rightToLeft = rightToLeft
+        self.marking = marking
+        self.runningTitle = runningTitle
+        self.pageLabel = pageLabel
+        self.blocks = blocks
+    }
 }
 
 /// A run of text with one style. Links point at a heading's id (`#worries`).
@@ -138,4 +148,11 @@ public struct PictureBlock: Sendable, Equatable {
     public var field: String
     /// The most of the page's height it may take, from 0 to 1.
     public var maximumHeight: Double
+
+    public init(file: URL, alternative: String, field: String, maximumHeight: Double) {
+        self.file = file
+        self.alternative = alternative
+        self.field = field
+        self.maximumHeight = maximumHeight
+    }
 }

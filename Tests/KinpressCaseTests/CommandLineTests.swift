@@ -157,4 +157,27 @@ struct CommandLineTests {
         #expect(!FileManager.default.fileExists(atPath: pdf))
         #expect(try Self.kinpress("render", file.path, "--document", "safety-plan", "--output", pdf).status == 0)
     }
+
+    @Test("pictograms lists every pictogram with its description, and makes a contact sheet")
+    func pictograms() throws {
+        let list = try Self.kinpress("pictograms")
+        #expect(list.status == 0)
+        let lines = list.output.split(separator: "\n")
+        #expect(lines.count >= 46)
+        #expect(lines.contains { $0.hasPrefix("pictogram:social-worker\t") && $0.count > "pictogram:social-worker\t".count + 5 })
+        let sheet = FileManager.default.temporaryDirectory.appendingPathComponent("kinpress-sheet-\(UUID().uuidString).pdf")
+        defer { try? FileManager.default.removeItem(at: sheet) }
+        #expect(try Self.kinpress("pictograms", "--sheet", sheet.path).status == 0)
+        #expect(try Data(contentsOf: sheet).starts(with: Array("%PDF-".utf8)))
+    }
+
+    @Test("rendering a story warns about text above a child's reading level, and still renders")
+    func storyWarnings() throws {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("kinpress-story-\(UUID().uuidString).pdf")
+        defer { try? FileManager.default.removeItem(at: output) }
+        let run = try Self.kinpress("render", "SampleCases/jordan/jordan.json", "--document", "words-and-pictures", "--output", output.path)
+        #expect(run.status == 0)
+        #expect(run.errors.contains("warning: wordsAndPictures[0]"))
+        #expect(FileManager.default.fileExists(atPath: output.path))
+    }
 }
