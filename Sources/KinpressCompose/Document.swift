@@ -49,7 +49,8 @@ public indirect enum Block: Sendable, Equatable {
     /// Level 1 to 3, with an id other parts can link to.
     case heading(level: Int, id: String?, text: Inline)
     case paragraph(style: ParagraphStyle, text: Inline)
-    case list(ordered: Bool, items: [[Block]])
+    /// `icon`: a picture shown beside every item instead of a bullet, in themes that show them.
+    case list(ordered: Bool, icon: URL?, items: [[Block]])
     case table(Table)
     /// A boxed group: a danger statement, a safety goal, a bottom line, a note.
     case callout(kind: String, title: Inline?, blocks: [Block])

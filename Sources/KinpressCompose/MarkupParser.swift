@@ -8,13 +8,13 @@ enum MarkupParser {
     static let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue)
 
     /// Parses a rendered document. `source` names the template it came from, for errors.
-    static func parse(_ markup: String, source: String) throws(TemplateError) -> Document {
+    static func parse(_ markup: String, source: String, pictograms: URL) throws(TemplateError) -> Document {
         let document = try read(markup, name: source, lineOffset: 0)
         defer { xmlFreeDoc(document) }
         guard let root = xmlDocGetRootElement(document), name(root) == "document" else {
             throw TemplateError(file: source, line: nil, message: "the template's output must have <document> as its outermost element")
         }
-        var reader = NodeReader(source: source)
+        var reader = NodeReader(source: source, pictograms: pictograms)
         let blocks = try reader.blocks(in: root)
         let title = attribute(root, "title") ?? ""
         return Document(title: title, language: attribute(root, "lang") ?? "en", rightToLeft: attribute(root, "dir") == "rtl", marking: attribute(root, "marking"),
@@ -60,6 +60,8 @@ enum MarkupParser {
 /// Walks the parsed tree into blocks and text runs.
 private struct NodeReader {
     let source: String
+    /// Where `icon="NAME"` pictures are.
+    let pictograms: URL
 
     func blocks(in parent: xmlNodePtr) throws(TemplateError) -> [Block] {
         var blocks: [Block] = []
@@ -92,7 +94,15 @@ private struct NodeReader {
                 guard MarkupParser.name(item) == "li" else { throw error(item, "a list may hold only <li> items") }
                 items.append(try itemBlocks(item))
             }
-            return .list(ordered: tag == "ol", items: items)
+            var icon: URL?
+            if let name = MarkupParser.attribute(node, "icon"), !name.isEmpty {
+                let file = pictograms.appendingPathComponent("\(name).svg")
+                guard FileManager.default.fileExists(atPath: file.path) else {
+                    throw error(node, "there is no pictogram called \"\(name)\" for icon=. The names are the files in Templates/pictures/pictograms")
+                }
+                icon = file
+            }
+            return .list(ordered: tag == "ol", icon: icon, items: items)
         case "table":
             return .table(try table(node))
         case "callout":

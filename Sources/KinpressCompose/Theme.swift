@@ -37,9 +37,15 @@ public struct Theme: Sendable, Decodable {
     public var spacing: Spacing
     /// Named colours as `#rrggbb`: text, heading, muted, rule, and `<kind>`/`<kind>Border` for callouts.
     public var colours: [String: String]
+    /// Pages wider than they are tall (storyboards).
+    public var landscape: Bool?
+    /// Show a list's pictogram beside each item instead of a bullet (easy read).
+    public var listIcons: Bool?
+    /// Headings deeper than this are set as this level (easy read keeps to two).
+    public var headingLevels: Int?
 
     enum CodingKeys: String, CodingKey {
-        case margins, font, headings, small, spacing, colours
+        case margins, font, headings, small, spacing, colours, landscape, listIcons, headingLevels
     }
 
     init(name: String, yaml: String, file: String) throws(TemplateError) {

@@ -20,6 +20,8 @@ struct FlowText {
     var keepWithNext = false
     /// A bullet or number drawn beside the first line.
     var label: (block: TextBlock, x: Double, structure: [StructureElement])?
+    /// A picture beside the first line instead (easy read), with its height.
+    var icon: (item: PlacedItem, size: Double)?
     /// A heading's link target and bookmark.
     var destination: String?
     var outline: (title: String, level: Int)?
@@ -101,7 +103,7 @@ struct FlowBuilder {
                 found.append((level, text.map(\.text).joined(), id ?? "heading-\(counter)"))
             case .section(_, let inner), .callout(_, _, let inner):
                 found += headings(in: inner, counter: &counter)
-            case .list(_, let items):
+            case .list(_, _, let items):
                 for item in items { found += headings(in: item, counter: &counter) }
             default:
                 break
@@ -128,8 +130,9 @@ struct FlowBuilder {
     private mutating func add(_ block: Block, x: Double, width: Double, path: [StructureElement]) {
         let paragraphGap = theme.spacing.paragraph
         switch block {
-        case .heading(let level, let id, let runs):
+        case .heading(let written, let id, let runs):
             headingNumber += 1
+            let level = min(written, theme.headingLevels ?? 3)
             let size = [theme.headings.h1, theme.headings.h2, theme.headings.h3][min(max(level, 1), 3) - 1]
             var style = body
             style.size = size
@@ -165,20 +168,29 @@ struct FlowBuilder {
             let isLabel = (block.lines.count == 1 && !runs.isEmpty && runs.allSatisfy(\.bold)) || (afterHeading && block.lines.count <= 2)
             items.append(.text(FlowText(block: block, x: x, structure: path + [element("P")],
                                         spaceBefore: 0, spaceAfter: paragraphGap, keepWithNext: isLabel)))
-        case .list(let ordered, let entries):
+        case .list(let ordered, let icon, let entries):
             let list = element("L")
-            let indent = theme.font.size * 1.5
+            let picture = theme.listIcons == true ? icon.flatMap { pictures[$0] } : nil
+            let indent = picture == nil ? theme.font.size * 1.5 : theme.font.size * 3.2
             for (index, entry) in entries.enumerated() {
                 let item = element("LI")
                 let label = element("Lbl")
                 let bodyElement = element("LBody")
-                let marker = text([TextRun(text: ordered ? "\(index + 1)." : "•")], body, width: indent)
                 let start = items.count
                 add(entry, x: x + indent, width: width - indent, path: path + [list, item, bodyElement])
-                if start < items.count, case .text(var first) = items[start] {
+                guard start < items.count, case .text(var first) = items[start] else { continue }
+                if let picture {
+                    // Easy read: the list's pictogram beside each point, as a figure with no words of its own.
+                    let size = theme.font.size * 2.4
+                    let iconItem = PlacedItem(.picture(picture, x: x, y: 0, width: size, height: size), artifact: true)
+                    first.icon = (iconItem, size)
+                    // Leave room for the picture when the point is shorter than it.
+                    if items.count == start + 1 { first.spaceAfter = max(first.spaceAfter, size - first.block.height + 6) }
+                } else {
+                    let marker = text([TextRun(text: ordered ? "\(index + 1)." : "•")], body, width: indent)
                     first.label = (marker, x, path + [list, item, label])
-                    items[start] = .text(first)
                 }
+                items[start] = .text(first)
             }
         case .table(let table):
             addTable(table, x: x, width: width, path: path)

@@ -24,6 +24,7 @@ public struct PageGeometry: Sendable {
     init(paper: Paper, theme: Theme) {
         let millimetre = 72 / 25.4
         (width, height) = paper.size
+        if theme.landscape == true { (width, height) = (height, width) }
         left = theme.margins.left * millimetre
         right = width - theme.margins.right * millimetre
         top = theme.margins.top * millimetre

@@ -59,7 +59,9 @@ public final class LayoutEngine {
                 case .picture(let picture) where loaded[picture.file] == nil:
                     loaded[picture.file] = try PictureLoader.load(picture.file, field: picture.field)
                 case .section(_, let inner), .callout(_, _, let inner): try visit(inner)
-                case .list(_, let items): for item in items { try visit(item) }
+                case .list(_, let icon, let items):
+                    if let icon, loaded[icon] == nil { loaded[icon] = try PictureLoader.load(icon, field: "icon") }
+                    for item in items { try visit(item) }
                 default: break
                 }
             }

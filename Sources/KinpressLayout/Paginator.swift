@@ -135,6 +135,9 @@ struct Paginator {
                 outline.append(OutlineEntry(title: entry.title, level: entry.level, destination: destination, page: pages.count))
             }
         }
+        if let icon = text.icon {
+            current.append(PlacedItem(icon.item.mark.moved(by: y), artifact: true))
+        }
         if let label = text.label, let first = text.block.lines.first {
             let offset = first.baseline - (label.block.lines.first?.baseline ?? first.baseline)
             current.append(PlacedItem(.text(label.block, lines: 0..<label.block.lines.count, x: label.x, y: y + offset), structure: label.structure))

@@ -195,6 +195,23 @@ struct RenderTests {
         #expect(extracted.contains("You can ask Sam Okafor about anything in it."))
     }
 
+    @Test("easy read: 16 pt type, no third level of heading, a pictogram beside each point; storyboard: landscape pages")
+    func easyReadAndStoryboard() throws {
+        let found = try readSample(Self.hughes)
+        let normal = try PDFFile(try kinpress.pdf(.assessment, of: found, options: .init()))
+        let easy = try PDFFile(try kinpress.pdf(.assessment, of: found, options: .init(theme: "easy-read")))
+        #expect(try normal.structure().contains("H3"))
+        #expect(!(try easy.structure().contains("H3")), "headings keep to two levels")
+        #expect(try easy.pageCount() > normal.pageCount())
+        let easyArtifacts = try easy.objects().components(separatedBy: "/Artifact").count
+        let normalArtifacts = try normal.objects().components(separatedBy: "/Artifact").count
+        #expect(easyArtifacts > normalArtifacts + 10, "a pictogram beside each point, drawn as decoration")
+        let theme = try kinpress.templates.theme(named: "easy-read")
+        #expect(theme.font.size >= 16)
+        let story = try PDFFile(try kinpress.pdf(.wordsAndPictures, of: found, options: .init(audience: .child, theme: "storyboard")))
+        #expect(try story.info().contains("841.89 x 595.276 pts"))
+    }
+
     @Test("Letter paper and the large-print theme")
     func paperAndTheme() throws {
         let found = try readSample(Self.hughes)
