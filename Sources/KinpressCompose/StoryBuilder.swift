@@ -50,7 +50,7 @@ struct StoryBuilder {
             let base = "wordsAndPictures[\(storyIndex)]"
             let coverPicture = child.picture ?? .pictogram("child")
             let cover = PictureView(src: words.pictureFile(coverPicture) ?? "", alt: try catalogue.text("story.coverPicture", ["name": name]),
-                                    field: child.picture == nil ? "pictogram:child" : "children.\(child.id).picture")
+                                    field: child.picture == nil ? "pictogram:child" : "children[\(file.children.firstIndex { $0.id == child.id } ?? 0)].picture")
             let pages = story.pages.enumerated().map { index, page in
                 PageView(heading: page.heading.map(clean), paragraphs: paragraphs(page.text),
                          picture: page.picture.flatMap { picture in
@@ -61,10 +61,10 @@ struct StoryBuilder {
             let storyTitle = if let written = story.title { clean(written) } else { try catalogue.text("story.title", ["name": name]) }
             stories.append(StoryView(title: storyTitle, madeFor: madeFor, cover: cover, pages: pages))
         }
-        let helpers = try file.people.filter(\.inSafetyNetwork).map { person throws(TemplateError) in
+        let helpers = try file.people.enumerated().filter { $0.element.inSafetyNetwork }.map { index, person throws(TemplateError) in
             HelperView(name: try words.name(person.id), relationship: clean(person.relationship),
                        picture: person.picture.flatMap { picture in
-                           words.pictureFile(picture).map { PictureView(src: $0, alt: person.childCalls ?? person.name, field: "people.\(person.id).picture") }
+                           words.pictureFile(picture).map { PictureView(src: $0, alt: person.childCalls ?? person.name, field: "people[\(index)].picture") }
                        })
         }
         return View(header: try words.header(title: title, runningTitle: title), strings: words.strings, stories: stories, helpers: helpers,
