@@ -178,11 +178,7 @@ struct OverlapTests {
 
     @Test("generated timelines of many sizes and label lengths", arguments: [1, 2, 5, 13, 40, 85, 120])
     func timelines(_ count: Int) throws {
-        var text = """
-            format: 1
-            case: {reference: "T-1", localAuthority: Example Council, date: 2026-03-02, worker: sw}
-            children: [{id: ava, name: Ava, dateOfBirth: 2012-05-01}]
-            people: [{id: sw, name: Sam Okafor, relationship: Social worker, kind: professional, organisation: Example Council}]
+        var text = caseStart(child: "{id: ava, name: Ava, dateOfBirth: 2012-05-01}") + """
             timeline:
               journey: [{date: 2026-09-01, title: Step still to come, status: planned}]
               events:

@@ -88,11 +88,7 @@ struct RenderTests {
 
     @Test("a table over several pages stays one table, with its header row repeated")
     func longTable() throws {
-        var text = """
-            format: 1
-            case: {reference: "T-1", localAuthority: Example Council, date: 2026-03-02, worker: sw}
-            children: [{id: ava, name: Ava, dateOfBirth: 2019-05-01}]
-            people: [{id: sw, name: Sam Okafor, relationship: Social worker, kind: professional, organisation: Example Council}]
+        var text = caseStart() + """
             assessment:
               nextSteps:
 
@@ -112,11 +108,7 @@ struct RenderTests {
     @Test("a table row too tall for a page breaks between lines and stays inside the page")
     func tallRow() throws {
         let long = Array(repeating: "Jo checks that the back door is locked every night before she goes to bed.", count: 90).joined(separator: " ")
-        let text = """
-            format: 1
-            case: {reference: "T-1", localAuthority: Example Council, date: 2026-03-02, worker: sw}
-            children: [{id: ava, name: Ava, dateOfBirth: 2019-05-01}]
-            people: [{id: sw, name: Sam Okafor, relationship: Social worker, kind: professional, organisation: Example Council}]
+        let text = caseStart() + """
             safetyPlan:
               rules: [{id: r1, rule: The door is locked at night., why: "\(long)", who: [sw]}]
             """
@@ -131,11 +123,7 @@ struct RenderTests {
 
     @Test("a history of 90 events runs over pages in date order, with quiet times and today marked, nothing past the margin")
     func longTimeline() throws {
-        var text = """
-            format: 1
-            case: {reference: "T-1", localAuthority: Example Council, date: 2026-03-02, worker: sw}
-            children: [{id: ava, name: Ava, dateOfBirth: 2012-05-01}]
-            people: [{id: sw, name: Sam Okafor, relationship: Social worker, kind: professional, organisation: Example Council}]
+        var text = caseStart(child: "{id: ava, name: Ava, dateOfBirth: 2012-05-01}") + """
             timeline:
               journey: [{date: 2026-06-01, title: Step still to come, status: planned}, {date: 2025-12-01, title: Step already done, status: done}]
               events:
@@ -168,11 +156,7 @@ struct RenderTests {
     @Test("case text is text: markup, template tags and entities print as written")
     func escaping() throws {
         let hostile = #"<script>alert(1)</script> {{header.title}} &amp; ]]> "quoted" 'single' \#u{202E}reversed"#
-        let text = """
-            format: 1
-            case: {reference: "T-1", localAuthority: Example Council, date: 2026-03-02, worker: sw}
-            children: [{id: ava, name: Ava, dateOfBirth: 2019-05-01}]
-            people: [{id: sw, name: Sam Okafor, relationship: Social worker, kind: professional, organisation: Example Council}]
+        let text = caseStart() + """
             assessment:
               harm: [\(String(decoding: try JSONEncoder().encode(hostile), as: UTF8.self))]
             """
@@ -183,11 +167,7 @@ struct RenderTests {
 
     @Test("a direction override in a name cannot reorder the sentence around it")
     func bidiIsolated() throws {
-        let text = """
-            format: 1
-            case: {reference: "T-1", localAuthority: Example Council, date: 2026-03-02, worker: sw}
-            children: [{id: ava, name: "Ava \u{202E}evil", dateOfBirth: 2019-05-01}]
-            people: [{id: sw, name: Sam Okafor, relationship: Social worker, kind: professional, organisation: Example Council}]
+        let text = caseStart(child: "{id: ava, name: \"Ava \u{202E}evil\", dateOfBirth: 2019-05-01}") + """
             """
         let pdf = try PDFFile(try kinpress.pdf(.assessment, of: try readCase(text), options: .init()))
         let extracted = try pdf.text(page: 1).replacingOccurrences(of: "\n", with: " ")

@@ -25,6 +25,17 @@ let kinpress: Kinpress = {
     }
 }()
 
+/// The start of a small valid case (one child, the worker) that a test adds its own sections to.
+func caseStart(child: String = "{id: ava, name: Ava, dateOfBirth: 2019-05-01}") -> String {
+    """
+    format: 1
+    case: {reference: "T-1", localAuthority: Example Council, date: 2026-03-02, worker: sw}
+    children: [\(child)]
+    people: [{id: sw, name: Sam Okafor, relationship: Social worker, kind: professional, organisation: Example Council}]
+
+    """
+}
+
 func readCase(_ text: String, folder: URL? = nil) throws -> Case {
     let reading = CaseReader.read(bytes: Array(text.utf8), displayName: "test.yaml", folder: folder)
     guard let found = reading.case else { throw Failed(message: reading.diagnostics.map(\.description).joined(separator: "\n")) }
