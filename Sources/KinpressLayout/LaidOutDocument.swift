@@ -82,14 +82,16 @@ public struct LaidOutDocument {
 }
 
 extension LaidOutPage {
-    /// The box each line of text takes on the page, for checking that nothing overlaps.
+    /// The box each piece of placed text takes on the page (all its lines on this page), for
+    /// checking that nothing overlaps. How lines of one paragraph sit together is Pango's affair.
     public var textBoxes: [Box] {
-        items.flatMap { item -> [Box] in
-            guard case .text(let block, let lines, let x, let y) = item.mark, let first = lines.first else { return [] }
-            return lines.map { index in
-                let line = block.lines[index]
-                return Box(x: x + line.left, y: y + line.top - block.lines[first].top, width: line.width, height: line.height)
-            }
+        items.compactMap { item -> Box? in
+            guard case .text(let block, let lines, let x, let y) = item.mark, let first = lines.first, let last = lines.last else { return nil }
+            let placed = lines.map { block.lines[$0] }
+            let left = placed.map(\.left).min() ?? 0
+            let right = placed.map { $0.left + $0.width }.max() ?? 0
+            let top = block.lines[first].top
+            return Box(x: x + left, y: y, width: right - left, height: block.lines[last].top + block.lines[last].height - top)
         }
     }
 }

@@ -5,6 +5,7 @@ import KinpressAudience
 import KinpressCase
 import KinpressCompose
 import KinpressLayout
+import KinpressTestSupport
 
 @Suite("PDF documents")
 struct RenderTests {
@@ -306,6 +307,29 @@ struct TemplateTests {
             _ = try FontLibrary(folder: folder)
         } catch {
             #expect(error.message.contains("Imaginary Sans") && error.message.contains("fonts-imaginary"))
+        }
+    }
+}
+
+/// Case files no one has seen, written to the contract: every document, for every reader, must
+/// come out, and must not be changed by rendering it twice.
+@Suite("Generated cases render")
+struct GeneratedCaseTests {
+    @Test("every document for every reader, from random valid cases", arguments: 0..<24)
+    func renders(seed: Int) throws {
+        var generator = CaseGenerator(seed: UInt64(seed) &+ 1000)
+        let json = try JSONEncoder().encode(generator.caseFile())
+        let reading = CaseReader.read(bytes: Array(json), displayName: "seed-\(seed).json", folder: nil)
+        let found = try #require(reading.case, "\(reading.errors)")
+        for kind in DocumentKind.allCases {
+            for audience in Audience.allCases {
+                let rendered = try kinpress.renderPDF(kind, of: found, options: .init(audience: audience))
+                #expect(rendered.pages >= 1 && rendered.bytes.starts(with: Array("%PDF-".utf8)), "seed \(seed) \(kind.rawValue) \(audience.rawValue)")
+            }
+            let laidOut = try LayoutEngine(fonts: kinpress.fonts).layout(try kinpress.document(kind, of: found, for: .family),
+                                                                         theme: try kinpress.templates.theme(named: "default"), paper: .a4)
+            let overlaps = OverlapTests.problems(laidOut, "seed \(seed) \(kind.rawValue)")
+            #expect(overlaps.isEmpty, "\(overlaps.prefix(3))")
         }
     }
 }
