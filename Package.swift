@@ -48,14 +48,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // Test helpers shared by the test targets: the generator of random valid cases.
-        .target(name: "KinpressTestSupport", dependencies: ["KinpressCase"], path: "Tests/KinpressTestSupport"),
         .testTarget(
             name: "KinpressCaseTests",
-            dependencies: ["KinpressCase", "KinpressTestSupport", .product(name: "Yams", package: "Yams")],
+            dependencies: ["KinpressCase", .product(name: "Yams", package: "Yams")],
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "KinpressLintTests", dependencies: ["KinpressLint", "KinpressCase", "KinpressAudience", .product(name: "Yams", package: "Yams")]),
-        .testTarget(name: "KinpressRenderTests", dependencies: ["Kinpress", "KinpressCase", "KinpressAudience", "KinpressCompose", "KinpressLayout", "KinpressTestSupport"]),
+        .testTarget(name: "KinpressRenderTests", dependencies: ["Kinpress", "KinpressCase", "KinpressAudience", "KinpressCompose", "KinpressLayout"]),
     ]
 )

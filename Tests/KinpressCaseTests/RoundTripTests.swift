@@ -1,6 +1,5 @@
 import Foundation
 import Testing
-import KinpressTestSupport
 import Yams
 @testable import KinpressCase
 

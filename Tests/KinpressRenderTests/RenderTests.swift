@@ -2,10 +2,9 @@ import Foundation
 import Testing
 import Kinpress
 import KinpressAudience
-import KinpressCase
+@testable import KinpressCase
 import KinpressCompose
 import KinpressLayout
-import KinpressTestSupport
 
 @Suite("PDF documents")
 struct RenderTests {

@@ -1,3 +1,5 @@
+// Compiled into each test target that needs it (linked from Tests/KinpressCaseTests and
+// Tests/KinpressRenderTests), so that it can build model values directly.
 @testable import KinpressCase
 
 /// Makes random valid cases: every id unique, every reference resolving, texts that are hard to

@@ -1,0 +1,1 @@
+../Shared/CaseGenerator.swift
