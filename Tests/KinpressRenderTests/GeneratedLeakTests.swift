@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+import Kinpress
+import KinpressAudience
+@testable import KinpressCase
+import KinpressCompose
+
+/// Random valid cases with a unique marker in every text some reader may not see: hidden list
+/// items, hidden people and hidden contact details. Every document for the family and for the
+/// child is searched for them. `LEAK_CASES=500 swift test --filter GeneratedLeakTests` runs longer.
+@Suite("Nothing leaks from generated cases")
+struct GeneratedLeakTests {
+    /// Fields that hold words a reader sees (never ids, references, dates or choices).
+    static let textFields: Set<String> = [
+        "name", "fullName", "relationship", "organisation", "childCalls", "value", "text", "worry", "ifNothingChanges", "familyView",
+        "howLong", "question", "zero", "ten", "said", "oneStepUp", "area", "rule", "why", "when", "howWeCheck", "howChildKnows",
+        "ifBroken", "sign", "whatToDo", "number", "what", "title", "detail", "heading", "pictureDescription",
+    ]
+
+    /// Puts `PROFMARK…` in every text under something only professionals may see, and
+    /// `ADULTMARK…` under something only adults may see.
+    static func mark(_ value: Any, hidden: String?, counter: inout Int) -> Any {
+        switch value {
+        case let object as [String: Any]:
+            let own = object["visibility"] as? String
+            let level = own == "professionals" ? "PROFMARK" : own == "adults" ? (hidden ?? "ADULTMARK") : hidden
+            var result: [String: Any] = [:]
+            for (key, field) in object {
+                if let text = field as? String, textFields.contains(key), let level {
+                    counter += 1
+                    result[key] = "\(level)\(counter)x \(text)"
+                } else {
+                    result[key] = mark(field, hidden: level, counter: &counter)
+                }
+            }
+            return result
+        case let array as [Any]:
+            return array.map { mark($0, hidden: hidden, counter: &counter) }
+        default:
+            return value
+        }
+    }
+
+    static var count: Int { Int(ProcessInfo.processInfo.environment["LEAK_CASES"] ?? "") ?? 30 }
+
+    @Test("no marker in any family or child document", arguments: 0..<count)
+    func noLeak(seed: Int) throws {
+        var generator = CaseGenerator(seed: UInt64(seed) &+ 5000)
+        let json = try JSONSerialization.jsonObject(with: try JSONEncoder().encode(generator.caseFile()))
+        var counter = 0
+        let marked = try JSONSerialization.data(withJSONObject: Self.mark(json, hidden: nil, counter: &counter))
+        let reading = CaseReader.read(bytes: Array(marked), displayName: "leak-\(seed).json", folder: nil)
+        let found = try #require(reading.case, "\(reading.errors.prefix(3))")
+        for (audience, markers) in [(Audience.family, ["PROFMARK"]), (.child, ["PROFMARK", "ADULTMARK"])] {
+            for kind in DocumentKind.allCases {
+                let bytes = try kinpress.pdf(kind, of: found, options: .init(audience: audience))
+                let pdf = try PDFFile(bytes)
+                let places = [try pdf.text(), String(decoding: bytes, as: UTF8.self)]
+                for marker in markers {
+                    for place in places {
+                        #expect(!place.contains(marker), "seed \(seed): \(marker) in the \(audience.rawValue) \(kind.rawValue)")
+                    }
+                }
+            }
+        }
+        // The markers are real: what professionals get shows them (checked for fields every
+        // professional document set prints).
+        let markedText = String(decoding: marked, as: UTF8.self)
+        let printed: Set<String> = ["rule", "worry", "sign", "question", "heading"]
+        if markedText.matches(of: /"([a-zA-Z]+)":"PROFMARK/).contains(where: { printed.contains(String($0.1)) }) {
+            var all = ""
+            for kind in DocumentKind.allCases {
+                all += try PDFFile(try kinpress.pdf(kind, of: found, options: .init(audience: .professional))).text()
+            }
+            #expect(all.contains("PROFMARK"), "seed \(seed): professionals see what is marked for them")
+        }
+    }
+}
