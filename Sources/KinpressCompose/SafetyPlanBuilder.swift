@@ -39,7 +39,7 @@ struct SafetyPlanBuilder {
         let network = try file.people.filter(\.inSafetyNetwork).map { person throws(TemplateError) in
             let contacts = [person.phone, person.email].compactMap { $0?.value }.map(clean)
             return PersonView(name: try words.name(person.id), relationship: clean(person.relationship),
-                              contact: contacts.isEmpty ? try catalogue.text("plan.noContact") : contacts.joined(separator: ", "), inPlan: true)
+                              contact: contacts.isEmpty ? try catalogue.text("plan.noContact") : contacts.joined(separator: ", "))
         }
         var areas: [AreaView] = []
         for rule in (plan?.rules ?? []) {

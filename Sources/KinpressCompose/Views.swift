@@ -91,7 +91,6 @@ struct PersonView {
     var name: String
     var relationship: String
     var contact: String
-    var inPlan: Bool
 }
 
 struct RuleView {

@@ -320,10 +320,11 @@ struct FlowBuilder {
             guard case .text(let block, _, let x, _) = item.mark else { continue }
             items.append(.text(FlowText(block: block, x: x, structure: item.structure, spaceBefore: 0, spaceAfter: theme.spacing.paragraph)))
         }
-        pendingRule(after: spaceAfter)
+        keepSpace(after: spaceAfter)
     }
 
-    private mutating func pendingRule(after space: Double) {
+    /// Makes sure the last text is followed by at least `space`.
+    private mutating func keepSpace(after space: Double) {
         if case .text(var last)? = items.last {
             last.spaceAfter = max(last.spaceAfter, space)
             items[items.count - 1] = .text(last)
