@@ -67,7 +67,9 @@ extension Words {
     /// Headings that depend on the service: early help says worry statements where child
     /// protection says danger statements.
     func serviceWords() -> [String: Any] {
-        (catalogue.lookup("service.\(visible.file.case.service.rawValue)") as? [String: any Sendable]) ?? [:]
+        // A child reads the same worries and goals without the practice words.
+        let key = audience == .child ? "service.forChildren" : "service.\(visible.file.case.service.rawValue)"
+        return (catalogue.lookup(key) as? [String: any Sendable]) ?? [:]
     }
 
     func statement(_ statement: Statement) throws(TemplateError) -> StatementView {
