@@ -103,6 +103,10 @@ struct CommandLineTests {
         let run = try Self.kinpress("render", sample, "--document", "safety-plan", "--audience", "professional", "--output", good)
         #expect(run.status == 0, "\(run.errors)")
         #expect(try Data(contentsOf: URL(fileURLWithPath: good)).starts(with: Array("%PDF-".utf8)))
+        let again = folder.appendingPathComponent("plan-again.pdf").path
+        #expect(try Self.kinpress("render", sample, "--document", "safety-plan", "--audience", "professional", "--output", again).status == 0)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: good)) == Data(contentsOf: URL(fileURLWithPath: again)), "a second process makes the same bytes")
+        try FileManager.default.removeItem(atPath: again)
 
         let badTheme = folder.appendingPathComponent("no-theme.pdf").path
         let theme = try Self.kinpress("render", sample, "--document", "assessment", "--theme", "sparkly", "--output", badTheme)

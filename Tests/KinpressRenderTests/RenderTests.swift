@@ -10,12 +10,16 @@ import KinpressLayout
 struct RenderTests {
     static let hughes = Repository.root.appendingPathComponent("SampleCases/hughes/hughes.yaml")
 
-    @Test("the same case renders to the same bytes", arguments: DocumentKind.allCases)
-    func deterministic(_ kind: DocumentKind) throws {
-        let found = try readSample(Self.hughes)
-        let first = try kinpress.pdf(kind, of: found, options: .init())
-        let second = try kinpress.pdf(kind, of: found, options: .init())
-        #expect(first == second)
+    @Test("every sample, document and reader renders to the same bytes twice", arguments: Repository.sampleFiles())
+    func deterministic(_ url: URL) throws {
+        let found = try readSample(url)
+        for kind in DocumentKind.allCases {
+            for audience in Audience.allCases {
+                let first = try kinpress.pdf(kind, of: found, options: .init(audience: audience))
+                let second = try kinpress.pdf(kind, of: found, options: .init(audience: audience))
+                #expect(first == second, "\(url.lastPathComponent) \(kind.rawValue) \(audience.rawValue)")
+            }
+        }
     }
 
     @Test("a parent can read the assessment: the sections, in plain words, with the case's own words")
