@@ -49,9 +49,10 @@ public final class FontLibrary: @unchecked Sendable {
         FcConfigDestroy(config)
     }
 
-    /// Whether a family is required by the manifest; a theme may only ask for those.
-    public func check(family: String) throws(LayoutError) {
-        guard families.contains(family) else {
+    /// Whether every family is in the manifest; a theme may only ask for those.
+    /// A theme's families, in order of preference ("Noto Sans, Noto Naskh Arabic").
+    public func check(family list: String) throws(LayoutError) {
+        for family in list.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !families.contains(family) {
             throw LayoutError(message: "the theme asks for the font family \"\(family)\", which is not in Fonts/fonts.yaml. Fonts there: \(families.joined(separator: ", "))")
         }
     }

@@ -169,6 +169,19 @@ struct RenderTests {
         #expect(extracted.contains("<script>alert(1)</script> {{header.title}} &amp; ]]> \"quoted\" 'single'"))
     }
 
+    @Test("names in Arabic, Bengali, Gurmukhi and Ge'ez script are set in the Noto family for their script")
+    func scripts() throws {
+        let text = caseStart(child: "{id: ava, name: \"آفا\", dateOfBirth: 2019-05-01}") + """
+            assessment:
+              strengths: ["অনু খেলতে ভালোবাসে।", "ਹਰਪ੍ਰੀਤ ਸਕੂਲ ਜਾਂਦੀ ਹੈ।", "ሰላም ነው።"]
+            """
+        let pdf = try PDFFile(try kinpress.pdf(.assessment, of: try readCase(text), options: .init()))
+        let fonts = try pdf.fonts()
+        for family in ["NotoNaskhArabic", "NotoSansBengali", "NotoSansGurmukhi", "NotoSansEthiopic"] {
+            #expect(fonts.contains(family), "\(family) in \(fonts)")
+        }
+    }
+
     @Test("a direction override in a name cannot reorder the sentence around it")
     func bidiIsolated() throws {
         let text = caseStart(child: "{id: ava, name: \"Ava \u{202E}evil\", dateOfBirth: 2019-05-01}") + """
