@@ -62,14 +62,15 @@ public struct Kinpress: Sendable {
         try renderPDF(kind, of: source, options: options).bytes
     }
 
-    /// One document as PDF bytes, with its number of pages.
-    public func renderPDF(_ kind: DocumentKind, of source: Case, options: Options) throws(RenderFailure) -> (bytes: [UInt8], pages: Int) {
+    /// One document as PDF bytes, with its number of pages and the texts with characters no
+    /// installed font can show.
+    public func renderPDF(_ kind: DocumentKind, of source: Case, options: Options) throws(RenderFailure) -> (bytes: [UInt8], pages: Int, missingCharacters: [String]) {
         let document = try self.document(kind, of: source, for: options.audience)
         return try renderPDF(document, author: source.file.case.localAuthority, date: Self.documentDate(source.file.case.date), options: options)
     }
 
     /// Any document model as PDF: for documents Kinpress builds itself (the pictogram sheet).
-    public func renderPDF(_ document: Document, author: String, date: String, options: Options) throws(RenderFailure) -> (bytes: [UInt8], pages: Int) {
+    public func renderPDF(_ document: Document, author: String, date: String, options: Options) throws(RenderFailure) -> (bytes: [UInt8], pages: Int, missingCharacters: [String]) {
         let theme: Theme
         do {
             theme = try templates.theme(named: options.theme)
@@ -84,7 +85,7 @@ public struct Kinpress: Sendable {
         }
         let metadata = PDFMetadata(title: document.title, author: author, subject: document.runningTitle, date: date)
         do {
-            return (try PDFRenderer.render(laidOut, metadata: metadata), laidOut.pages.count)
+            return (try PDFRenderer.render(laidOut, metadata: metadata), laidOut.pages.count, laidOut.textsWithMissingCharacters)
         } catch {
             throw .render(error)
         }

@@ -79,6 +79,16 @@ public struct LaidOutDocument {
     public var geometry: PageGeometry
     public var pages: [LaidOutPage]
     public var outline: [OutlineEntry]
+
+    /// Texts with characters no installed font can show, so they can be reported rather than
+    /// printed as empty boxes.
+    public var textsWithMissingCharacters: [String] {
+        var seen: Set<String> = []
+        return pages.flatMap(\.items).compactMap { item -> String? in
+            guard case .text(let block, _, _, _) = item.mark, let text = block.missingGlyphs, seen.insert(text).inserted else { return nil }
+            return text
+        }
+    }
 }
 
 extension LaidOutPage {

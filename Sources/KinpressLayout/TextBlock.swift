@@ -22,6 +22,8 @@ public final class TextBlock {
     public let colour: Colour
     /// Where links sit, as byte ranges of the text and their targets.
     public let links: [(range: Range<Int>, target: String)]
+    /// The text, when some of its characters are in no installed font (they would print as boxes).
+    public let missingGlyphs: String?
 
     init(runs: Inline, style: TextStyle, width: Double, context: OpaquePointer) {
         let layout = pango_layout_new(context)!
@@ -77,6 +79,7 @@ public final class TextBlock {
         }
         self.layout = layout
         self.lines = lines
+        missingGlyphs = pango_layout_get_unknown_glyphs_count(layout) > 0 ? text : nil
         self.colour = style.colour
         self.links = links
     }

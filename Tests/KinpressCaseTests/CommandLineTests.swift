@@ -184,4 +184,23 @@ struct CommandLineTests {
         #expect(run.errors.contains("warning: wordsAndPictures[0]"))
         #expect(FileManager.default.fileExists(atPath: output.path))
     }
+
+    @Test("characters no installed font can show are reported, not silently printed as boxes")
+    func missingCharacters() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kinpress-glyphs-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("case.yaml")
+        try """
+            format: 1
+            case: {reference: "T-1", localAuthority: Example Council, date: 2026-03-02, worker: sw}
+            children: [{id: ava, name: "Ava \u{1FAE8}", dateOfBirth: 2019-05-01}]
+            people: [{id: sw, name: Sam Okafor, relationship: Social worker, kind: professional, organisation: Example Council}]
+            """.write(to: file, atomically: true, encoding: .utf8)
+        let run = try Self.kinpress("render", file.path, "--document", "assessment", "--output", folder.appendingPathComponent("out.pdf").path)
+        #expect(run.status == 0)
+        #expect(run.errors.contains("warning: no installed font can show some characters in \"Ava \u{1FAE8}"))
+        let clean = try Self.kinpress("render", "SampleCases/hughes/hughes.yaml", "--document", "assessment", "--output", folder.appendingPathComponent("hughes.pdf").path)
+        #expect(!clean.errors.contains("no installed font"))
+    }
 }
