@@ -44,6 +44,9 @@ private struct EventReader {
     var nodesFromAliases = 0
     /// Each anchored value with its size, counted once.
     var anchors: [String: (node: SourceNode, size: Int)] = [:]
+    /// How plain scalars already met read: the resolver runs several regular expressions, and
+    /// case files repeat the same words (kinds, statuses, dates) many times.
+    var plainKinds: [String: SourceNode.Scalar.Kind] = [:]
 
     init(budget: Int) {
         self.budget = budget
@@ -104,7 +107,19 @@ private struct EventReader {
             case YAML_SCALAR_EVENT:
                 let scalar = event.data.scalar
                 let text = String(decoding: UnsafeBufferPointer(start: scalar.value, count: Int(scalar.length)), as: UTF8.self)
-                let kind = Self.kind(text: text, tag: Self.string(scalar.tag), plain: scalar.style == YAML_PLAIN_SCALAR_STYLE)
+                let tag = Self.string(scalar.tag)
+                let plain = scalar.style == YAML_PLAIN_SCALAR_STYLE
+                let kind: SourceNode.Scalar.Kind
+                if plain, tag == nil || tag == "!" {
+                    if let known = plainKinds[text] {
+                        kind = known
+                    } else {
+                        kind = Self.kind(text: text, tag: tag, plain: true)
+                        if plainKinds.count < 100_000 { plainKinds[text] = kind }
+                    }
+                } else {
+                    kind = Self.kind(text: text, tag: tag, plain: plain)
+                }
                 finished = (SourceNode(value: .scalar(.init(text: text, kind: kind, location: location)), location: location), Self.string(scalar.anchor))
             case YAML_SEQUENCE_START_EVENT:
                 if stack.count >= YAMLReader.maximumDepth { return .failure(Self.tooDeep(location).at(Self.path(of: stack))) }
