@@ -23,10 +23,7 @@ public struct Composer: Sendable {
     }
 
     public func compose(_ kind: DocumentKind, for visible: VisibleCase) throws(TemplateError) -> Document {
-        let catalogue = templates.catalogue(for: visible.file.case.language)
-        let words = try Words(visible: visible, catalogue: catalogue, pictograms: templates.pictograms)
-        let markup = try templates.render(try view(kind, words: words), document: kind.rawValue)
-        return try MarkupParser.parse(markup, source: "\(templates.folder.lastPathComponent)/documents/\(kind.rawValue).mustache", pictograms: templates.pictograms)
+        try MarkupParser.parse(try markup(kind, for: visible), source: "\(templates.folder.lastPathComponent)/documents/\(kind.rawValue).mustache", pictograms: templates.pictograms)
     }
 
     /// The markup a document template writes, for checking templates and for tests.

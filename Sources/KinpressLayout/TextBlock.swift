@@ -20,8 +20,6 @@ public final class TextBlock {
     public let layout: OpaquePointer
     public let lines: [Line]
     public let colour: Colour
-    /// Where links sit, as byte ranges of the text and their targets.
-    public let links: [(range: Range<Int>, target: String)]
     /// The text, when some of its characters are in no installed font (they would print as boxes).
     public let missingGlyphs: String?
 
@@ -29,7 +27,6 @@ public final class TextBlock {
         let layout = pango_layout_new(context)!
         var text = ""
         let attributes = pango_attr_list_new()
-        var links: [(Range<Int>, String)] = []
         for run in runs {
             let start = text.utf8.count
             text += run.text
@@ -42,10 +39,7 @@ public final class TextBlock {
             }
             if run.bold { add(pango_attr_weight_new(PANGO_WEIGHT_BOLD)) }
             if run.italic { add(pango_attr_style_new(PANGO_STYLE_ITALIC)) }
-            if let target = run.link {
-                add(pango_attr_underline_new(PANGO_UNDERLINE_SINGLE))
-                links.append((start..<end, target))
-            }
+            if run.link != nil { add(pango_attr_underline_new(PANGO_UNDERLINE_SINGLE)) }
         }
         let description = pango_font_description_new()
         pango_font_description_set_family(description, style.family)
@@ -81,7 +75,6 @@ public final class TextBlock {
         self.lines = lines
         missingGlyphs = pango_layout_get_unknown_glyphs_count(layout) > 0 ? text : nil
         self.colour = style.colour
-        self.links = links
     }
 
     deinit {

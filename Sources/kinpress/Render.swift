@@ -30,23 +30,23 @@ struct Render: ParsableCommand {
     func run() throws {
         let reading = try options.read()
         let found = reading.case!
-        if options.document == .wordsAndPictures, let written = reading.asWritten {
-            // A child's story is checked against a child's reading level: warned about, never rewritten.
+        if let written = reading.asWritten, strict || options.document == .wordsAndPictures {
             let linter = try makeLinter(templates: options.templates, language: written.case.language)
             var standardError = FileHandle.standardError
-            for finding in linter.lint(written, locations: reading.locations, fileName: options.caseFile, for: .child)
-            where finding.section == "Words and Pictures" && finding.severity != .advice {
-                print(finding, to: &standardError)
+            if options.document == .wordsAndPictures {
+                // A child's story is checked against a child's reading level: warned about, never rewritten.
+                for finding in linter.lint(written, locations: reading.locations, fileName: options.caseFile, for: .child)
+                where finding.section == "Words and Pictures" && finding.severity != .advice {
+                    print(finding, to: &standardError)
+                }
             }
-        }
-        if strict, let written = reading.asWritten {
-            let linter = try makeLinter(templates: options.templates, language: written.case.language)
-            let errors = linter.lint(written, locations: reading.locations, fileName: options.caseFile, for: options.audience).filter { $0.severity == .error }
-            if !errors.isEmpty {
-                var standardError = FileHandle.standardError
-                for error in errors { print(error, to: &standardError) }
-                print("\(options.caseFile): not rendered: --strict and kinpress lint found \(errors.count) error\(errors.count == 1 ? "" : "s")", to: &standardError)
-                throw ExitCode(1)
+            if strict {
+                let errors = linter.lint(written, locations: reading.locations, fileName: options.caseFile, for: options.audience).filter { $0.severity == .error }
+                if !errors.isEmpty {
+                    for error in errors { print(error, to: &standardError) }
+                    print("\(options.caseFile): not rendered: --strict and kinpress lint found \(errors.count) error\(errors.count == 1 ? "" : "s")", to: &standardError)
+                    throw ExitCode(1)
+                }
             }
         }
         let kinpress = try options.kinpress()

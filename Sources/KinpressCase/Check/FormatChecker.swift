@@ -170,9 +170,9 @@ struct FormatChecker {
         for (key, value) in pairs {
             let fieldPath = path.appending(key.text)
             guard let field = object.field(named: key.text) else {
-                var message = "\"\(key.text)\" is not a field of a \(object.noun)"
+                var message = "\"\(key.text)\" is not a field of a \(object.noun)."
                 if let guess = Self.closest(to: key.text, in: object.fields.map(\.name)) {
-                    message += ". Did you mean \(guess)?"
+                    message += " Did you mean \(guess)?"
                 }
                 message += " Fields here: \(object.fields.map(\.name).joined(separator: ", "))"
                 if path == .root { message += ". Put your own data under extensions" }
