@@ -358,111 +358,42 @@ struct FlowBuilder {
 
     // MARK: Figures
 
-    /// The 0-to-10 line: ticks and numbers, and each person's mark with their name above it,
-    /// names set in rows so that none overlap.
+    /// A figure drawn from its scene: the scaling line, or the network map with its legend.
     private mutating func figureBox(_ figure: Figure, x: Double, width: Double, path: [StructureElement]) -> FlowBox {
-        let figureElement = element("Figure", alternative: figure.alternative)
-        let structure = path + [figureElement]
-        if case .networkMap(let children, let people, let legend) = figure.content {
-            return networkMapBox(children: children, people: people, legend: legend, x: x, width: width, structure: structure)
-        }
-        guard case .scale(_, _, let marks) = figure.content else { return FlowBox(height: 0, items: [], spaceBefore: 0, spaceAfter: 0) }
-        let colour = Colour(theme, "scale")
-        var small = body
-        small.size = theme.small
-        small.colour = Colour(theme, "muted")
-        var labelStyle = body
-        labelStyle.size = theme.small * 1.05
-        labelStyle.bold = true
-        let left = x + 14, right = x + width - 14
-        func position(_ value: Double) -> Double { left + (right - left) * min(max(value, 0), 10) / 10 }
+        let structure = path + [element("Figure", alternative: figure.alternative)]
+        let drawing = diagram(figure, width: width)
+        pendingOverflow = Self.overflowNote(figure, drawing.overflow)
+        let after = theme.spacing.paragraph * 1.5
+        return FlowBox(height: drawing.scene.height, items: draw(drawing.scene, x: x, y: 0, structure: structure),
+                       spaceBefore: theme.spacing.paragraph, spaceAfter: after)
+    }
 
-        // Each person's latest number goes on the line (earlier ones are listed under the figure).
-        var latest: [String: ScaleMark] = [:]
-        for mark in marks { latest[mark.label] = mark }
-        let shown = latest.values.sorted { ($0.value, $0.label) < ($1.value, $1.label) }
+    /// The line under a network map naming the people it had no room for.
+    static func overflowNote(_ figure: Figure, _ overflow: [NetworkMap.Person]) -> String? {
+        guard !overflow.isEmpty, case .networkMap(_, _, let legend) = figure.content else { return nil }
+        return (legend["more"] ?? "") + " " + overflow.map { "\($0.name) (\($0.relationship))" }.joined(separator: ", ")
+    }
 
-        // One name per row above the line, the highest number at the top. Each name ends just
-        // left of the line down to its mark, so no line passes through a name below it (names
-        // below have lower numbers and stand further left). A name that would run off the left
-        // edge stands right of its line instead.
-        var labels: [(block: TextBlock, left: Double, row: Int, value: Double)] = []
-        for (row, mark) in shown.reversed().enumerated() {
-            let block = text([TextRun(text: mark.label)], labelStyle, width: width)
-            let markX = position(mark.value)
-            let left = markX - block.width - 4 >= x ? markX - block.width - 4 : markX + 4
-            labels.append((block, left, row, mark.value))
-        }
-        let rows = labels.count
-        let labelHeight = labelStyle.size * 1.5
-        let lineY = Double(rows) * labelHeight + 10
-        var items: [PlacedItem] = []
-        items.append(PlacedItem(.line(x1: left, y1: lineY, x2: right, y2: lineY, colour: colour, width: 2), structure: structure))
-        for tick in 0...10 {
-            let tx = position(Double(tick))
-            items.append(PlacedItem(.line(x1: tx, y1: lineY - 4, x2: tx, y2: lineY + 4, colour: colour, width: 1), structure: structure))
-            let number = text([TextRun(text: String(tick))], small, width: 30)
-            items.append(PlacedItem(.text(number, lines: 0..<number.lines.count, x: tx - number.width / 2, y: lineY + 6), structure: structure))
-        }
-        // Equal numbers stack upwards from the line instead of covering each other.
-        var stacked: [Double: Int] = [:]
-        for label in labels {
-            let markX = position(label.value)
-            let level = stacked[label.value, default: 0]
-            stacked[label.value] = level + 1
-            let markY = lineY - Double(level) * 10
-            let labelTop = Double(label.row) * labelHeight
-            items.append(PlacedItem(.line(x1: markX, y1: labelTop + labelHeight * 0.5, x2: markX, y2: markY - 4.5, colour: Colour(theme, "rule"), width: 0.75), structure: structure))
-            items.append(PlacedItem(.circle(x: markX, y: markY, radius: 4.5, fill: colour), structure: structure))
-            items.append(PlacedItem(.text(label.block, lines: 0..<label.block.lines.count, x: label.left, y: labelTop), structure: structure))
-        }
-        // Progress over time: a person's earlier numbers as open rings below the line, joined by
-        // an arrow to where they are now.
-        var trails = 0
-        for (name, latestMark) in latest.sorted(by: { $0.key < $1.key }) {
-            let history = marks.filter { $0.label == name }
-            guard history.count > 1, let first = history.first, first.value != latestMark.value else { continue }
-            let trailY = lineY + 24 + Double(trails) * 11
-            trails += 1
-            for earlier in history.dropLast() {
-                items.append(PlacedItem(.ring(x: position(earlier.value), y: trailY, radius: 3, colour: colour, width: 1), structure: structure))
+    /// A figure's scene `width` wide, its text measured by Pango, and the people a network map
+    /// had no room for.
+    func diagram(_ figure: Figure, width: Double) -> (scene: Scene, overflow: [NetworkMap.Person]) {
+        let measurer = PangoMeasurer(builder: self)
+        switch figure.content {
+        case .scale(_, _, let marks):
+            return (ScaleLine.layout(marks: marks, width: width, labelSize: theme.small * 1.05, numberSize: theme.small, measurer: measurer), [])
+        case .networkMap(let children, let people, let legend):
+            let mapPeople = people.enumerated().map { index, person in
+                NetworkMap.Person(id: String(index), name: person.name, relationship: person.relationship,
+                                  group: NetworkMap.Group(rawValue: person.group) ?? .community, circle: person.circle,
+                                  inSafetyNetwork: person.inSafetyNetwork, informedOfWorries: person.informedOfWorries)
             }
-            let from = position(first.value), to = position(latestMark.value)
-            let direction: Double = to > from ? 1 : -1
-            items.append(PlacedItem(.line(x1: from + 3 * direction, y1: trailY, x2: to - 4 * direction, y2: trailY, colour: colour, width: 1), structure: structure))
-            items.append(PlacedItem(.line(x1: to - 4 * direction, y1: trailY, x2: to - 8 * direction, y2: trailY - 3, colour: colour, width: 1), structure: structure))
-            items.append(PlacedItem(.line(x1: to - 4 * direction, y1: trailY, x2: to - 8 * direction, y2: trailY + 3, colour: colour, width: 1), structure: structure))
-            // Whose numbers these are, beside the trail where there is room.
-            var trailStyle = small
-            trailStyle.size = theme.small * 0.9
-            let name = text([TextRun(text: name)], trailStyle, width: width / 3)
-            let leftmost = min(from, to) - 6, rightmost = max(from, to) + 6
-            let nameX = leftmost - name.width >= x ? leftmost - name.width : rightmost
-            items.append(PlacedItem(.text(name, lines: 0..<name.lines.count, x: nameX, y: trailY - name.height / 2), structure: structure))
+            return NetworkMap.figure(children: children, people: mapPeople, legend: legend, width: width,
+                                     maximumSize: (geometry.bottom - geometry.top) * 0.62, fontSize: theme.small,
+                                     minimumFontSize: min(7, theme.small), measurer: measurer)
         }
-        let height = lineY + 6 + small.size * 1.6 + Double(trails) * 11 + (trails > 0 ? 14 : 0)
-        return FlowBox(height: height, items: items, spaceBefore: theme.spacing.paragraph, spaceAfter: theme.spacing.paragraph * 1.5)
     }
 
     // MARK: Timelines
-
-    /// Each kind of event and each status of a step has its own shape and colour; the kind is
-    /// also said in words on the entry, so nothing depends on colour or shape alone.
-    static func timelineMarker(_ kind: String) -> (MarkerShape, filled: Bool) {
-        switch kind {
-        case "harm": return (.triangle, true)
-        case "worry": return (.diamond, true)
-        case "strength": return (.circle, true)
-        case "safety": return (.square, true)
-        case "service": return (.square, false)
-        case "move": return (.diamond, false)
-        case "meeting": return (.circle, false)
-        case "done": return (.circle, true)
-        case "planned": return (.circle, false)
-        case "missed": return (.square, false)
-        default: return (.triangle, false)
-        }
-    }
 
     /// The timeline runs down the page: a line with a marker for each entry and its words
     /// beside it, so labels can never overlap and a long history simply continues on the next
@@ -482,7 +413,7 @@ struct FlowBuilder {
             let label = text([TextRun(text: diagram.legend[kind] ?? kind)], keyStyle, width: width / 2)
             let needed = 16 + label.width + 14
             if cursorX + needed > x + width { cursorX = x; cursorY += rowHeight }
-            let (shape, filled) = Self.timelineMarker(kind)
+            let (shape, filled) = MarkerShape.timeline(kind)
             keyItems.append(PlacedItem(.shape(shape, x: cursorX + 6, y: cursorY + rowHeight / 2 - 2, size: 9, colour: Colour(theme, "timeline-\(kind)"), filled: filled), artifact: true))
             keyItems.append(PlacedItem(.text(label, lines: 0..<label.lines.count, x: cursorX + 16, y: cursorY), structure: key))
             cursorX += needed
@@ -534,7 +465,7 @@ struct FlowBuilder {
             }
             return
         }
-        let (shape, filled) = Self.timelineMarker(entry.kind)
+        let (shape, filled) = MarkerShape.timeline(entry.kind)
         var marks = [
             PlacedItem(.line(x1: axisX, y1: 0, x2: axisX, y2: height, colour: rule, width: 2), artifact: true),
             PlacedItem(.shape(shape, x: axisX, y: date.height + title.height / 2, size: 11, colour: Colour(theme, "timeline-\(entry.kind)"), filled: filled && !entry.approximate), artifact: true),
@@ -569,49 +500,14 @@ struct FlowBuilder {
         items.append(.box(FlowBox(height: height, items: marks, spaceBefore: 0, spaceAfter: 0)))
     }
 
-    /// The network map drawn from its scene, with a legend under it.
-    private mutating func networkMapBox(children: [String], people: [NetworkPerson], legend: [String: String], x: Double, width: Double,
-                                        structure: [StructureElement]) -> FlowBox {
-        let measurer = PangoMeasurer(builder: self)
-        let size = min(width, (geometry.bottom - geometry.top) * 0.62)
-        let left = x + (width - size) / 2
-        let mapPeople = people.enumerated().map { index, person in
-            NetworkMap.Person(id: String(index), name: person.name, relationship: person.relationship,
-                              group: NetworkMap.Group(rawValue: person.group) ?? .community, circle: person.circle,
-                              inSafetyNetwork: person.inSafetyNetwork, informedOfWorries: person.informedOfWorries)
-        }
-        let map = NetworkMap.layout(children: children, people: mapPeople, size: size, fontSize: theme.small, minimumFontSize: min(7, theme.small),
-                                    measurer: measurer)
-        var items = draw(map.scene, x: left, y: 0, structure: structure)
-        // The legend: each group's shape, then what filled and ringed markers mean.
-        var legendItems: [(MarkerShape?, String, Bool, Bool)] = NetworkMap.Group.allCases
-            .filter { group in people.contains { $0.group == group.rawValue } }
-            .map { ($0.shape, legend[$0.rawValue] ?? $0.rawValue, true, false) }
-        legendItems.append((.circle, legend["network"] ?? "", true, false))
-        legendItems.append((.circle, legend["informed"] ?? "", false, true))
+    /// A scene's text item set by Pango in the box it was measured for.
+    func sceneText(_ lines: [String], box: Box, size: Double, bold: Bool, colour: String) -> TextBlock {
         var style = body
-        style.size = theme.small
-        var cursorX = x, cursorY = size + 10
-        let rowHeight = theme.small * 1.8
-        for (index, entry) in legendItems.enumerated() where !entry.1.isEmpty {
-            let label = text([TextRun(text: entry.1)], style, width: width / 2)
-            let needed = 16 + label.width + 14
-            if cursorX + needed > x + width { cursorX = x; cursorY += rowHeight }
-            let centre = Point(cursorX + 6, cursorY + rowHeight / 2 - 2)
-            let colour = index < legendItems.count - 2 ? Colour(theme, NetworkMap.Group.allCases.first { $0.shape == entry.0 }?.colour ?? "text") : Colour(theme, "muted")
-            if entry.3 {
-                items.append(PlacedItem(.ring(x: centre.x, y: centre.y, radius: 6, colour: colour, width: 1), structure: structure))
-                items.append(PlacedItem(.shape(.circle, x: centre.x, y: centre.y, size: 7, colour: colour, filled: false), structure: structure))
-            } else if let shape = entry.0 {
-                items.append(PlacedItem(.shape(shape, x: centre.x, y: centre.y, size: 9, colour: colour, filled: entry.2), structure: structure))
-            }
-            items.append(PlacedItem(.text(label, lines: 0..<label.lines.count, x: cursorX + 16, y: cursorY), structure: structure))
-            cursorX += needed
-        }
-        if !map.overflow.isEmpty {
-            pendingOverflow = (legend["more"] ?? "") + " " + map.overflow.map { "\($0.name) (\($0.relationship))" }.joined(separator: ", ")
-        }
-        return FlowBox(height: cursorY + rowHeight, items: items, spaceBefore: theme.spacing.paragraph, spaceAfter: theme.spacing.paragraph * 1.5)
+        style.size = size
+        style.bold = bold
+        style.lineHeight = 1.0
+        style.colour = Colour(theme, colour)
+        return text([TextRun(text: lines.joined(separator: "\n"))], style, width: box.width + 1)
     }
 
     /// A diagram's scene as marks, moved to where the diagram goes.
@@ -627,12 +523,7 @@ struct FlowBuilder {
             case .line(let from, let to, let colour, let width):
                 return PlacedItem(.line(x1: x + from.x, y1: y + from.y, x2: x + to.x, y2: y + to.y, colour: Colour(theme, colour), width: width), structure: structure)
             case .text(let lines, let box, let size, let bold, let colour):
-                var style = body
-                style.size = size
-                style.bold = bold
-                style.lineHeight = 1.0
-                style.colour = Colour(theme, colour)
-                let block = text([TextRun(text: lines.joined(separator: "\n"))], style, width: box.width + 1)
+                let block = sceneText(lines, box: box, size: size, bold: bold, colour: colour)
                 return PlacedItem(.text(block, lines: 0..<block.lines.count, x: x + box.x, y: y + box.y), structure: structure)
             }
         }

@@ -50,6 +50,20 @@ public final class LayoutEngine {
         return LaidOutDocument(document: document, geometry: geometry, pages: pages, outline: outline)
     }
 
+    /// A figure as a scene `width` points wide, for formats that draw it themselves (HTML's
+    /// SVG): measured by Pango as in the PDF, with each text item's lines as Pango breaks them.
+    /// `overflow` is the line naming people a network map had no room for.
+    public func diagram(_ figure: Figure, width: Double, theme: Theme, rightToLeft: Bool = false) -> (scene: Scene, overflow: String?) {
+        let builder = FlowBuilder(theme: theme, geometry: PageGeometry(paper: .a4, theme: theme), context: rightToLeft ? self.rightToLeft : leftToRight)
+        var (scene, overflow) = builder.diagram(figure, width: width)
+        scene.items = scene.items.map { item in
+            guard case .text(let lines, let box, let size, let bold, let colour) = item else { return item }
+            let block = builder.sceneText(lines, box: box, size: size, bold: bold, colour: colour)
+            return .text(lines: block.lineTexts, box: box, size: size, bold: bold, colour: colour)
+        }
+        return (scene, FlowBuilder.overflowNote(figure, overflow))
+    }
+
     /// Every picture in the document, loaded once: a bad one stops the document with its field named.
     static func loadPictures(in blocks: [Block]) throws(LayoutError) -> [URL: LoadedPicture] {
         var loaded: [URL: LoadedPicture] = [:]

@@ -1,3 +1,4 @@
+import Foundation
 import CPangoCairo
 import KinpressCompose
 
@@ -88,6 +89,17 @@ public final class TextBlock {
     }
 
     public var height: Double { height(of: 0..<lines.count) }
+
+    /// Each line's text, as Pango broke it.
+    public var lineTexts: [String] {
+        guard let text = pango_layout_get_text(layout) else { return [] }
+        let bytes = Array(UnsafeBufferPointer(start: UnsafeRawPointer(text).assumingMemoryBound(to: UInt8.self), count: strlen(text)))
+        return (0..<pango_layout_get_line_count(layout)).compactMap { index in
+            guard let line = pango_layout_get_line_readonly(layout, index) else { return nil }
+            let start = Int(line.pointee.start_index), end = min(start + Int(line.pointee.length), bytes.count)
+            return String(decoding: bytes[start..<end], as: UTF8.self).trimmingCharacters(in: .newlines)
+        }
+    }
 
     /// The text's natural width (the widest line), in points.
     public var width: Double {

@@ -219,17 +219,12 @@ private struct Drawer {
             cairo_arc(cr, x, y, radius, 0, 2 * Double.pi)
             cairo_stroke(cr)
         case .shape(let shape, let x, let y, let size, let colour, let filled):
-            let half = size / 2
             cairo_new_path(cr)
-            switch shape {
-            case .circle:
-                cairo_arc(cr, x, y, half, 0, 2 * Double.pi)
-            case .square:
-                cairo_rectangle(cr, x - half * 0.9, y - half * 0.9, size * 0.9, size * 0.9)
-            case .diamond:
-                cairo_move_to(cr, x, y - half); cairo_line_to(cr, x + half, y); cairo_line_to(cr, x, y + half); cairo_line_to(cr, x - half, y); cairo_close_path(cr)
-            case .triangle:
-                cairo_move_to(cr, x, y - half); cairo_line_to(cr, x + half, y + half * 0.8); cairo_line_to(cr, x - half, y + half * 0.8); cairo_close_path(cr)
+            if let corners = shape.corners(centre: Point(x, y), size: size) {
+                for corner in corners { cairo_line_to(cr, corner.x, corner.y) }
+                cairo_close_path(cr)
+            } else {
+                cairo_arc(cr, x, y, size / 2, 0, 2 * Double.pi)
             }
             cairo_set_source_rgb(cr, colour.red, colour.green, colour.blue)
             if filled {

@@ -180,3 +180,39 @@ public struct NetworkMap: Sendable {
         return (map, failed)
     }
 }
+
+extension NetworkMap {
+    /// The map centred in a drawing `width` wide, at most `maximumSize` tall, with a legend under
+    /// it: each group's shape, then what filled and ringed markers mean. `legend` holds the words
+    /// by group name and `network`, `informed`; entries without words are left out.
+    public static func figure(children: [String], people: [Person], legend: [String: String], width: Double, maximumSize: Double,
+                              fontSize: Double, minimumFontSize: Double, measurer: TextMeasuring) -> (scene: Scene, overflow: [Person]) {
+        let size = min(width, maximumSize)
+        let map = layout(children: children, people: people, size: size, fontSize: fontSize, minimumFontSize: minimumFontSize, measurer: measurer)
+        let offset = (width - size) / 2
+        var items = map.scene.items.map { $0.moved(by: offset, 0) }
+        var entries: [(marker: SceneItem?, informed: Bool, words: String)] = Group.allCases
+            .filter { group in people.contains { $0.group == group } }
+            .map { group in (.marker(shape: group.shape, centre: Point(0, 0), size: 9, colour: group.colour, outlined: false), false, legend[group.rawValue] ?? group.rawValue) }
+        entries.append((.marker(shape: .circle, centre: Point(0, 0), size: 9, colour: "muted", outlined: false), false, legend["network"] ?? ""))
+        entries.append((nil, true, legend["informed"] ?? ""))
+        var cursorX = 0.0, cursorY = size + 10
+        let rowHeight = fontSize * 1.8
+        for entry in entries where !entry.words.isEmpty {
+            let measured = measurer.measure([entry.words], size: fontSize, bold: false, maxWidth: width / 2)
+            let needed = 16 + measured.width + 14
+            if cursorX + needed > width { cursorX = 0; cursorY += rowHeight }
+            let centre = Point(cursorX + 6, cursorY + rowHeight / 2 - 2)
+            if entry.informed {
+                items.append(.ring(centre: centre, radius: 6, colour: "muted", width: 1))
+                items.append(.marker(shape: .circle, centre: centre, size: 7, colour: "muted", outlined: true))
+            } else if case .marker(let shape, _, let markerSize, let colour, let outlined)? = entry.marker {
+                items.append(.marker(shape: shape, centre: centre, size: markerSize, colour: colour, outlined: outlined))
+            }
+            items.append(.text(lines: [entry.words], box: Box(x: cursorX + 16, y: cursorY, width: measured.width, height: measured.height),
+                               size: fontSize, bold: false, colour: "text"))
+            cursorX += needed
+        }
+        return (Scene(width: width, height: cursorY + rowHeight, items: items), map.overflow)
+    }
+}

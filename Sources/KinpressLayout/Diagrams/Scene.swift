@@ -71,3 +71,53 @@ public protocol TextMeasuring {
     /// Width and height of the lines at `size` points, each broken to fit `maxWidth`.
     func measure(_ lines: [String], size: Double, bold: Bool, maxWidth: Double) -> (width: Double, height: Double)
 }
+
+extension SceneItem {
+    /// The same item moved `dx` right and `dy` down.
+    public func moved(by dx: Double, _ dy: Double) -> SceneItem {
+        func move(_ point: Point) -> Point { Point(point.x + dx, point.y + dy) }
+        switch self {
+        case .ring(let centre, let radius, let colour, let width): return .ring(centre: move(centre), radius: radius, colour: colour, width: width)
+        case .disc(let centre, let radius, let colour): return .disc(centre: move(centre), radius: radius, colour: colour)
+        case .marker(let shape, let centre, let size, let colour, let outlined):
+            return .marker(shape: shape, centre: move(centre), size: size, colour: colour, outlined: outlined)
+        case .line(let from, let to, let colour, let width): return .line(from: move(from), to: move(to), colour: colour, width: width)
+        case .text(let lines, var box, let size, let bold, let colour):
+            box.x += dx
+            box.y += dy
+            return .text(lines: lines, box: box, size: size, bold: bold, colour: colour)
+        }
+    }
+}
+
+extension MarkerShape {
+    /// The corners of the shape `size` across around `centre`, as drawn in every format; nil for
+    /// a circle (radius `size / 2`).
+    public func corners(centre: Point, size: Double) -> [Point]? {
+        let (x, y, half) = (centre.x, centre.y, size / 2)
+        switch self {
+        case .circle: return nil
+        case .square: return [Point(x - half * 0.9, y - half * 0.9), Point(x + half * 0.9, y - half * 0.9), Point(x + half * 0.9, y + half * 0.9), Point(x - half * 0.9, y + half * 0.9)]
+        case .diamond: return [Point(x, y - half), Point(x + half, y), Point(x, y + half), Point(x - half, y)]
+        case .triangle: return [Point(x, y - half), Point(x + half, y + half * 0.8), Point(x - half, y + half * 0.8)]
+        }
+    }
+
+    /// Each kind of timeline event and each status of a step has its own shape, filled or open;
+    /// the kind is also said in words on the entry, so nothing depends on colour or shape alone.
+    public static func timeline(_ kind: String) -> (shape: MarkerShape, filled: Bool) {
+        switch kind {
+        case "harm": return (.triangle, true)
+        case "worry": return (.diamond, true)
+        case "strength": return (.circle, true)
+        case "safety": return (.square, true)
+        case "service": return (.square, false)
+        case "move": return (.diamond, false)
+        case "meeting": return (.circle, false)
+        case "done": return (.circle, true)
+        case "planned": return (.circle, false)
+        case "missed": return (.square, false)
+        default: return (.triangle, false)
+        }
+    }
+}
