@@ -36,10 +36,12 @@ let package = Package(
                 linkerSettings: [.linkedLibrary("pangoft2-1.0"), .linkedLibrary("fontconfig")]),
         // Stage 5: PDF through Cairo.
         .target(name: "KinpressPDF", dependencies: ["KinpressLayout", "CPangoCairo", "CPDFFinish", "CPictures"]),
+        // Stage 5, the other format: one self-contained HTML file per document.
+        .target(name: "KinpressHTML", dependencies: ["KinpressLayout", "CLibXML2"]),
         // Plain-language and practice checks a worker runs before printing.
         .target(name: "KinpressLint", dependencies: ["KinpressCase", "KinpressAudience", .product(name: "Yams", package: "Yams")]),
         // The pipeline as one call: render, and later pack and batch.
-        .target(name: "Kinpress", dependencies: ["KinpressCase", "KinpressAudience", "KinpressCompose", "KinpressLayout", "KinpressPDF"]),
+        .target(name: "Kinpress", dependencies: ["KinpressCase", "KinpressAudience", "KinpressCompose", "KinpressLayout", "KinpressPDF", "KinpressHTML"]),
         // The command-line interface.
         .executableTarget(
             name: "kinpress",
@@ -54,6 +56,6 @@ let package = Package(
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "KinpressLintTests", dependencies: ["KinpressLint", "KinpressCase", "KinpressAudience", .product(name: "Yams", package: "Yams")]),
-        .testTarget(name: "KinpressRenderTests", dependencies: ["Kinpress", "KinpressCase", "KinpressAudience", "KinpressCompose", "KinpressLayout"]),
+        .testTarget(name: "KinpressRenderTests", dependencies: ["Kinpress", "KinpressCase", "KinpressAudience", "KinpressCompose", "KinpressLayout", "CLibXML2"]),
     ]
 )

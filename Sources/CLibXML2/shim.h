@@ -7,3 +7,6 @@
 
 /// Swift 6 will not take xmlFree (a global function pointer) directly.
 static inline void kinpress_xml_free(void *pointer) { xmlFree(pointer); }
+#include <libxml/HTMLparser.h>
+#include <libxml/HTMLtree.h>
+#include <libxml/xmlsave.h>

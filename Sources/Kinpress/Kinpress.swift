@@ -2,6 +2,7 @@ import Foundation
 import KinpressAudience
 import KinpressCase
 import KinpressCompose
+import KinpressHTML
 import KinpressLayout
 import KinpressPDF
 
@@ -88,6 +89,24 @@ public struct Kinpress: Sendable {
             return (try PDFRenderer.render(laidOut, metadata: metadata), laidOut.pages.count, laidOut.textsWithMissingCharacters)
         } catch {
             throw .render(error)
+        }
+    }
+
+    /// One document as one self-contained HTML file. The paper size does not apply: HTML
+    /// prints on A4.
+    public func html(_ kind: DocumentKind, of source: Case, options: Options) throws(RenderFailure) -> [UInt8] {
+        let document = try self.document(kind, of: source, for: options.audience)
+        let theme: Theme
+        do {
+            theme = try templates.theme(named: options.theme)
+        } catch {
+            throw .template(error)
+        }
+        do {
+            try fonts.check(family: theme.font.family)
+            return try HTMLWriter.write(document, theme: theme, engine: layoutEngine(), author: source.file.case.localAuthority)
+        } catch {
+            throw .layout(error)
         }
     }
 

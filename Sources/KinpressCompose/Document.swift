@@ -15,16 +15,49 @@ public struct Document: Sendable, Equatable {
     public var runningTitle: String
     /// The page number as the footer says it, with {page} and {pages}: "Page {page} of {pages}".
     public var pageLabel: String
+    /// The words of the link that lets keyboard and screen-reader users jump past the header
+    /// (HTML): "Go to the main part".
+    public var skipLabel: String?
     public var blocks: [Block]
 
-    public init(title: String, language: String, rightToLeft: Bool = false, marking: String? = nil, runningTitle: String, pageLabel: String, blocks: [Block]) {
+    public init(title: String, language: String, rightToLeft: Bool = false, marking: String? = nil, runningTitle: String, pageLabel: String,
+                skipLabel: String? = nil, blocks: [Block]) {
         self.title = title
         self.language = language
         self.rightToLeft = rightToLeft
         self.marking = marking
         self.runningTitle = runningTitle
         self.pageLabel = pageLabel
+        self.skipLabel = skipLabel
         self.blocks = blocks
+    }
+}
+
+extension Document {
+    /// A heading as contents and outlines list it: `destination` is its id, or `heading-N` for
+    /// the Nth heading when it has none, in every format.
+    public struct HeadingEntry: Sendable, Equatable {
+        public var level: Int
+        public var title: String
+        public var destination: String
+    }
+
+    /// Every heading in `blocks`, in reading order.
+    public static func headings(in blocks: [Block]) -> [HeadingEntry] {
+        var counter = 0
+        func visit(_ blocks: [Block]) -> [HeadingEntry] {
+            blocks.flatMap { block -> [HeadingEntry] in
+                switch block {
+                case .heading(let level, let id, let text):
+                    counter += 1
+                    return [HeadingEntry(level: level, title: text.map(\.text).joined(), destination: id ?? "heading-\(counter)")]
+                case .section(_, let inner), .callout(_, _, let inner): return visit(inner)
+                case .list(_, _, let items): return items.flatMap(visit)
+                default: return []
+                }
+            }
+        }
+        return visit(blocks)
     }
 }
 

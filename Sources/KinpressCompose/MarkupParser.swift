@@ -19,7 +19,7 @@ enum MarkupParser {
         let title = attribute(root, "title") ?? ""
         return Document(title: title, language: attribute(root, "lang") ?? "en", rightToLeft: attribute(root, "dir") == "rtl", marking: attribute(root, "marking"),
                         runningTitle: attribute(root, "running-title") ?? title,
-                        pageLabel: attribute(root, "page-label") ?? "{page} / {pages}", blocks: blocks)
+                        pageLabel: attribute(root, "page-label") ?? "{page} / {pages}", skipLabel: attribute(root, "skip-label"), blocks: blocks)
     }
 
     /// Checks a template's own markup, with its Mustache tags taken out, so a council that breaks

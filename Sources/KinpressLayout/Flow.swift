@@ -92,26 +92,6 @@ struct FlowBuilder {
         return StructureElement(id: nextID, role: role, alternative: alternative, link: link)
     }
 
-    /// Every heading in reading order with the destination the builder will give it: the same
-    /// numbering as `add`, so contents can point at headings laid out after them.
-    static func headings(in blocks: [Block], counter: inout Int) -> [(level: Int, title: String, destination: String)] {
-        var found: [(Int, String, String)] = []
-        for block in blocks {
-            switch block {
-            case .heading(let level, let id, let text):
-                counter += 1
-                found.append((level, text.map(\.text).joined(), id ?? "heading-\(counter)"))
-            case .section(_, let inner), .callout(_, _, let inner):
-                found += headings(in: inner, counter: &counter)
-            case .list(_, _, let items):
-                for item in items { found += headings(in: item, counter: &counter) }
-            default:
-                break
-            }
-        }
-        return found
-    }
-
     /// The whole document's blocks, set before `add` so that contents can list what follows.
     var documentBlocks: [Block] = []
     /// Every picture the document shows, loaded before the flow is built.
@@ -258,8 +238,7 @@ struct FlowBuilder {
     /// One line per heading after this point: its title, and its page number filled in once the
     /// pages are known, both inside a link to the heading.
     private mutating func addContents(levels: Int, x: Double, width: Double, path: [StructureElement]) {
-        var counter = 0
-        let all = Self.headings(in: documentBlocks, counter: &counter)
+        let all = Document.headings(in: documentBlocks)
         let following = all.dropFirst(headingNumber).filter { $0.level <= levels }
         let contents = element("TOC")
         let numberWidth = theme.font.size * 3

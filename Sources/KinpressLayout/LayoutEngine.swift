@@ -65,7 +65,7 @@ public final class LayoutEngine {
     }
 
     /// Every picture in the document, loaded once: a bad one stops the document with its field named.
-    static func loadPictures(in blocks: [Block]) throws(LayoutError) -> [URL: LoadedPicture] {
+    public static func loadPictures(in blocks: [Block]) throws(LayoutError) -> [URL: LoadedPicture] {
         var loaded: [URL: LoadedPicture] = [:]
         func visit(_ blocks: [Block]) throws(LayoutError) {
             for block in blocks {

@@ -7,9 +7,20 @@ import KinpressCase
 
 extension Paper: ExpressibleByArgument {}
 
+/// The file formats Kinpress writes.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case pdf, html
+
+    /// The format a file name asks for: HTML for `.html` and `.htm`, otherwise PDF.
+    init(fileName: String) {
+        let suffix = URL(fileURLWithPath: fileName).pathExtension.lowercased()
+        self = suffix == "html" || suffix == "htm" ? .html : .pdf
+    }
+}
+
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Make one document for a case, as PDF.",
+        abstract: "Make one document for a case, as PDF or as one self-contained HTML file.",
         discussion: "The file is written whole or not at all: a failed render leaves no file behind."
     )
 
@@ -18,10 +29,13 @@ struct Render: ParsableCommand {
     @Option(help: "The theme from the templates folder's themes/: default or large-print.")
     var theme = "default"
 
-    @Option(help: "Paper size: a4 or letter.")
+    @Option(help: "Paper size for PDF: a4 or letter.")
     var paper: Paper = .a4
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("The PDF file to write.", valueName: "file.pdf"))
+    @Option(help: "pdf or html (default: from the output file's name, .html or .htm for HTML).")
+    var format: OutputFormat?
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("The file to write.", valueName: "file.pdf|file.html"))
     var output: String
 
     @Flag(help: "Refuse to render a case that kinpress lint finds errors in (for this reader).")
@@ -50,9 +64,13 @@ struct Render: ParsableCommand {
             }
         }
         let kinpress = try options.kinpress()
-        let rendered = try reporting {
-            try kinpress.renderPDF(options.document, of: found, options: .init(audience: options.audience, theme: theme, paper: paper))
+        let choices = Kinpress.Options(audience: options.audience, theme: theme, paper: paper)
+        if (format ?? OutputFormat(fileName: output)) == .html {
+            let bytes = try reporting { try kinpress.html(options.document, of: found, options: choices) }
+            try reporting { try writeAtomically(bytes, to: URL(fileURLWithPath: output)) }
+            return
         }
+        let rendered = try reporting { try kinpress.renderPDF(options.document, of: found, options: choices) }
         let bytes = rendered.bytes
         var standardError = FileHandle.standardError
         for text in rendered.missingCharacters {
