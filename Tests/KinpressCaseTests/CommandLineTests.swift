@@ -126,6 +126,36 @@ struct CommandLineTests {
         #expect(unknown.status == 2)
     }
 
+    @Test("render --format html writes one HTML page; an .html name asks for HTML too; a bad picture leaves nothing")
+    func renderHTML() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kinpress-cli-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let sample = "SampleCases/lewis-baby/lewis-baby.yaml"
+        let page = folder.appendingPathComponent("story.page").path
+        let run = try Self.kinpress("render", sample, "--document", "words-and-pictures", "--format", "html", "--output", page)
+        #expect(run.status == 0, "\(run.errors)")
+        let html = String(decoding: try Data(contentsOf: URL(fileURLWithPath: page)), as: UTF8.self)
+        #expect(html.hasPrefix("<!DOCTYPE html>") && html.contains("<main") && html.contains("data:image/"))
+        let inferred = folder.appendingPathComponent("plan.html").path
+        #expect(try Self.kinpress("render", sample, "--document", "safety-plan", "--output", inferred).status == 0)
+        #expect(String(decoding: try Data(contentsOf: URL(fileURLWithPath: inferred)), as: UTF8.self).hasPrefix("<!DOCTYPE html>"))
+        let wrong = try Self.kinpress("render", sample, "--document", "safety-plan", "--format", "docx", "--output", inferred)
+        #expect(wrong.status == 2)
+
+        // A picture that cannot be read stops the page, with its field named, and writes nothing.
+        let caseFolder = folder.appendingPathComponent("case")
+        try FileManager.default.createDirectory(at: caseFolder, withIntermediateDirectories: true)
+        try Data("not a picture".utf8).write(to: caseFolder.appendingPathComponent("drawing.png"))
+        let text = try String(contentsOf: Repository.root.appendingPathComponent("SampleCases/lewis-baby/lewis-baby.yaml"), encoding: .utf8)
+        let broken = text.replacingOccurrences(of: #"picture: pictures/[^\n]+"#, with: "picture: drawing.png", options: .regularExpression)
+        try Data(broken.utf8).write(to: caseFolder.appendingPathComponent("case.yaml"))
+        let failed = folder.appendingPathComponent("broken.html").path
+        let refused = try Self.kinpress("render", caseFolder.appendingPathComponent("case.yaml").path, "--document", "words-and-pictures", "--output", failed)
+        #expect(refused.status == 1)
+        #expect(refused.errors.contains("drawing.png"), "\(refused.errors)")
+        #expect(!FileManager.default.fileExists(atPath: failed))
+    }
+
     @Test("lint lists findings by section; an error fails it and stops render --strict")
     func lint() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kinpress-lint-\(UUID().uuidString)")

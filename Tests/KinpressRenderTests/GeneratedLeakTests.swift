@@ -7,7 +7,8 @@ import KinpressCompose
 
 /// Random valid cases with a unique marker in every text some reader may not see: hidden list
 /// items, hidden people and hidden contact details. Every document for the family and for the
-/// child is searched for them. `LEAK_CASES=500 swift test --filter GeneratedLeakTests` runs longer.
+/// child is searched for them, as PDF (text and objects) and as HTML (the whole source: text,
+/// alternative text, SVG, title and metadata). `LEAK_CASES=500 swift test --filter GeneratedLeakTests` runs longer.
 @Suite("Nothing leaks from generated cases")
 struct GeneratedLeakTests {
     /// Fields that hold words a reader sees (never ids, references, dates or choices).
@@ -55,7 +56,8 @@ struct GeneratedLeakTests {
             for kind in DocumentKind.allCases {
                 let bytes = try kinpress.pdf(kind, of: found, options: .init(audience: audience))
                 let pdf = try PDFFile(bytes)
-                let places = [try pdf.text(), String(decoding: bytes, as: UTF8.self)]
+                let html = String(decoding: try kinpress.html(kind, of: found, options: .init(audience: audience)), as: UTF8.self)
+                let places = [try pdf.text(), String(decoding: bytes, as: UTF8.self), html]
                 for marker in markers {
                     for place in places {
                         #expect(!place.contains(marker), "seed \(seed): \(marker) in the \(audience.rawValue) \(kind.rawValue)")

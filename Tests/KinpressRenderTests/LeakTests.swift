@@ -109,6 +109,19 @@ struct LeakTests {
         }
     }
 
+    @Test("no marker anywhere in the HTML: text, alternative text, SVG, title or metadata", arguments: DocumentKind.allCases)
+    func noLeakInHTML(_ kind: DocumentKind) throws {
+        let found = try readCase(markedCase)
+        let professional = String(decoding: try kinpress.html(kind, of: found, options: .init(audience: .professional)), as: UTF8.self)
+        #expect(professional.contains("PROFMARK") && professional.contains("ADULTMARK"), "the professional page shows restricted content")
+        for (audience, markers) in Self.audiences {
+            let source = String(decoding: try kinpress.html(kind, of: found, options: .init(audience: audience)), as: UTF8.self)
+            for marker in markers {
+                #expect(!source.contains(marker), "\(marker) in the \(audience) \(kind.rawValue) HTML")
+            }
+        }
+    }
+
     @Test("a hidden person named by a visible item shows as their role, never their name")
     func hiddenPersonAsRole() throws {
         let found = try readCase(markedCase)

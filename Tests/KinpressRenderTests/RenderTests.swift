@@ -197,8 +197,13 @@ struct RenderTests {
         let found = try readSample(Self.hughes)
         let normal = try PDFFile(try kinpress.pdf(.assessment, of: found, options: .init()))
         let easy = try PDFFile(try kinpress.pdf(.assessment, of: found, options: .init(theme: "easy-read")))
-        #expect(try normal.structure().contains("H3"))
-        #expect(!(try easy.structure().contains("H3")), "headings keep to two levels")
+        let threeLevels = Document(title: "Levels", language: "en", runningTitle: "Levels", pageLabel: "{page}", blocks: (1...3).map {
+            .heading(level: $0, id: nil, text: [TextRun(text: "Heading \($0)")])
+        })
+        let deep = try PDFFile(try kinpress.renderPDF(threeLevels, author: "", date: "2026-01-01T00:00:00Z", options: .init()).bytes)
+        let capped = try PDFFile(try kinpress.renderPDF(threeLevels, author: "", date: "2026-01-01T00:00:00Z", options: .init(theme: "easy-read")).bytes)
+        #expect(try deep.structure().contains("H3"))
+        #expect(!(try capped.structure().contains("H3")), "headings keep to two levels")
         #expect(try easy.pageCount() > normal.pageCount())
         let easyArtifacts = try easy.objects().components(separatedBy: "/Artifact").count
         let normalArtifacts = try normal.objects().components(separatedBy: "/Artifact").count

@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+import Kinpress
+import KinpressAudience
+import KinpressCompose
+
+/// Every sample × document × reader, and the hostile case, opened in a real Chromium by
+/// `Tests/tools/browser_check.py`: axe-core finds no violations at phone and desktop width, no
+/// page scrolls sideways, nothing is fetched, and screenshots match the reviewed references in
+/// `Tests/References/html` (RECORD_REFERENCES=1 writes them; look at every one you change).
+@Suite("HTML in a real browser")
+struct BrowserTests {
+    @Test("axe finds nothing, no sideways scrolling, no requests, screenshots as reviewed")
+    func browser() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kinpress-browser-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var cases = try Repository.sampleFiles().map { ($0.deletingLastPathComponent().lastPathComponent, try readSample($0)) }
+        cases.append(("hostile", try HTMLTests.hostileCase().0))
+        for (name, found) in cases {
+            for (kind, audience) in HTMLTests.combinations {
+                let file = folder.appendingPathComponent("\(name)/\(kind.rawValue)-\(audience.rawValue).html")
+                try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(try kinpress.html(kind, of: found, options: .init(audience: audience))).write(to: file)
+            }
+        }
+        let references = Repository.root.appendingPathComponent("Tests/References/html")
+        let report = folder.appendingPathComponent("report.json")
+        var arguments = [Repository.root.appendingPathComponent("Tests/tools/browser_check.py").path, folder.path,
+                         "--references", references.path, "--report", report.path]
+        if ProcessInfo.processInfo.environment["RECORD_REFERENCES"] == "1" { arguments.append("--record") }
+
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3"] + arguments
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        print(printed.split(separator: "\n").last ?? "")
+        #expect(process.terminationStatus == 0, "\(printed.split(separator: "\n").prefix(40).joined(separator: "\n"))")
+
+        // The report really covers every page, at both widths, with axe run on each.
+        let results = try JSONSerialization.jsonObject(with: Data(contentsOf: report)) as? [String: Any]
+        let pages = results?["pages"] as? [[String: Any]] ?? []
+        #expect(pages.count == cases.count * HTMLTests.combinations.count)
+        #expect(pages.allSatisfy { ($0["violations"] as? [String: Any])?.count == 2 })
+        #expect(results?["axeViolations"] as? Int == 0)
+    }
+}
