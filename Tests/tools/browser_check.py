@@ -4,7 +4,7 @@
 For every .html file under PAGES:
   - axe-core (the copy bundled by axe-playwright-python, injected through Selenium) finds no
     violations, at phone width (375 x 812) and at desktop width (1280 x 800);
-  - the page never scrolls sideways at either width;
+  - the page never scrolls sideways at either width, and it prints on A4;
   - nothing is fetched: every request is the file itself or a data: address, and no
     Content-Security-Policy report or script appears;
   - with --references, a screenshot at each width matches the reviewed reference
@@ -16,9 +16,11 @@ Exit status: 0 all passed, 1 some check failed, 2 the browser could not start.
 """
 
 import argparse
+import base64
 import io
 import json
 import os
+import re
 import sys
 import time
 from pathlib import Path
@@ -141,6 +143,12 @@ def check(driver, page, references, record):
             problem = compare(driver.get_screenshot_as_png(), references / f"{page.parent.name}-{page.stem}-{name}.png", record)
             if problem:
                 problems.append(problem)
+    # Printing uses the page's own @page rules: A4 (portrait or landscape), every page numbered.
+    printed = base64.b64decode(driver.execute_cdp_cmd("Page.printToPDF", {"preferCSSPageSize": True})["data"])
+    sizes = set(re.findall(rb"/MediaBox \[0 0 ([0-9.]+) ([0-9.]+)\]", printed))
+    details["printedPages"] = printed.count(b"/Type /Page\n") or len(re.findall(rb"/Type\s*/Page[^s]", printed))
+    if not sizes or any(sorted((round(float(w)), round(float(h)))) != [595, 842] for w, h in sizes):
+        problems.append(f"prints on {sorted(sizes)} instead of A4")
     details["problems"] = problems
     return details
 
