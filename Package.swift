@@ -41,7 +41,7 @@ let package = Package(
         // Plain-language and practice checks a worker runs before printing.
         .target(name: "KinpressLint", dependencies: ["KinpressCase", "KinpressAudience", .product(name: "Yams", package: "Yams")]),
         // The pipeline as one call: render, and later pack and batch.
-        .target(name: "Kinpress", dependencies: ["KinpressCase", "KinpressAudience", "KinpressCompose", "KinpressLayout", "KinpressPDF", "KinpressHTML"]),
+        .target(name: "Kinpress", dependencies: ["KinpressCase", "KinpressAudience", "KinpressCompose", "KinpressLayout", "KinpressPDF", "KinpressHTML", "KinpressLint"]),
         // The command-line interface.
         .executableTarget(
             name: "kinpress",

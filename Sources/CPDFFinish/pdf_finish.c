@@ -144,7 +144,7 @@ static int fail(finisher *f, char **error, const char *message) {
 }
 
 int kinpress_pdf_finish(const unsigned char *input, size_t input_length, const char *language,
-                        const char *const *alternatives, int alternative_count,
+                        const char *const *alternatives, int alternative_count, int body_start,
                         unsigned char **output, size_t *output_length, char **error) {
     finisher f = {0};
     f.q = qpdf_init();
@@ -169,6 +169,11 @@ int kinpress_pdf_finish(const unsigned char *input, size_t input_length, const c
         char message[128];
         snprintf(message, sizeof message, "the PDF has %d figures but %d alternative texts were given", f.figures, alternative_count);
         return fail(&f, error, message);
+    }
+    if (body_start > 0) {
+        char labels[96];
+        snprintf(labels, sizeof labels, "<< /Nums [ 0 << /S /r >> %d << /S /D >> ] >>", body_start);
+        qpdf_oh_replace_key(f.q, root, "/PageLabels", qpdf_oh_parse(f.q, labels));
     }
     fix_date(f.q, "/CreationDate");
     fix_date(f.q, "/ModDate");

@@ -3,6 +3,7 @@ import KinpressAudience
 import KinpressCase
 import KinpressCompose
 import KinpressHTML
+import KinpressLint
 import KinpressLayout
 import KinpressPDF
 
@@ -92,10 +93,62 @@ public struct Kinpress: Sendable {
         }
     }
 
+    /// What `pack` made: the pack, its page count (PDF), and for a family pack everything left
+    /// out of it, for the chair to check before it is sent.
+    public struct Pack: Sendable {
+        public var bytes: [UInt8]
+        public var pages: Int?
+        public var title: String
+        public var withheld: [WithheldItem]
+        public var missingCharacters: [String]
+    }
+
+    /// A meeting pack for a conference chair (`audience` professional) or for the family: the
+    /// cover, what the meeting is for, agenda and contents, then every document composed as it
+    /// always is. A family pack ends with the hard words it could not avoid.
+    public func pack(of source: Case, options: Options, format: Format, draft: Bool) throws(RenderFailure) -> Pack {
+        let visible = options.audience.project(source)
+        let composer = Composer(templates: templates)
+        var document: Document
+        do {
+            document = try composer.composePack(for: visible, draft: draft)
+            if options.audience != .professional {
+                let entries = glossaryEntries(in: document, language: source.file.case.language, audience: options.audience)
+                if !entries.isEmpty { document = try composer.composePack(for: visible, glossary: entries, draft: draft) }
+            }
+        } catch {
+            throw .template(error)
+        }
+        let withheld = options.audience.withheld(from: source.file)
+        switch format {
+        case .pdf:
+            let rendered = try renderPDF(document, author: source.file.case.localAuthority, date: Self.documentDate(source.file.case.date), options: options)
+            return Pack(bytes: rendered.bytes, pages: rendered.pages, title: document.title, withheld: withheld, missingCharacters: rendered.missingCharacters)
+        case .html:
+            return Pack(bytes: try html(document, author: source.file.case.localAuthority, options: options), pages: nil, title: document.title,
+                        withheld: withheld, missingCharacters: [])
+        }
+    }
+
+    /// The glossary's terms that `document` uses, once each in the order they first appear, with
+    /// their plain meaning for this reader.
+    private func glossaryEntries(in document: Document, language: String, audience: Audience) -> [GlossaryEntry] {
+        let base = String(language.split(separator: "-").first ?? "en").lowercased()
+        guard let glossary = try? Glossary(folder: templates.folder, language: base) else { return [] }
+        var seen: Set<String> = []
+        return glossary.matches(in: document.plainText).compactMap { match in
+            guard seen.insert(match.term.term.lowercased()).inserted else { return nil }
+            return GlossaryEntry(term: match.term.term, meaning: audience == .child ? match.term.child ?? match.term.parent : match.term.parent)
+        }
+    }
+
     /// One document as one self-contained HTML file. The paper size does not apply: HTML
     /// prints on A4.
     public func html(_ kind: DocumentKind, of source: Case, options: Options) throws(RenderFailure) -> [UInt8] {
-        let document = try self.document(kind, of: source, for: options.audience)
+        try html(try self.document(kind, of: source, for: options.audience), author: source.file.case.localAuthority, options: options)
+    }
+
+    private func html(_ document: Document, author: String, options: Options) throws(RenderFailure) -> [UInt8] {
         let theme: Theme
         do {
             theme = try templates.theme(named: options.theme)
@@ -104,7 +157,7 @@ public struct Kinpress: Sendable {
         }
         do {
             try fonts.check(family: theme.font.family)
-            return try HTMLWriter.write(document, theme: theme, engine: layoutEngine(), author: source.file.case.localAuthority)
+            return try HTMLWriter.write(document, theme: theme, engine: layoutEngine(), author: author)
         } catch {
             throw .layout(error)
         }
@@ -145,6 +198,42 @@ public struct Kinpress: Sendable {
             FileManager.default.fileExists(atPath: $0.appendingPathComponent("Templates/strings/en.yaml").path)
                 && FileManager.default.fileExists(atPath: $0.appendingPathComponent("Fonts/fonts.conf").path)
         }
+    }
+}
+
+/// The file formats Kinpress writes.
+public enum Format: String, CaseIterable, Sendable {
+    case pdf, html
+
+    /// The format a file name asks for: HTML for `.html` and `.htm`, otherwise PDF.
+    public init(fileName: String) {
+        let suffix = URL(fileURLWithPath: fileName).pathExtension.lowercased()
+        self = suffix == "html" || suffix == "htm" ? .html : .pdf
+    }
+
+    public var fileExtension: String { rawValue }
+}
+
+extension Document {
+    /// Every word the document says, for looking words up.
+    var plainText: String {
+        func text(_ runs: Inline) -> String { runs.map(\.text).joined() }
+        func walk(_ blocks: [Block]) -> [String] {
+            blocks.flatMap { block -> [String] in
+                switch block {
+                case .heading(_, _, let runs), .paragraph(_, let runs): return [text(runs)]
+                case .list(_, _, let items): return items.flatMap(walk)
+                case .table(let table): return ((table.header.map { [$0] } ?? []) + table.rows).flatMap { $0.map(text) }
+                case .callout(_, let title, let inner): return (title.map { [text($0)] } ?? []) + walk(inner)
+                case .section(_, let inner): return walk(inner)
+                case .figure(let figure): return [figure.alternative]
+                case .timeline(let timeline): return (timeline.events + timeline.journey).flatMap { [$0.title, $0.detail ?? ""] }
+                case .picture(let picture): return [picture.alternative]
+                case .signatures, .contents, .pageBreak, .bodyStart, .insert: return []
+                }
+            }
+        }
+        return walk(blocks).joined(separator: "\n")
     }
 }
 

@@ -70,7 +70,7 @@ struct AssessmentBuilder {
         return try words.goal(goal, answers: answered.isEmpty ? nil : try words.catalogue.plural("goal.answers", count: answered.count, ["numbers": words.catalogue.list(answered)]))
     }
 
-    private func step(_ step: NextStep) throws(TemplateError) -> StepView {
+    func step(_ step: NextStep) throws(TemplateError) -> StepView {
         let by = if let due = step.by { try words.date(due) } else { try words.catalogue.text("step.noDate") }
         return StepView(text: clean(step.text), who: try words.names(step.who), by: by, done: step.done)
     }

@@ -32,6 +32,39 @@ public struct Composer: Sendable {
         return try templates.render(try view(kind, words: words), document: kind.rawValue)
     }
 
+    /// A meeting pack (`documents/pack.mustache`) for one reader: each `<insert document=…>` is
+    /// that document as it is always composed, less its own title and contents, its headings one
+    /// level down under the part's heading and its ids made unique to the part. `glossary` is
+    /// listed at the end (words a family pack could not avoid); `draft` marks every page.
+    public func composePack(for visible: VisibleCase, glossary: [GlossaryEntry] = [], draft: Bool = false) throws(TemplateError) -> Document {
+        var words = try Words(visible: visible, catalogue: templates.catalogue(for: visible.file.case.language), pictograms: templates.pictograms)
+        let source = "\(templates.folder.lastPathComponent)/documents/pack.mustache"
+        let markup = try templates.render(try PackBuilder(words: words, glossary: glossary, draft: draft).view(), document: "pack")
+        var pack = try MarkupParser.parse(markup, source: source, pictograms: templates.pictograms)
+        words.inPack = true
+        pack.blocks = try insertDocuments(into: pack.blocks, words: words)
+        return pack
+    }
+
+    private func insertDocuments(into blocks: [Block], words: Words) throws(TemplateError) -> [Block] {
+        var result: [Block] = []
+        for block in blocks {
+            switch block {
+            case .insert(let name):
+                guard let kind = DocumentKind(rawValue: name) else { continue }
+                let markup = try templates.render(try view(kind, words: words), document: kind.rawValue)
+                let document = try MarkupParser.parse(markup, source: "\(templates.folder.lastPathComponent)/documents/\(kind.rawValue).mustache",
+                                                      pictograms: templates.pictograms)
+                result += document.blocks.map { $0.inPart(kind.rawValue) }
+            case .section(let id, let inner):
+                result.append(.section(id: id, blocks: try insertDocuments(into: inner, words: words)))
+            default:
+                result.append(block)
+            }
+        }
+        return result
+    }
+
     private func view(_ kind: DocumentKind, words: Words) throws(TemplateError) -> Any {
         switch kind {
         case .assessment: return try AssessmentBuilder(words: words).view()
@@ -55,7 +88,7 @@ extension Words {
             children: try file.children.map { child throws(TemplateError) in ChildView(name: try name(child.id), age: try age(of: child)) },
             childrenNames: try childrenNames(), worker: try name(file.case.worker),
             localAuthority: clean(file.case.localAuthority), reference: clean(file.case.reference),
-            date: try date(file.case.date), forProfessionals: professional, forChild: audience == .child)
+            date: try date(file.case.date), forProfessionals: professional, forChild: audience == .child, inPack: inPack)
     }
 
     /// The catalogue's tree, for templates: `{{strings.assessment.title}}`.

@@ -18,10 +18,12 @@ public struct Document: Sendable, Equatable {
     /// The words of the link that lets keyboard and screen-reader users jump past the header
     /// (HTML): "Go to the main part".
     public var skipLabel: String?
+    /// Printed large and faint across every page ("DRAFT"), when set.
+    public var watermark: String?
     public var blocks: [Block]
 
     public init(title: String, language: String, rightToLeft: Bool = false, marking: String? = nil, runningTitle: String, pageLabel: String,
-                skipLabel: String? = nil, blocks: [Block]) {
+                skipLabel: String? = nil, watermark: String? = nil, blocks: [Block]) {
         self.title = title
         self.language = language
         self.rightToLeft = rightToLeft
@@ -29,6 +31,7 @@ public struct Document: Sendable, Equatable {
         self.runningTitle = runningTitle
         self.pageLabel = pageLabel
         self.skipLabel = skipLabel
+        self.watermark = watermark
         self.blocks = blocks
     }
 }
@@ -99,6 +102,12 @@ public indirect enum Block: Sendable, Equatable {
     /// A drawing or photo, kept whole and scaled to fit.
     case picture(PictureBlock)
     case pageBreak
+    /// A new page where numbering starts again at 1: what comes before it (a pack's cover and
+    /// contents) is numbered i, ii, iii.
+    case bodyStart
+    /// Another whole document put in this place (`<insert document="assessment"/>` in a pack).
+    /// The composer replaces it with that document's blocks; it never reaches layout.
+    case insert(document: String)
 }
 
 public enum ParagraphStyle: String, Sendable, Equatable {
@@ -188,5 +197,32 @@ public struct PictureBlock: Sendable, Equatable {
         self.alternative = alternative
         self.field = field
         self.maximumHeight = maximumHeight
+    }
+}
+
+extension Block {
+    /// The block as part `part` of a pack: headings one level down (at most 3), ids and the
+    /// links to them prefixed with the part's name, so two documents' ids cannot clash.
+    func inPart(_ part: String) -> Block {
+        func id(_ value: String?) -> String? { value.map { "\(part)-\($0)" } }
+        func runs(_ text: Inline) -> Inline {
+            text.map { run in
+                var run = run
+                if let link = run.link, link.hasPrefix("#") { run.link = "#\(part)-\(link.dropFirst())" }
+                return run
+            }
+        }
+        switch self {
+        case .heading(let level, let anchor, let text): return .heading(level: min(level + 1, 3), id: id(anchor), text: runs(text))
+        case .paragraph(let style, let text): return .paragraph(style: style, text: runs(text))
+        case .list(let ordered, let icon, let items): return .list(ordered: ordered, icon: icon, items: items.map { $0.map { $0.inPart(part) } })
+        case .table(var table):
+            table.header = table.header.map { $0.map(runs) }
+            table.rows = table.rows.map { $0.map(runs) }
+            return .table(table)
+        case .callout(let kind, let title, let blocks): return .callout(kind: kind, title: title.map(runs), blocks: blocks.map { $0.inPart(part) })
+        case .section(let anchor, let blocks): return .section(id: id(anchor), blocks: blocks.map { $0.inPart(part) })
+        case .figure, .signatures, .contents, .timeline, .picture, .pageBreak, .bodyStart, .insert: return self
+        }
     }
 }

@@ -19,7 +19,8 @@ enum MarkupParser {
         let title = attribute(root, "title") ?? ""
         return Document(title: title, language: attribute(root, "lang") ?? "en", rightToLeft: attribute(root, "dir") == "rtl", marking: attribute(root, "marking"),
                         runningTitle: attribute(root, "running-title") ?? title,
-                        pageLabel: attribute(root, "page-label") ?? "{page} / {pages}", skipLabel: attribute(root, "skip-label"), blocks: blocks)
+                        pageLabel: attribute(root, "page-label") ?? "{page} / {pages}", skipLabel: attribute(root, "skip-label"),
+                        watermark: attribute(root, "watermark").flatMap { $0.isEmpty ? nil : $0 }, blocks: blocks)
     }
 
     /// Checks a template's own markup, with its Mustache tags taken out, so a council that breaks
@@ -128,6 +129,13 @@ private struct NodeReader {
             return .contents(levels: Int(MarkupParser.attribute(node, "levels") ?? "1") ?? 1)
         case "page-break":
             return .pageBreak
+        case "body-start":
+            return .bodyStart
+        case "insert":
+            guard let document = MarkupParser.attribute(node, "document"), DocumentKind(rawValue: document) != nil else {
+                throw error(node, "<insert document=\"…\"> names one of the documents: \(DocumentKind.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            return .insert(document: document)
         default:
             throw error(node, "<\(tag)> is not an element of Kinpress markup (see docs/markup.md)")
         }

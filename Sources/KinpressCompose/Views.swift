@@ -22,6 +22,8 @@ struct HeaderView {
     var date: String
     var forProfessionals: Bool
     var forChild: Bool
+    /// Part of a meeting pack: the pack has the title, contents and what happens next.
+    var inPack: Bool
 }
 
 struct ChildView {

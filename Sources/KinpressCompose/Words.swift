@@ -9,6 +9,8 @@ struct Words {
     let catalogue: Catalogue
     /// Where Kinpress's own pictograms are.
     let pictograms: URL
+    /// Words for a document inside a meeting pack.
+    var inPack = false
     private let dateFormatters: [String: DateFormatter]
 
     init(visible: VisibleCase, catalogue: Catalogue, pictograms: URL) throws(TemplateError) {

@@ -145,8 +145,10 @@ public struct HTMLWriter {
             let figure = tree.element("figure", ["class": "picture"], in: parent)
             tree.element("img", ["src": address, "alt": picture.alternative,
                                  "width": String(Int(loaded.width.rounded())), "height": String(Int(loaded.height.rounded()))], in: figure)
-        case .pageBreak:
+        case .pageBreak, .bodyStart:
             tree.element("div", ["class": "page-break"], in: parent)
+        case .insert:
+            break
         }
     }
 

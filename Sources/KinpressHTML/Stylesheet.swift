@@ -74,6 +74,15 @@ struct Stylesheet {
         return boxes
     }
 
+    /// A faint word across the page (DRAFT), on screen and on every printed page.
+    private var watermark: String {
+        guard let word = document.watermark else { return "" }
+        return """
+        body::after { content: \(Self.string(word)); position: fixed; top: 45%; left: 0; right: 0; text-align: center; z-index: 5;
+          transform: rotate(-35deg); font-size: 6rem; font-weight: bold; color: var(--watermark, #d4d4d4); opacity: 0.6; pointer-events: none; }
+        """
+    }
+
     var css: String {
         let margins = theme.margins
         return """
@@ -141,6 +150,7 @@ struct Stylesheet {
         .sign-date { color: var(--muted); font-size: \(em(theme.small)); }
         .visually-hidden { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden;
           clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
+        \(watermark)
         @media (max-width: 30em) {
           main { padding: 0 0.75rem 2rem; }
           header.running, footer.running { padding: 0.5rem 0.75rem; }

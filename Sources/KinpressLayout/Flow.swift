@@ -8,7 +8,8 @@ enum FlowItem {
     case box(FlowBox)
     case beginFrame(Frame)
     case endFrame
-    case pageBreak
+    /// `startsBody`: numbering starts again at 1 on the new page (after a pack's front matter).
+    case pageBreak(startsBody: Bool)
 }
 
 struct FlowText {
@@ -231,7 +232,11 @@ struct FlowBuilder {
             items.append(.box(FlowBox(height: h, items: [PlacedItem(.picture(picture, x: x + (width - w) / 2, y: 0, width: w, height: h), structure: figure)],
                                       spaceBefore: theme.spacing.paragraph, spaceAfter: theme.spacing.paragraph * 1.5)))
         case .pageBreak:
-            items.append(.pageBreak)
+            items.append(.pageBreak(startsBody: false))
+        case .bodyStart:
+            items.append(.pageBreak(startsBody: true))
+        case .insert:
+            break
         }
     }
 

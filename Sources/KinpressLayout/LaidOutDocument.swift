@@ -31,6 +31,8 @@ public enum Mark {
     /// The number of the page a destination ends up on, right-aligned in `width`: known only
     /// once the whole document is on pages, and replaced by text then.
     case pageNumber(of: String, x: Double, y: Double, width: Double)
+    /// Text turned `angle` radians about its centre (a watermark).
+    case rotated(TextBlock, centreX: Double, centreY: Double, angle: Double)
 
     func moved(by dy: Double) -> Mark {
         switch self {
@@ -43,6 +45,7 @@ public enum Mark {
         case .shape(let shape, let x, let y, let size, let colour, let filled): return .shape(shape, x: x, y: y + dy, size: size, colour: colour, filled: filled)
         case .destination(let name, let x, let y): return .destination(name: name, x: x, y: y + dy)
         case .pageNumber(let name, let x, let y, let width): return .pageNumber(of: name, x: x, y: y + dy, width: width)
+        case .rotated(let block, let x, let y, let angle): return .rotated(block, centreX: x, centreY: y + dy, angle: angle)
         }
     }
 }
@@ -79,6 +82,9 @@ public struct LaidOutDocument {
     public var geometry: PageGeometry
     public var pages: [LaidOutPage]
     public var outline: [OutlineEntry]
+    /// The index of the first page numbered 1: pages before it (a pack's cover and contents)
+    /// are numbered i, ii, iii.
+    public var bodyStart: Int
 
     /// Texts with characters no installed font can show, so they can be reported rather than
     /// printed as empty boxes.

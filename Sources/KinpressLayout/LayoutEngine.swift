@@ -32,22 +32,46 @@ public final class LayoutEngine {
         builder.add(document.blocks, x: geometry.left, width: geometry.contentWidth, path: [])
         var paginator = Paginator(geometry: geometry)
         var (pages, outline) = paginator.place(builder.items)
+        let bodyStart = paginator.bodyStart
         // Second pass: page numbers in the contents, now that every heading has a page. The
         // contents' lines were measured with room for the number, so nothing moves.
-        let pageOf = Dictionary(outline.map { ($0.destination, $0.page + 1) }, uniquingKeysWith: { first, _ in first })
+        let pageOf = Dictionary(outline.map { ($0.destination, Self.pageName($0.page, bodyStart: bodyStart)) }, uniquingKeysWith: { first, _ in first })
         var numberStyle = TextStyle(family: theme.font.family, size: theme.font.size, lineHeight: theme.font.lineHeight, colour: Colour(theme, "text"))
         numberStyle.alignment = .end
         for pageIndex in pages.indices {
             for itemIndex in pages[pageIndex].items.indices {
                 guard case .pageNumber(let destination, let x, let y, let width) = pages[pageIndex].items[itemIndex].mark else { continue }
-                let number = builder.text([TextRun(text: pageOf[destination].map(String.init) ?? "")], numberStyle, width: width)
+                let number = builder.text([TextRun(text: pageOf[destination] ?? "")], numberStyle, width: width)
                 pages[pageIndex].items[itemIndex].mark = .text(number, lines: 0..<number.lines.count, x: x, y: y)
             }
         }
         for index in pages.indices {
-            pages[index].items.insert(contentsOf: furniture(document, page: index + 1, of: pages.count, theme: theme, geometry: geometry, builder: builder), at: 0)
+            pages[index].items.insert(contentsOf: furniture(document, page: index, bodyStart: bodyStart, of: pages.count, theme: theme, geometry: geometry,
+                                                            builder: builder), at: 0)
+            if let watermark = document.watermark {
+                // Over everything, see-through, so no box on the page can hide it.
+                var style = TextStyle(family: theme.font.family, size: min(geometry.width, geometry.height) / 5, lineHeight: 1, colour: Colour(theme, "watermark"))
+                style.bold = true
+                let block = builder.text([TextRun(text: watermark)], style, width: geometry.width * 2)
+                pages[index].items.append(PlacedItem(.rotated(block, centreX: geometry.width / 2, centreY: geometry.height / 2,
+                                                              angle: -atan2(geometry.height, geometry.width)), artifact: true))
+            }
         }
-        return LaidOutDocument(document: document, geometry: geometry, pages: pages, outline: outline)
+        return LaidOutDocument(document: document, geometry: geometry, pages: pages, outline: outline, bodyStart: bodyStart)
+    }
+
+    /// How page `index` is numbered: i, ii… before the body, then 1, 2….
+    static func pageName(_ index: Int, bodyStart: Int) -> String {
+        index < bodyStart ? roman(index + 1) : String(index - bodyStart + 1)
+    }
+
+    static func roman(_ number: Int) -> String {
+        let numerals: [(Int, String)] = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
+        var rest = number, result = ""
+        for (value, numeral) in numerals {
+            while rest >= value { result += numeral; rest -= value }
+        }
+        return result
     }
 
     /// A figure as a scene `width` points wide, for formats that draw it themselves (HTML's
@@ -85,7 +109,8 @@ public final class LayoutEngine {
     }
 
     /// The running header (title, protective marking) and footer (page number, marking).
-    private func furniture(_ document: Document, page: Int, of pages: Int, theme: Theme, geometry: PageGeometry, builder: FlowBuilder) -> [PlacedItem] {
+    private func furniture(_ document: Document, page index: Int, bodyStart: Int, of pages: Int, theme: Theme, geometry: PageGeometry,
+                           builder: FlowBuilder) -> [PlacedItem] {
         var small = TextStyle(family: theme.font.family, size: theme.small, lineHeight: 1.2, colour: Colour(theme, "muted"))
         small.singleLine = true
         let headerY = geometry.top * 0.45
@@ -95,7 +120,9 @@ public final class LayoutEngine {
             let block = builder.text([TextRun(text: text)], style, width: width)
             items.append(PlacedItem(.text(block, lines: 0..<block.lines.count, x: x, y: y), artifact: true))
         }
-        let label = document.pageLabel.replacingOccurrences(of: "{page}", with: String(page)).replacingOccurrences(of: "{pages}", with: String(pages))
+        // Front matter says only its roman number; the body says "Page 3 of 40", counting the body.
+        let label = index < bodyStart ? Self.roman(index + 1)
+            : document.pageLabel.replacingOccurrences(of: "{page}", with: String(index - bodyStart + 1)).replacingOccurrences(of: "{pages}", with: String(pages - bodyStart))
         let half = geometry.contentWidth * 0.48
         // Top: the running title on the left, the protective marking on the right. Bottom: the
         // marking on the left, the page number on the right. Each keeps to its own half.

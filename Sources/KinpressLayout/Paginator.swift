@@ -5,6 +5,8 @@ struct Paginator {
     let geometry: PageGeometry
     private(set) var pages: [LaidOutPage] = []
     private(set) var outline: [OutlineEntry] = []
+    /// The index of the page where numbering starts at 1 (0 unless a document has front matter).
+    private(set) var bodyStart = 0
     private var current: [PlacedItem] = []
     private var y: Double
     private var pendingSpace = 0.0
@@ -22,8 +24,9 @@ struct Paginator {
     mutating func place(_ items: [FlowItem]) -> (pages: [LaidOutPage], outline: [OutlineEntry]) {
         for (index, item) in items.enumerated() {
             switch item {
-            case .pageBreak:
+            case .pageBreak(let startsBody):
                 if !atTop { newPage() }
+                if startsBody { bodyStart = pages.count }
             case .beginFrame(let frame):
                 if y + minimumStart(items, at: index) > geometry.bottom, !atTop { newPage() }
                 y += gap(0)

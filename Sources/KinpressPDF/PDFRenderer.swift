@@ -69,7 +69,7 @@ public enum PDFRenderer {
         guard status == CAIRO_STATUS_SUCCESS else {
             throw RenderError(message: "cairo could not write the PDF: \(String(cString: cairo_status_to_string(status)))")
         }
-        return try finish(output.bytes, language: laidOut.document.language, alternatives: drawer.alternatives)
+        return try finish(output.bytes, language: laidOut.document.language, alternatives: drawer.alternatives, bodyStart: laidOut.bodyStart)
     }
 
     /// Bookmarks nested by heading level.
@@ -84,7 +84,7 @@ public enum PDFRenderer {
         }
     }
 
-    private static func finish(_ bytes: [UInt8], language: String, alternatives: [String]) throws(RenderError) -> [UInt8] {
+    private static func finish(_ bytes: [UInt8], language: String, alternatives: [String], bodyStart: Int) throws(RenderError) -> [UInt8] {
         var output: UnsafeMutablePointer<UInt8>?
         var length = 0
         var error: UnsafeMutablePointer<CChar>?
@@ -92,7 +92,7 @@ public enum PDFRenderer {
         defer { cStrings.forEach { free($0) } }
         let status = cStrings.map { UnsafePointer($0) }.withUnsafeBufferPointer { alts in
             bytes.withUnsafeBufferPointer { input in
-                kinpress_pdf_finish(input.baseAddress, input.count, language, alts.baseAddress, Int32(alts.count), &output, &length, &error)
+                kinpress_pdf_finish(input.baseAddress, input.count, language, alts.baseAddress, Int32(alts.count), Int32(bodyStart), &output, &length, &error)
             }
         }
         guard status == 0, let output else {
@@ -181,6 +181,16 @@ private struct Drawer {
 
     private func paint(_ mark: Mark) {
         switch mark {
+        case .rotated(let block, let x, let y, let angle):
+            cairo_save(cr)
+            cairo_translate(cr, x, y)
+            cairo_rotate(cr, angle)
+            cairo_set_source_rgba(cr, block.colour.red, block.colour.green, block.colour.blue, 0.55)
+            for (index, line) in block.lines.enumerated() {
+                cairo_move_to(cr, -line.width / 2, line.baseline - block.height / 2)
+                pango_cairo_show_layout_line(cr, pango_layout_get_line_readonly(block.layout, Int32(index)))
+            }
+            cairo_restore(cr)
         case .text(let block, let lines, let x, let y):
             guard let first = lines.first else { return }
             cairo_set_source_rgb(cr, block.colour.red, block.colour.green, block.colour.blue)

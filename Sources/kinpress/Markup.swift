@@ -29,16 +29,21 @@ struct DocumentOptions: ParsableArguments {
 
     /// Reads the case file; prints its problems and stops with status 1 when it has errors.
     func read() throws -> CaseReading {
-        let reading = CaseReader.read(contentsOf: URL(fileURLWithPath: caseFile), displayName: caseFile)
-        var standardError = FileHandle.standardError
-        for diagnostic in reading.diagnostics { print(diagnostic, to: &standardError) }
-        guard reading.case != nil else { throw ExitCode(1) }
-        return reading
+        try readCaseFile(caseFile)
     }
 
     func kinpress() throws -> Kinpress {
         try loadKinpress(templates: templates)
     }
+}
+
+/// Reads a case file; prints its problems and stops with status 1 when it has errors.
+func readCaseFile(_ path: String) throws -> CaseReading {
+    let reading = CaseReader.read(contentsOf: URL(fileURLWithPath: path), displayName: path)
+    var standardError = FileHandle.standardError
+    for diagnostic in reading.diagnostics { print(diagnostic, to: &standardError) }
+    guard reading.case != nil else { throw ExitCode(1) }
+    return reading
 }
 
 /// Loads Kinpress's templates (or the folder given) and fonts, or says what is wrong.

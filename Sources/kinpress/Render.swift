@@ -7,16 +7,7 @@ import KinpressCase
 
 extension Paper: ExpressibleByArgument {}
 
-/// The file formats Kinpress writes.
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case pdf, html
-
-    /// The format a file name asks for: HTML for `.html` and `.htm`, otherwise PDF.
-    init(fileName: String) {
-        let suffix = URL(fileURLWithPath: fileName).pathExtension.lowercased()
-        self = suffix == "html" || suffix == "htm" ? .html : .pdf
-    }
-}
+extension Format: ExpressibleByArgument {}
 
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -33,7 +24,7 @@ struct Render: ParsableCommand {
     var paper: Paper = .a4
 
     @Option(help: "pdf or html (default: from the output file's name, .html or .htm for HTML).")
-    var format: OutputFormat?
+    var format: Format?
 
     @Option(name: .shortAndLong, help: ArgumentHelp("The file to write.", valueName: "file.pdf|file.html"))
     var output: String
@@ -65,7 +56,7 @@ struct Render: ParsableCommand {
         }
         let kinpress = try options.kinpress()
         let choices = Kinpress.Options(audience: options.audience, theme: theme, paper: paper)
-        if (format ?? OutputFormat(fileName: output)) == .html {
+        if (format ?? Format(fileName: output)) == .html {
             let bytes = try reporting { try kinpress.html(options.document, of: found, options: choices) }
             try reporting { try writeAtomically(bytes, to: URL(fileURLWithPath: output)) }
             return

@@ -1,0 +1,92 @@
+import ArgumentParser
+import Foundation
+import Kinpress
+import KinpressAudience
+import KinpressLayout
+
+struct Pack: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Make a meeting pack: every document for one meeting in one file, with a cover, agenda and contents.",
+        discussion: """
+            The professional pack is for the chair and carries the protective marking on every page. \
+            The family pack holds nothing marked for professionals and ends with the hard words it \
+            uses; beside it Kinpress writes, for the chair only, FILE's name with \
+            .withheld-chair-only.txt: everything left out of the family copy, by case-file field, \
+            so the chair can check the copy before it is sent.
+            """
+    )
+
+    enum Reader: String, ExpressibleByArgument, CaseIterable {
+        case professional, family
+
+        var audience: Audience { self == .professional ? .professional : .family }
+    }
+
+    @Argument(help: ArgumentHelp("The case file (.yaml, .yml or .json).", valueName: "case"))
+    var caseFile: String
+
+    @Option(help: "Who the pack is for: professional (the chair's copy) or family.")
+    var audience: Reader = .professional
+
+    @Option(help: "pdf or html (default: from the output file's name).")
+    var format: Format?
+
+    @Flag(help: "Mark every page DRAFT.")
+    var draft = false
+
+    @Option(help: "The theme from the templates folder's themes/.")
+    var theme = "default"
+
+    @Option(help: "Paper size for PDF: a4 or letter.")
+    var paper: Paper = .a4
+
+    @Option(help: ArgumentHelp("A templates folder to use instead of Kinpress's own.", valueName: "folder"))
+    var templates: String?
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("The file to write.", valueName: "file.pdf|file.html"))
+    var output: String
+
+    func run() throws {
+        let found = try readCaseFile(caseFile).case!
+        let kinpress = try loadKinpress(templates: templates)
+        let chosen = format ?? Format(fileName: output)
+        let pack = try reporting {
+            try kinpress.pack(of: found, options: .init(audience: audience.audience, theme: theme, paper: paper), format: chosen, draft: draft)
+        }
+        let target = URL(fileURLWithPath: output)
+        try reporting { try writeAtomically(pack.bytes, to: target) }
+        if audience == .family {
+            try reporting { try writeAtomically(Array(Self.withheldReport(pack, file: target.lastPathComponent).utf8), to: Self.withheldFile(for: target)) }
+        }
+        var standardError = FileHandle.standardError
+        for text in pack.missingCharacters {
+            print("\(caseFile): warning: no installed font can show some characters in \"\(text.prefix(60))\"; they print as empty boxes", to: &standardError)
+        }
+        let pages = pack.pages.map { ", \($0) pages" } ?? ""
+        print("\(output): \(pack.title)\(pages)" + (audience == .family ? "; \(pack.withheld.count) items left out, listed in \(Self.withheldFile(for: target).lastPathComponent)" : ""))
+    }
+
+    /// Beside `pack.pdf`, `pack.withheld-chair-only.txt`.
+    static func withheldFile(for pack: URL) -> URL {
+        pack.deletingPathExtension().appendingPathExtension("withheld-chair-only.txt")
+    }
+
+    /// The chair's list of what the family copy leaves out, and why.
+    static func withheldReport(_ pack: Kinpress.Pack, file: String) -> String {
+        var lines = [
+            "FOR THE CHAIR ONLY. Do not send this list to the family.",
+            "",
+            "What Kinpress left out of \(file) (\(pack.title)), the family's copy, and why.",
+            "Each line gives the field in the case file, who may see it, and how it starts.",
+            "Check the family copy against this list before it is sent.",
+            "",
+        ]
+        for item in pack.withheld {
+            let who = item.visibility == .professionals ? "professionals only" : "adults only"
+            lines.append("\(item.field)\t\(who)\t\(item.summary)")
+        }
+        lines.append("")
+        lines.append(pack.withheld.isEmpty ? "Nothing was left out." : "\(pack.withheld.count) item\(pack.withheld.count == 1 ? "" : "s") left out.")
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
