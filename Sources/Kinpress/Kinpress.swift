@@ -130,6 +130,30 @@ public struct Kinpress: Sendable {
         }
     }
 
+    /// Beside `pack.pdf`, `pack.withheld-chair-only.txt`.
+    public static func withheldFile(for pack: URL) -> URL {
+        pack.deletingPathExtension().appendingPathExtension("withheld-chair-only.txt")
+    }
+
+    /// The chair's list of what the family copy leaves out, and why.
+    public static func withheldReport(_ pack: Pack, file: String) -> String {
+        var lines = [
+            "FOR THE CHAIR ONLY. Do not send this list to the family.",
+            "",
+            "What Kinpress left out of \(file) (\(pack.title)), the family's copy, and why.",
+            "Each line gives the field in the case file, who may see it, and how it starts.",
+            "Check the family copy against this list before it is sent.",
+            "",
+        ]
+        for item in pack.withheld {
+            let who = item.visibility == .professionals ? "professionals only" : "adults only"
+            lines.append("\(item.field)\t\(who)\t\(item.summary)")
+        }
+        lines.append("")
+        lines.append(pack.withheld.isEmpty ? "Nothing was left out." : "\(pack.withheld.count) item\(pack.withheld.count == 1 ? "" : "s") left out.")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
     /// The glossary's terms that `document` uses, once each in the order they first appear, with
     /// their plain meaning for this reader.
     private func glossaryEntries(in document: Document, language: String, audience: Audience) -> [GlossaryEntry] {

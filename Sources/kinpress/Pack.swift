@@ -56,37 +56,13 @@ struct Pack: ParsableCommand {
         let target = URL(fileURLWithPath: output)
         try reporting { try writeAtomically(pack.bytes, to: target) }
         if audience == .family {
-            try reporting { try writeAtomically(Array(Self.withheldReport(pack, file: target.lastPathComponent).utf8), to: Self.withheldFile(for: target)) }
+            try reporting { try writeAtomically(Array(Kinpress.withheldReport(pack, file: target.lastPathComponent).utf8), to: Kinpress.withheldFile(for: target)) }
         }
         var standardError = FileHandle.standardError
         for text in pack.missingCharacters {
             print("\(caseFile): warning: no installed font can show some characters in \"\(text.prefix(60))\"; they print as empty boxes", to: &standardError)
         }
         let pages = pack.pages.map { ", \($0) pages" } ?? ""
-        print("\(output): \(pack.title)\(pages)" + (audience == .family ? "; \(pack.withheld.count) items left out, listed in \(Self.withheldFile(for: target).lastPathComponent)" : ""))
-    }
-
-    /// Beside `pack.pdf`, `pack.withheld-chair-only.txt`.
-    static func withheldFile(for pack: URL) -> URL {
-        pack.deletingPathExtension().appendingPathExtension("withheld-chair-only.txt")
-    }
-
-    /// The chair's list of what the family copy leaves out, and why.
-    static func withheldReport(_ pack: Kinpress.Pack, file: String) -> String {
-        var lines = [
-            "FOR THE CHAIR ONLY. Do not send this list to the family.",
-            "",
-            "What Kinpress left out of \(file) (\(pack.title)), the family's copy, and why.",
-            "Each line gives the field in the case file, who may see it, and how it starts.",
-            "Check the family copy against this list before it is sent.",
-            "",
-        ]
-        for item in pack.withheld {
-            let who = item.visibility == .professionals ? "professionals only" : "adults only"
-            lines.append("\(item.field)\t\(who)\t\(item.summary)")
-        }
-        lines.append("")
-        lines.append(pack.withheld.isEmpty ? "Nothing was left out." : "\(pack.withheld.count) item\(pack.withheld.count == 1 ? "" : "s") left out.")
-        return lines.joined(separator: "\n") + "\n"
+        print("\(output): \(pack.title)\(pages)" + (audience == .family ? "; \(pack.withheld.count) items left out, listed in \(Kinpress.withheldFile(for: target).lastPathComponent)" : ""))
     }
 }

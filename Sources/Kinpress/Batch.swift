@@ -1,0 +1,303 @@
+import Foundation
+import KinpressAudience
+import KinpressCase
+import KinpressCompose
+import KinpressLayout
+
+/// Many cases rendered in parallel, for a service's overnight run: each case's documents go to
+/// `<output>/<reference>/<document>-<audience>.<format>`, written whole or not at all. A case
+/// that fails is reported with its errors and the rest carry on; a case whose outputs are newer
+/// than its file and the templates is skipped; a stop request finishes the case in hand.
+public struct Batch: Sendable {
+    public struct Plan: Sendable {
+        public var outputFolder: URL
+        public var documents: [DocumentKind]
+        /// Also a meeting pack per audience (`pack-<audience>`).
+        public var pack: Bool
+        public var formats: [Format]
+        /// Nil: each document for its own reader (Words and Pictures for the child, the others
+        /// for the family, a pack for the chair).
+        public var audiences: [Audience]?
+        public var theme: String
+        public var paper: Paper
+        /// Render even cases whose outputs are up to date.
+        public var force: Bool
+
+        public init(outputFolder: URL, documents: [DocumentKind] = DocumentKind.allCases, pack: Bool = false, formats: [Format] = [.pdf],
+                    audiences: [Audience]? = nil, theme: String = "default", paper: Paper = .a4, force: Bool = false) {
+            self.outputFolder = outputFolder
+            self.documents = documents
+            self.pack = pack
+            self.formats = formats
+            self.audiences = audiences
+            self.theme = theme
+            self.paper = paper
+            self.force = force
+        }
+    }
+
+    public enum Status: String, Codable, Sendable {
+        case rendered, skipped, failed, cancelled
+    }
+
+    public struct Output: Codable, Sendable, Equatable {
+        /// Relative to the output folder.
+        public var file: String
+        public var document: String
+        public var audience: String
+        public var format: String
+        public var pages: Int?
+    }
+
+    public struct CaseReport: Codable, Sendable {
+        public var input: String
+        public var reference: String?
+        public var status: Status
+        public var outputs: [Output]
+        public var seconds: Double
+        public var errors: [String]
+        public var warnings: [String]
+        public var quality: QualityRow?
+    }
+
+    public let kinpress: Kinpress
+    public let plan: Plan
+
+    public init(kinpress: Kinpress, plan: Plan) {
+        self.kinpress = kinpress
+        self.plan = plan
+    }
+
+    /// The case files among `paths`: files as given, folders searched (with their subfolders)
+    /// for `.json`, `.yaml` and `.yml`, each folder's in name order.
+    public static func findCases(_ paths: [String]) throws(BatchError) -> [URL] {
+        var found: [URL] = []
+        for path in paths {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+                throw BatchError(message: "\(path): there is no such file or folder")
+            }
+            let url = URL(fileURLWithPath: path)
+            guard isFolder.boolValue else {
+                found.append(url)
+                continue
+            }
+            let enumerator = FileManager.default.enumerator(at: url, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
+            var here: [URL] = []
+            while let file = enumerator?.nextObject() as? URL {
+                if ["json", "yaml", "yml"].contains(file.pathExtension.lowercased()) { here.append(file) }
+            }
+            found += here.sorted { $0.path < $1.path }
+        }
+        return found
+    }
+
+    /// A reference as a folder name: letters, digits, `.`, `-` and `_`, nothing that could leave
+    /// the output folder or hide the folder.
+    public static func folderName(_ reference: String) -> String {
+        let mapped = String(reference.unicodeScalars.map { scalar -> Character in
+            scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || "-_.".unicodeScalars.contains(scalar)) ? Character(scalar) : "-"
+        })
+        let trimmed = mapped.split(separator: "-", omittingEmptySubsequences: true).joined(separator: "-")
+            .trimmingCharacters(in: CharacterSet(charactersIn: ".-"))
+        return String(trimmed.prefix(80))
+    }
+
+    /// Renders `inputs` with `jobs` threads. `progress` is called once per case as it ends, from
+    /// the thread that rendered it (never two at once). Reports come back in input order.
+    public func run(_ inputs: [URL], jobs: Int, isCancelled: @escaping @Sendable () -> Bool,
+                    progress: @escaping @Sendable (CaseReport) -> Void) -> [CaseReport] {
+        removeLeftovers()
+        let folders = folderNames(for: inputs)
+        let newestResource = Self.newestChange(in: [kinpress.templates.folder])
+        let state = SharedState(count: inputs.count)
+        DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, inputs.count))) { _ in
+            while let index = state.take() {
+                let report = isCancelled()
+                    ? CaseReport(input: inputs[index].path, reference: nil, status: .cancelled, outputs: [], seconds: 0, errors: [], warnings: [], quality: nil)
+                    : render(inputs[index], folder: folders[index], newestResource: newestResource, isCancelled: isCancelled)
+                state.finish(index, report, progress)
+            }
+        }
+        return state.reports
+    }
+
+    /// One output folder per case, by reference; a second case with the same reference gets
+    /// `-2`, in input order, so names do not depend on which thread came first.
+    private func folderNames(for inputs: [URL]) -> [String] {
+        var used: [String: Int] = [:]
+        return inputs.map { input in
+            let reference = CaseReader.read(contentsOf: input).case.map { Self.folderName($0.file.case.reference) } ?? ""
+            let base = reference.isEmpty ? Self.folderName(input.deletingPathExtension().lastPathComponent) : reference
+            let count = used[base, default: 0] + 1
+            used[base] = count
+            return count == 1 ? base : "\(base)-\(count)"
+        }
+    }
+
+    private func render(_ input: URL, folder: String, newestResource: Date, isCancelled: () -> Bool) -> CaseReport {
+        let started = Date()
+        let reading = CaseReader.read(contentsOf: input, displayName: input.path)
+        var report = CaseReport(input: input.path, reference: reading.case?.file.case.reference, status: .rendered, outputs: [], seconds: 0,
+                                errors: reading.errors.map(\.description), warnings: reading.warnings.map(\.description), quality: nil)
+        defer { report.seconds = Date().timeIntervalSince(started) }
+        guard let found = reading.case else {
+            report.status = .failed
+            return report
+        }
+        report.quality = QualityRow(found)
+        let planned = outputs(folder: folder)
+        let inputChanged = (try? input.resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate) ?? .distantFuture
+        let upToDate = !plan.force && planned.allSatisfy { output in
+            let changed = (try? plan.outputFolder.appendingPathComponent(output.file).resourceValues(forKeys: [.contentModificationDateKey]))?.contentModificationDate
+            return changed.map { $0 > inputChanged && $0 > newestResource } ?? false
+        }
+        if upToDate {
+            report.status = .skipped
+            report.outputs = planned
+            return report
+        }
+        for var output in planned {
+            if isCancelled() {
+                report.status = .cancelled
+                return report
+            }
+            do {
+                output.pages = try write(output, of: found)
+                report.outputs.append(output)
+            } catch {
+                report.status = .failed
+                report.errors.append("\(output.file): \(error)")
+            }
+        }
+        return report
+    }
+
+    /// Every file this plan makes for one case.
+    private func outputs(folder: String) -> [Output] {
+        var outputs: [Output] = []
+        for kind in plan.documents {
+            for audience in plan.audiences ?? [kind.defaultAudience] {
+                for format in plan.formats {
+                    outputs.append(Output(file: "\(folder)/\(kind.rawValue)-\(audience.rawValue).\(format.fileExtension)", document: kind.rawValue,
+                                          audience: audience.rawValue, format: format.rawValue, pages: nil))
+                }
+            }
+        }
+        if plan.pack {
+            for audience in (plan.audiences ?? [.professional]) where audience != .child {
+                for format in plan.formats {
+                    outputs.append(Output(file: "\(folder)/pack-\(audience.rawValue).\(format.fileExtension)", document: "pack",
+                                          audience: audience.rawValue, format: format.rawValue, pages: nil))
+                }
+            }
+        }
+        return outputs
+    }
+
+    /// Makes and writes one output; its page count for PDF.
+    private func write(_ output: Output, of found: Case) throws -> Int? {
+        let audience = Audience(rawValue: output.audience) ?? .family
+        let format = Format(rawValue: output.format) ?? .pdf
+        let options = Kinpress.Options(audience: audience, theme: plan.theme, paper: plan.paper)
+        let target = plan.outputFolder.appendingPathComponent(output.file)
+        if output.document == "pack" {
+            let pack = try kinpress.pack(of: found, options: options, format: format, draft: false)
+            try writeAtomically(pack.bytes, to: target)
+            if audience != .professional {
+                try writeAtomically(Array(Kinpress.withheldReport(pack, file: target.lastPathComponent).utf8), to: Kinpress.withheldFile(for: target))
+            }
+            return pack.pages
+        }
+        guard let kind = DocumentKind(rawValue: output.document) else { return nil }
+        switch format {
+        case .pdf:
+            let rendered = try kinpress.renderPDF(kind, of: found, options: options)
+            try writeAtomically(rendered.bytes, to: target)
+            return rendered.pages
+        case .html:
+            try writeAtomically(try kinpress.html(kind, of: found, options: options), to: target)
+            return nil
+        }
+    }
+
+    /// Temporary files a killed run left behind (never a finished output).
+    private func removeLeftovers() {
+        let enumerator = FileManager.default.enumerator(at: plan.outputFolder, includingPropertiesForKeys: nil)
+        while let file = enumerator?.nextObject() as? URL {
+            if isPartialFile(file.lastPathComponent) { try? FileManager.default.removeItem(at: file) }
+        }
+    }
+
+    /// The latest change to any file in `folders`: a changed template, string or theme makes
+    /// every output stale.
+    static func newestChange(in folders: [URL]) -> Date {
+        var newest = Date.distantPast
+        for folder in folders {
+            let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.contentModificationDateKey])
+            while let file = enumerator?.nextObject() as? URL {
+                if let changed = try? file.resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate, changed > newest {
+                    newest = changed
+                }
+            }
+        }
+        return newest
+    }
+
+    /// The report as JSON: totals, then each case.
+    public static func reportJSON(_ reports: [CaseReport], seconds: Double, jobs: Int) throws -> [UInt8] {
+        struct Totals: Codable {
+            var cases, rendered, skipped, failed, cancelled, outputs, pages, jobs: Int
+            var seconds, casesPerSecond: Double
+        }
+        struct File: Codable {
+            var totals: Totals
+            var cases: [CaseReport]
+        }
+        func count(_ status: Status) -> Int { reports.filter { $0.status == status }.count }
+        let done = reports.filter { $0.status == .rendered }.count
+        let totals = Totals(cases: reports.count, rendered: done, skipped: count(.skipped), failed: count(.failed), cancelled: count(.cancelled),
+                            outputs: reports.map(\.outputs.count).reduce(0, +), pages: reports.flatMap(\.outputs).compactMap(\.pages).reduce(0, +),
+                            jobs: jobs, seconds: seconds, casesPerSecond: seconds > 0 ? Double(done) / seconds : 0)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return Array(try encoder.encode(File(totals: totals, cases: reports)))
+    }
+}
+
+public struct BatchError: Error, Sendable, CustomStringConvertible {
+    public var message: String
+    public var description: String { message }
+}
+
+/// The work queue and results the batch's threads share, behind one lock.
+private final class SharedState: @unchecked Sendable {
+    private let lock = NSLock()
+    private var next = 0
+    private var results: [Batch.CaseReport?]
+
+    init(count: Int) {
+        results = Array(repeating: nil, count: count)
+    }
+
+    func take() -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard next < results.count else { return nil }
+        next += 1
+        return next - 1
+    }
+
+    func finish(_ index: Int, _ report: Batch.CaseReport, _ progress: (Batch.CaseReport) -> Void) {
+        lock.lock()
+        defer { lock.unlock() }
+        results[index] = report
+        progress(report)
+    }
+
+    var reports: [Batch.CaseReport] {
+        lock.lock()
+        defer { lock.unlock() }
+        return results.compactMap { $0 }
+    }
+}
