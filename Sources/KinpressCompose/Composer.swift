@@ -33,8 +33,8 @@ public struct Composer: Sendable {
     }
 
     /// A meeting pack (`documents/pack.mustache`) for one reader: each `<insert document=…>` is
-    /// that document as it is always composed, less its own title and contents, its headings one
-    /// level down under the part's heading and its ids made unique to the part. `glossary` is
+    /// that document as it is always composed, less its own title and contents, its top headings
+    /// one level under the part's heading and its ids made unique to the part. `glossary` is
     /// listed at the end (words a family pack could not avoid); `draft` marks every page.
     public func composePack(for visible: VisibleCase, glossary: [GlossaryEntry] = [], draft: Bool = false) throws(TemplateError) -> Document {
         var words = try Words(visible: visible, catalogue: templates.catalogue(for: visible.file.case.language), pictograms: templates.pictograms)
@@ -55,7 +55,9 @@ public struct Composer: Sendable {
                 let markup = try templates.render(try view(kind, words: words), document: kind.rawValue)
                 let document = try MarkupParser.parse(markup, source: "\(templates.folder.lastPathComponent)/documents/\(kind.rawValue).mustache",
                                                       pictograms: templates.pictograms)
-                result += document.blocks.map { $0.inPart(kind.rawValue) }
+                // The document's top headings sit one level under the part's heading.
+                let top = Document.headings(in: document.blocks).map(\.level).min() ?? 2
+                result += document.blocks.map { $0.inPart(kind.rawValue, shift: max(0, 2 - top)) }
             case .section(let id, let inner):
                 result.append(.section(id: id, blocks: try insertDocuments(into: inner, words: words)))
             default:

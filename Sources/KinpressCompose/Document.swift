@@ -201,9 +201,9 @@ public struct PictureBlock: Sendable, Equatable {
 }
 
 extension Block {
-    /// The block as part `part` of a pack: headings one level down (at most 3), ids and the
+    /// The block as part `part` of a pack: headings `shift` levels down (at most 3), ids and the
     /// links to them prefixed with the part's name, so two documents' ids cannot clash.
-    func inPart(_ part: String) -> Block {
+    func inPart(_ part: String, shift: Int) -> Block {
         func id(_ value: String?) -> String? { value.map { "\(part)-\($0)" } }
         func runs(_ text: Inline) -> Inline {
             text.map { run in
@@ -213,15 +213,15 @@ extension Block {
             }
         }
         switch self {
-        case .heading(let level, let anchor, let text): return .heading(level: min(level + 1, 3), id: id(anchor), text: runs(text))
+        case .heading(let level, let anchor, let text): return .heading(level: min(level + shift, 3), id: id(anchor), text: runs(text))
         case .paragraph(let style, let text): return .paragraph(style: style, text: runs(text))
-        case .list(let ordered, let icon, let items): return .list(ordered: ordered, icon: icon, items: items.map { $0.map { $0.inPart(part) } })
+        case .list(let ordered, let icon, let items): return .list(ordered: ordered, icon: icon, items: items.map { $0.map { $0.inPart(part, shift: shift) } })
         case .table(var table):
             table.header = table.header.map { $0.map(runs) }
             table.rows = table.rows.map { $0.map(runs) }
             return .table(table)
-        case .callout(let kind, let title, let blocks): return .callout(kind: kind, title: title.map(runs), blocks: blocks.map { $0.inPart(part) })
-        case .section(let anchor, let blocks): return .section(id: id(anchor), blocks: blocks.map { $0.inPart(part) })
+        case .callout(let kind, let title, let blocks): return .callout(kind: kind, title: title.map(runs), blocks: blocks.map { $0.inPart(part, shift: shift) })
+        case .section(let anchor, let blocks): return .section(id: id(anchor), blocks: blocks.map { $0.inPart(part, shift: shift) })
         case .figure, .signatures, .contents, .timeline, .picture, .pageBreak, .bodyStart, .insert: return self
         }
     }

@@ -63,6 +63,7 @@ struct Pack: ParsableCommand {
             print("\(caseFile): warning: no installed font can show some characters in \"\(text.prefix(60))\"; they print as empty boxes", to: &standardError)
         }
         let pages = pack.pages.map { ", \($0) pages" } ?? ""
-        print("\(output): \(pack.title)\(pages)" + (audience == .family ? "; \(pack.withheld.count) items left out, listed in \(Kinpress.withheldFile(for: target).lastPathComponent)" : ""))
+        let title = pack.title.unicodeScalars.filter { $0 != "\u{2068}" && $0 != "\u{2069}" }.map(String.init).joined()
+        print("\(output): \(title)\(pages)" + (audience == .family ? "; \(pack.withheld.count) item\(pack.withheld.count == 1 ? "" : "s") left out, listed in \(Kinpress.withheldFile(for: target).lastPathComponent)" : ""))
     }
 }

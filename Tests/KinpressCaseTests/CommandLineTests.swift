@@ -2,6 +2,15 @@ import Foundation
 import Testing
 @testable import KinpressCase
 
+/// A folder for one test's files, removed when the test ends.
+struct ScratchFolder: ~Copyable {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("kinpress-cli-\(UUID().uuidString)")
+
+    deinit {
+        try? FileManager.default.removeItem(at: url)
+    }
+}
+
 /// Runs the built `kinpress` program as a user or another system would.
 @Suite("The kinpress command")
 struct CommandLineTests {
@@ -96,8 +105,8 @@ struct CommandLineTests {
 
     @Test("render writes a PDF, and nothing at all when it fails")
     func render() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kinpress-cli-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let scratch = ScratchFolder()
+        let folder = scratch.url
         let sample = "SampleCases/hughes/hughes.yaml"
         let good = folder.appendingPathComponent("plan.pdf").path
         let run = try Self.kinpress("render", sample, "--document", "safety-plan", "--audience", "professional", "--output", good)
@@ -128,8 +137,8 @@ struct CommandLineTests {
 
     @Test("render --format html writes one HTML page; an .html name asks for HTML too; a bad picture leaves nothing")
     func renderHTML() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kinpress-cli-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let scratch = ScratchFolder()
+        let folder = scratch.url
         let sample = "SampleCases/lewis-baby/lewis-baby.yaml"
         let page = folder.appendingPathComponent("story.page").path
         let run = try Self.kinpress("render", sample, "--document", "words-and-pictures", "--format", "html", "--output", page)
@@ -154,6 +163,24 @@ struct CommandLineTests {
         #expect(refused.status == 1)
         #expect(refused.errors.contains("drawing.png"), "\(refused.errors)")
         #expect(!FileManager.default.fileExists(atPath: failed))
+    }
+
+    @Test("pack writes the chair's pack, or the family's with the chair's list of what it left out beside it")
+    func pack() throws {
+        let scratch = ScratchFolder()
+        let folder = scratch.url
+        let sample = "SampleCases/adeyemi/adeyemi.yaml"
+        let chair = folder.appendingPathComponent("pack.pdf").path
+        let run = try Self.kinpress("pack", sample, "--output", chair)
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: chair)).starts(with: Array("%PDF-".utf8)))
+        let family = folder.appendingPathComponent("family.html").path
+        #expect(try Self.kinpress("pack", sample, "--audience", "family", "--draft", "--output", family).status == 0)
+        let list = try String(contentsOf: folder.appendingPathComponent("family.withheld-chair-only.txt"), encoding: .utf8)
+        #expect(list.hasPrefix("FOR THE CHAIR ONLY") && list.contains("professionals only"))
+        #expect(try Self.kinpress("pack", sample, "--audience", "child", "--output", family).status == 2)
+        let contents = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(contents == ["family.html", "family.withheld-chair-only.txt", "pack.pdf"])
     }
 
     @Test("lint lists findings by section; an error fails it and stops render --strict")

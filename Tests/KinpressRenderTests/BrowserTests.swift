@@ -4,7 +4,8 @@ import Kinpress
 import KinpressAudience
 import KinpressCompose
 
-/// Every sample × document × reader, and the hostile case, opened in a real Chromium by
+/// Every sample × document × reader and its packs (the family's marked DRAFT), and the hostile
+/// case, opened in a real Chromium by
 /// `Tests/tools/browser_check.py`: axe-core finds no violations at phone and desktop width, no
 /// page scrolls sideways, nothing is fetched, and screenshots match the reviewed references in
 /// `Tests/References/html` (RECORD_REFERENCES=1 writes them; look at every one you change).
@@ -21,6 +22,10 @@ struct BrowserTests {
                 let file = folder.appendingPathComponent("\(name)/\(kind.rawValue)-\(audience.rawValue).html")
                 try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try Data(try kinpress.html(kind, of: found, options: .init(audience: audience))).write(to: file)
+            }
+            for audience in [Audience.family, .professional] {
+                let pack = try kinpress.pack(of: found, options: .init(audience: audience), format: .html, draft: audience == .family)
+                try Data(pack.bytes).write(to: folder.appendingPathComponent("\(name)/pack-\(audience.rawValue).html"))
             }
         }
         let references = Repository.root.appendingPathComponent("Tests/References/html")
@@ -44,7 +49,7 @@ struct BrowserTests {
         // The report really covers every page, at both widths, with axe run on each.
         let results = try JSONSerialization.jsonObject(with: Data(contentsOf: report)) as? [String: Any]
         let pages = results?["pages"] as? [[String: Any]] ?? []
-        #expect(pages.count == cases.count * HTMLTests.combinations.count)
+        #expect(pages.count == cases.count * (HTMLTests.combinations.count + 2))
         #expect(pages.allSatisfy { ($0["violations"] as? [String: Any])?.count == 2 })
         #expect(results?["axeViolations"] as? Int == 0)
     }

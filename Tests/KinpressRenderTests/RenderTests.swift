@@ -272,7 +272,9 @@ struct TemplateTests {
         try copy.edit("documents/safety-plan.mustache") { $0.replacingOccurrences(of: "<p class=\"lead\">{{intro}}</p>", with: "<p class=\"lead\">{{intro}}</b>") }
         let error = try #require(loadError(copy.url))
         #expect(error.file.hasSuffix("documents/safety-plan.mustache"))
-        #expect(error.line == 3)
+        let template = try String(contentsOf: copy.url.appendingPathComponent("documents/safety-plan.mustache"), encoding: .utf8)
+        let line = template.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("{{intro}}</b>") }.map { $0 + 1 }
+        #expect(error.line == line && line != nil)
     }
 
     @Test("a broken Mustache section names the template file and line")
