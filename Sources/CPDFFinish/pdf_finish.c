@@ -12,6 +12,9 @@ typedef struct {
     const char *const *alternatives;
     int alternative_count;
     int figures;
+    const char *const *part_languages;
+    int part_count;
+    int parts;
     marked_content *artifacts;
     int artifact_count, artifact_capacity;
 } finisher;
@@ -50,6 +53,11 @@ static void record_artifact(finisher *f, qpdf_oh element) {
 /* Depth first, in /K order: the order cairo began the tags in. */
 static void walk(finisher *f, qpdf_oh element) {
     qpdf_data q = f->q;
+    if (is_name(f, element, "/S", "/Part")) {
+        if (f->parts < f->part_count)
+            qpdf_oh_replace_key(q, element, "/Lang", qpdf_oh_new_unicode_string(q, f->part_languages[f->parts]));
+        f->parts++;
+    }
     if (is_name(f, element, "/S", "/Figure")) {
         if (f->figures < f->alternative_count)
             qpdf_oh_replace_key(q, element, "/Alt", qpdf_oh_new_unicode_string(q, f->alternatives[f->figures]));
@@ -144,12 +152,15 @@ static int fail(finisher *f, char **error, const char *message) {
 }
 
 int kinpress_pdf_finish(const unsigned char *input, size_t input_length, const char *language,
-                        const char *const *alternatives, int alternative_count, int body_start,
+                        const char *const *alternatives, int alternative_count,
+                        const char *const *part_languages, int part_count, int body_start,
                         unsigned char **output, size_t *output_length, char **error) {
     finisher f = {0};
     f.q = qpdf_init();
     f.alternatives = alternatives;
     f.alternative_count = alternative_count;
+    f.part_languages = part_languages;
+    f.part_count = part_count;
     qpdf_silence_errors(f.q);
     qpdf_set_suppress_warnings(f.q, QPDF_TRUE);
     if (qpdf_read_memory(f.q, "document", (const char *)input, (unsigned long long)input_length, NULL) & QPDF_ERRORS)

@@ -73,12 +73,7 @@ public struct Kinpress: Sendable {
 
     /// Any document model as PDF: for documents Kinpress builds itself (the pictogram sheet).
     public func renderPDF(_ document: Document, author: String, date: String, options: Options) throws(RenderFailure) -> (bytes: [UInt8], pages: Int, missingCharacters: [String]) {
-        let theme: Theme
-        do {
-            theme = try templates.theme(named: options.theme)
-        } catch {
-            throw .template(error)
-        }
+        let theme = try self.theme(options.theme, for: document)
         let laidOut: LaidOutDocument
         do {
             laidOut = try layoutEngine().layout(document, theme: theme, paper: options.paper)
@@ -173,18 +168,25 @@ public struct Kinpress: Sendable {
     }
 
     private func html(_ document: Document, author: String, options: Options) throws(RenderFailure) -> [UInt8] {
-        let theme: Theme
-        do {
-            theme = try templates.theme(named: options.theme)
-        } catch {
-            throw .template(error)
-        }
+        let theme = try self.theme(options.theme, for: document)
         do {
             try fonts.check(family: theme.font.family)
             return try HTMLWriter.write(document, theme: theme, engine: layoutEngine(), author: author)
         } catch {
             throw .layout(error)
         }
+    }
+
+    /// The theme, with the script a language's readers expect first: Urdu in Nastaliq.
+    private func theme(_ name: String, for document: Document) throws(RenderFailure) -> Theme {
+        var theme: Theme
+        do {
+            theme = try templates.theme(named: name)
+        } catch {
+            throw .template(error)
+        }
+        if document.language.lowercased().hasPrefix("ur") { theme.font.family = "Noto Nastaliq Urdu, " + theme.font.family }
+        return theme
     }
 
     /// The date a PDF says it was made: `SOURCE_DATE_EPOCH` when set (reproducible builds'
@@ -249,7 +251,7 @@ extension Document {
                 case .list(_, _, let items): return items.flatMap(walk)
                 case .table(let table): return ((table.header.map { [$0] } ?? []) + table.rows).flatMap { $0.map(text) }
                 case .callout(_, let title, let inner): return (title.map { [text($0)] } ?? []) + walk(inner)
-                case .section(_, let inner): return walk(inner)
+                case .section(_, let inner), .language(_, _, let inner): return walk(inner)
                 case .figure(let figure): return [figure.alternative]
                 case .timeline(let timeline): return (timeline.events + timeline.journey).flatMap { [$0.title, $0.detail ?? ""] }
                 case .picture(let picture): return [picture.alternative]

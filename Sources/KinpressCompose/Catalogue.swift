@@ -6,8 +6,10 @@ import Yams
 public struct Catalogue: Sendable {
     public let language: String
     /// The catalogue as nested dictionaries, as templates see it (`{{strings.assessment.title}}`).
-    let tree: [String: any Sendable]
+    private(set) var tree: [String: any Sendable]
     let file: String
+    /// Sentences this catalogue lacks, which print in English instead (`kinpress lint` lists them).
+    public private(set) var missing: [String] = []
 
     init(language: String, yaml: String, file: String) throws(TemplateError) {
         do {
@@ -24,6 +26,43 @@ public struct Catalogue: Sendable {
         }
         self.language = language
         self.file = file
+    }
+
+    /// Languages written right to left.
+    public static func isRightToLeft(_ language: String) -> Bool {
+        ["ar", "ur", "fa", "he", "ps", "ckb", "yi", "dv", "sd"].contains(String(language.lowercased().prefix { $0 != "-" }))
+    }
+
+    /// This catalogue with every sentence it lacks taken from `english`.
+    func fallingBack(to english: Catalogue) -> Catalogue {
+        var result = self
+        var missing: [String] = []
+        func merge(_ own: [String: any Sendable], _ base: [String: any Sendable], path: String) -> [String: any Sendable] {
+            var merged = own
+            for (key, value) in base {
+                let here = path.isEmpty ? key : "\(path).\(key)"
+                switch (own[key], value) {
+                case (nil, _):
+                    merged[key] = value
+                    if let branch = value as? [String: any Sendable] { missing += Self.keys(branch, path: here) } else { missing.append(here) }
+                case (let mine as [String: any Sendable], let theirs as [String: any Sendable]):
+                    merged[key] = merge(mine, theirs, path: here)
+                default:
+                    break
+                }
+            }
+            return merged
+        }
+        result.tree = merge(tree, english.tree, path: "")
+        result.missing = missing.sorted()
+        return result
+    }
+
+    private static func keys(_ branch: [String: any Sendable], path: String) -> [String] {
+        branch.flatMap { key, value -> [String] in
+            let here = "\(path).\(key)"
+            return (value as? [String: any Sendable]).map { keys($0, path: here) } ?? [here]
+        }
     }
 
     /// The sentence at a dotted key, with `{name}` placeholders filled in.
@@ -53,9 +92,12 @@ public struct Catalogue: Sendable {
         return text[..<index] + text[index].uppercased() + text[text.index(after: index)...]
     }
 
-    /// Chooses `key.one` or `key.other` by the count, and fills in `{count}`.
+    /// Chooses the count's plural form (`key.one`, `key.few`, … by the language's CLDR rule,
+    /// `key.other` when the catalogue has no such form) and fills in `{count}`.
     public func plural(_ key: String, count: Int, _ values: [String: String] = [:]) throws(TemplateError) -> String {
-        try text("\(key).\(count == 1 ? "one" : "other")", values.merging(["count": String(count)]) { $1 })
+        let category = PluralRule.category(of: count, language: language)
+        let form = lookup("\(key).\(category)") is String ? category : "other"
+        return try text("\(key).\(form)", values.merging(["count": String(count)]) { $1 })
     }
 
     func lookup(_ key: String) -> Any? {
@@ -85,6 +127,43 @@ public struct Catalogue: Sendable {
         switch error {
         case .scanner(_, _, let mark, _), .parser(_, _, let mark, _): return mark.line
         default: return nil
+        }
+    }
+}
+
+/// CLDR's cardinal plural categories for whole numbers, for the languages Kinpress has
+/// catalogues in (https://www.unicode.org/cldr/charts/latest/supplemental/language_plural_rules.html).
+/// Languages not listed use one (1) and other.
+enum PluralRule {
+    static func category(of n: Int, language: String) -> String {
+        let n = abs(n), ten = n % 10, hundred = n % 100
+        switch language {
+        case "pl":
+            if n == 1 { return "one" }
+            return (2...4).contains(ten) && !(12...14).contains(hundred) ? "few" : "many"
+        case "cy":
+            switch n {
+            case 0: return "zero"
+            case 1: return "one"
+            case 2: return "two"
+            case 3: return "few"
+            case 6: return "many"
+            default: return "other"
+            }
+        case "ro":
+            if n == 1 { return "one" }
+            return n == 0 || (1...19).contains(hundred) ? "few" : "other"
+        case "ar":
+            switch n {
+            case 0: return "zero"
+            case 1: return "one"
+            case 2: return "two"
+            default: return (3...10).contains(hundred) ? "few" : (11...99).contains(hundred) ? "many" : "other"
+            }
+        case "fr", "pt":
+            return n == 0 || n == 1 ? "one" : "other"
+        default:
+            return n == 1 ? "one" : "other"
         }
     }
 }

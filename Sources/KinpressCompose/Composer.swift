@@ -22,14 +22,46 @@ public struct Composer: Sendable {
         self.templates = templates
     }
 
+    /// Families and children read their own language (with each section then in English when the
+    /// case asks for both); professionals read English.
     public func compose(_ kind: DocumentKind, for visible: VisibleCase) throws(TemplateError) -> Document {
-        try MarkupParser.parse(try markup(kind, for: visible), source: "\(templates.folder.lastPathComponent)/documents/\(kind.rawValue).mustache", pictograms: templates.pictograms)
+        let document = try compose(kind, for: visible, language: language(for: visible))
+        guard visible.audience != .professional, visible.file.case.alsoInEnglish, document.language.prefix(2) != "en" else { return document }
+        return try bilingual(document, english: try compose(kind, for: visible, language: "en"))
+    }
+
+    private func compose(_ kind: DocumentKind, for visible: VisibleCase, language: String) throws(TemplateError) -> Document {
+        let words = try Words(visible: visible, catalogue: templates.catalogue(for: language), pictograms: templates.pictograms)
+        return try MarkupParser.parse(try templates.render(try view(kind, words: words), document: kind.rawValue),
+                                      source: "\(templates.folder.lastPathComponent)/documents/\(kind.rawValue).mustache", pictograms: templates.pictograms)
     }
 
     /// The markup a document template writes, for checking templates and for tests.
     public func markup(_ kind: DocumentKind, for visible: VisibleCase) throws(TemplateError) -> String {
-        let words = try Words(visible: visible, catalogue: templates.catalogue(for: visible.file.case.language), pictograms: templates.pictograms)
+        let words = try Words(visible: visible, catalogue: templates.catalogue(for: language(for: visible)), pictograms: templates.pictograms)
         return try templates.render(try view(kind, words: words), document: kind.rawValue)
+    }
+
+    private func language(for visible: VisibleCase) -> String {
+        visible.audience == .professional ? "en" : visible.file.case.language
+    }
+
+    /// Each section in the family's language, then the same section in English, marked as
+    /// English (its own language for screen readers, its own direction), under a label.
+    private func bilingual(_ family: Document, english: Document) throws(TemplateError) -> Document {
+        let label = try templates.catalogue(for: family.language).text("document.inEnglish")
+        var merged = family
+        merged.blocks = []
+        var englishSections = english.blocks.filter { if case .section = $0 { return true } else { return false } }.makeIterator()
+        for block in family.blocks {
+            merged.blocks.append(block)
+            guard case .section = block, case .section(let id, let inner)? = englishSections.next() else { continue }
+            // The label is in the family's language; what follows it is English.
+            merged.blocks.append(.paragraph(style: .small, text: [TextRun(text: label, bold: true)]))
+            merged.blocks.append(.language(code: "en", rightToLeft: false,
+                                           blocks: [.section(id: id.map { "\($0)-en" }, blocks: inner.map { $0.inPart("en", shift: 0) })]))
+        }
+        return merged
     }
 
     /// A meeting pack (`documents/pack.mustache`) for one reader: each `<insert document=…>` is
@@ -37,7 +69,7 @@ public struct Composer: Sendable {
     /// one level under the part's heading and its ids made unique to the part. `glossary` is
     /// listed at the end (words a family pack could not avoid); `draft` marks every page.
     public func composePack(for visible: VisibleCase, glossary: [GlossaryEntry] = [], draft: Bool = false) throws(TemplateError) -> Document {
-        var words = try Words(visible: visible, catalogue: templates.catalogue(for: visible.file.case.language), pictograms: templates.pictograms)
+        var words = try Words(visible: visible, catalogue: templates.catalogue(for: language(for: visible)), pictograms: templates.pictograms)
         let source = "\(templates.folder.lastPathComponent)/documents/pack.mustache"
         let markup = try templates.render(try PackBuilder(words: words, glossary: glossary, draft: draft).view(), document: "pack")
         var pack = try MarkupParser.parse(markup, source: source, pictograms: templates.pictograms)
@@ -83,7 +115,8 @@ extension Words {
         let file = visible.file
         let professional = audience == .professional
         return HeaderView(
-            lang: file.case.language, direction: ["ar", "ur", "fa", "he", "ps", "ckb", "yi", "dv"].contains(catalogue.language) ? "rtl" : "ltr",
+            lang: catalogue.language == "en" && audience == .professional ? "en" : file.case.language,
+            direction: Catalogue.isRightToLeft(catalogue.language) ? "rtl" : "ltr",
             title: title, runningTitle: runningTitle,
             subtitle: try catalogue.text("document.subtitle", ["date": date(file.case.date), "council": clean(file.case.localAuthority)]),
             marking: professional ? clean(file.case.protectiveMarking) : nil,

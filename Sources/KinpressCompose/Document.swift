@@ -54,7 +54,7 @@ extension Document {
                 case .heading(let level, let id, let text):
                     counter += 1
                     return [HeadingEntry(level: level, title: text.map(\.text).joined(), destination: id ?? "heading-\(counter)")]
-                case .section(_, let inner), .callout(_, _, let inner): return visit(inner)
+                case .section(_, let inner), .callout(_, _, let inner), .language(_, _, let inner): return visit(inner)
                 case .list(_, _, let items): return items.flatMap(visit)
                 default: return []
                 }
@@ -105,6 +105,9 @@ public indirect enum Block: Sendable, Equatable {
     /// A new page where numbering starts again at 1: what comes before it (a pack's cover and
     /// contents) is numbered i, ii, iii.
     case bodyStart
+    /// Blocks in another language than the document's (the English half of a bilingual
+    /// section): tagged with their language and set in their own direction.
+    case language(code: String, rightToLeft: Bool, blocks: [Block])
     /// Another whole document put in this place (`<insert document="assessment"/>` in a pack).
     /// The composer replaces it with that document's blocks; it never reaches layout.
     case insert(document: String)
@@ -222,6 +225,7 @@ extension Block {
             return .table(table)
         case .callout(let kind, let title, let blocks): return .callout(kind: kind, title: title.map(runs), blocks: blocks.map { $0.inPart(part, shift: shift) })
         case .section(let anchor, let blocks): return .section(id: id(anchor), blocks: blocks.map { $0.inPart(part, shift: shift) })
+        case .language(let code, let rightToLeft, let blocks): return .language(code: code, rightToLeft: rightToLeft, blocks: blocks.map { $0.inPart(part, shift: shift) })
         case .figure, .signatures, .contents, .timeline, .picture, .pageBreak, .bodyStart, .insert: return self
         }
     }

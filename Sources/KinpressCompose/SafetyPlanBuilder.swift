@@ -27,7 +27,7 @@ struct SafetyPlanBuilder {
         let file = words.visible.file
         let plan = file.safetyPlan
         let children = try words.childrenNames()
-        let title = if let plan { clean(plan.title) } else { try catalogue.text("plan.defaultTitle") }
+        let title = if let plan, plan.title != SafetyPlan.defaultTitle { clean(plan.title) } else { try catalogue.text("plan.defaultTitle") }
         let header = try words.header(title: title, runningTitle: title)
 
         let assessment = file.assessment

@@ -41,9 +41,11 @@ public struct TemplateSet: Sendable {
             let name = file.deletingPathExtension().lastPathComponent
             themes[name] = try Theme(name: name, yaml: try Self.read(file), file: "\(folder.lastPathComponent)/themes/\(file.lastPathComponent)")
         }
-        guard catalogues["en"] != nil else {
+        guard let english = catalogues["en"] else {
             throw TemplateError(file: "\(folder.lastPathComponent)/strings/en.yaml", line: nil, message: "the English string catalogue is missing; every other language falls back to it")
         }
+        // A sentence another catalogue lacks prints in English (and `kinpress lint` says so).
+        catalogues = catalogues.mapValues { $0.language == "en" ? $0 : $0.fallingBack(to: english) }
         try Self.checkSentences(in: folder, catalogues: catalogues)
         guard themes["default"] != nil else {
             throw TemplateError(file: "\(folder.lastPathComponent)/themes/default.yaml", line: nil, message: "the default theme is missing")
@@ -88,7 +90,7 @@ public struct TemplateSet: Sendable {
                     for match in pattern.matches(in: line, range: NSRange(line.startIndex..., in: line)) {
                         guard let range = Range(match.range(at: 1), in: line) else { continue }
                         let key = String(line[range])
-                        for catalogue in catalogues.values.sorted(by: { $0.language < $1.language }) where !(catalogue.lookup(key) is String) {
+                        for catalogue in catalogues.values.sorted(by: { $0.language < $1.language }) where !(catalogue.lookup(key) is String || catalogue.lookup(key) is [String: any Sendable]) {
                             throw TemplateError(file: "\(folder.lastPathComponent)/\(subfolder)/\(file.lastPathComponent)", line: index + 1,
                                                 message: "this template prints strings.\(key), which \(catalogue.file) does not have. Add the sentence there, or fix the name")
                         }

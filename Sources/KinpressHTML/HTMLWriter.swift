@@ -149,6 +149,8 @@ public struct HTMLWriter {
             tree.element("div", ["class": "page-break"], in: parent)
         case .insert:
             break
+        case .language(let code, let rightToLeft, let blocks):
+            add(blocks, in: tree.element("div", ["lang": code, "dir": rightToLeft ? "rtl" : "ltr"], in: parent))
         }
     }
 
@@ -201,7 +203,7 @@ public struct HTMLWriter {
         let id = "figure-\(figures)"
         let element = tree.element("figure", ["class": "diagram"], in: parent)
         let drawing = engine.diagram(figure, width: Self.diagramWidth(theme), theme: theme, rightToLeft: document.rightToLeft)
-        SceneSVG(tree: tree, theme: theme).draw(drawing.scene, title: Self.firstSentence(of: figure.alternative), description: figure.alternative,
+        SceneSVG(tree: tree, theme: theme, rightToLeft: document.rightToLeft).draw(drawing.scene, title: Self.firstSentence(of: figure.alternative), description: figure.alternative,
                                                  id: id, in: element)
         tree.element("p", ["class": "diagram-text"], text: figure.alternative, in: element)
         if let overflow = drawing.overflow {
@@ -232,7 +234,7 @@ public struct HTMLWriter {
             let key = tree.element("ul", ["class": "timeline-key"], in: box)
             for kind in used {
                 let item = tree.element("li", in: key)
-                SceneSVG(tree: tree, theme: theme).marker(kind, approximate: false, in: item)
+                SceneSVG(tree: tree, theme: theme, rightToLeft: document.rightToLeft).marker(kind, approximate: false, in: item)
                 tree.text(diagram.legend[kind] ?? kind, in: item)
             }
         }
@@ -245,7 +247,7 @@ public struct HTMLWriter {
                     tree.element("p", ["class": "gap"], text: gap, in: item)
                 }
                 let words = tree.element("div", ["class": "entry"], in: item)
-                SceneSVG(tree: tree, theme: theme).marker(entry.kind, approximate: entry.approximate, in: words)
+                SceneSVG(tree: tree, theme: theme, rightToLeft: document.rightToLeft).marker(entry.kind, approximate: entry.approximate, in: words)
                 tree.element("p", ["class": "date"], text: entry.date, in: words)
                 tree.element("p", ["class": "title"], text: entry.title, in: words)
                 if let detail = entry.detail {

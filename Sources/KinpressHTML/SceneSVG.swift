@@ -7,6 +7,8 @@ import KinpressLayout
 struct SceneSVG {
     let tree: HTMLTree
     let theme: Theme
+    /// The page reads right to left: a line of text starts at its box's right edge.
+    var rightToLeft = false
 
     /// The ascent of Noto Sans as a share of its line height (1.069 of 1.362 em): where the
     /// baseline of a line of scene text falls.
@@ -37,7 +39,7 @@ struct SceneSVG {
                 let text = tree.element("text", ["font-size": number(size), "font-weight": bold ? "bold" : nil, "fill": self.colour(colour)], in: svg)
                 let advance = box.height / Double(max(lines.count, 1))
                 for (index, line) in lines.enumerated() {
-                    tree.element("tspan", ["x": number(box.x), "y": number(box.y + Double(index) * advance + advance * Self.ascent)], text: line, in: text)
+                    tree.element("tspan", ["x": number(rightToLeft ? box.maxX : box.x), "y": number(box.y + Double(index) * advance + advance * Self.ascent)], text: line, in: text)
                 }
             }
         }

@@ -135,7 +135,7 @@ struct Stylesheet {
         figure.picture img { display: block; max-width: 100%; height: auto; max-height: 75vh; width: auto; margin: 0 auto; }
         .timeline-key { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.3em 1.2em; font-size: \(em(theme.small)); }
         .timeline-key li { display: flex; align-items: center; gap: 0.4em; margin: 0; }
-        .timeline-events, .timeline-journey { list-style: none; margin: 0 0 0 0.55rem; padding: 0; border-inline-start: 2px solid var(--rule); }
+        .timeline-events, .timeline-journey { list-style: none; margin: 0; margin-inline-start: 0.55rem; padding: 0; border-inline-start: 2px solid var(--rule); }
         .timeline-journey { border-inline-start-color: var(--timeline-planned, var(--rule)); }
         .timeline-events > li, .timeline-journey > li { margin: 0; padding-block: 0.2em 0.8em; padding-inline: 1.3em 0; }
         .timeline .entry { position: relative; }

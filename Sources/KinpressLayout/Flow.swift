@@ -54,6 +54,35 @@ struct Frame {
     var border: Colour
     var padding: Double
     var structure: [StructureElement]
+    /// The coloured edge goes on the right (a right-to-left page).
+    var edgeOnRight = false
+}
+
+extension FlowItem {
+    /// The item mirrored about the vertical line at `axis / 2`, for a right-to-left page: every
+    /// box keeps its width and moves to the other side; text keeps its own direction.
+    func mirrored(_ axis: Double) -> FlowItem {
+        switch self {
+        case .text(var text):
+            text.x = axis - text.x - text.block.layoutWidth
+            if let label = text.label { text.label = (label.block, axis - label.x - label.block.layoutWidth, label.structure) }
+            if let icon = text.icon { text.icon = (PlacedItem(icon.item.mark.mirrored(axis), structure: icon.item.structure, artifact: icon.item.isArtifact), icon.size) }
+            return .text(text)
+        case .box(var box):
+            box.items = box.items.map { PlacedItem($0.mark.mirrored(axis), structure: $0.structure, artifact: $0.isArtifact) }
+            if var table = box.table {
+                table.headerItems = table.headerItems.map { PlacedItem($0.mark.mirrored(axis), structure: $0.structure, artifact: $0.isArtifact) }
+                box.table = table
+            }
+            return .box(box)
+        case .beginFrame(var frame):
+            frame.x = axis - frame.x - frame.width
+            frame.edgeOnRight.toggle()
+            return .beginFrame(frame)
+        case .endFrame, .pageBreak:
+            return self
+        }
+    }
 }
 
 /// Measures diagram text with Pango, set exactly as `FlowBuilder.draw` will set it.
@@ -73,24 +102,44 @@ struct PangoMeasurer: TextMeasuring {
 struct FlowBuilder {
     let theme: Theme
     let geometry: PageGeometry
-    let context: OpaquePointer
+    /// Pango contexts for each direction; `context` is the one in use.
+    let contexts: (leftToRight: OpaquePointer, rightToLeft: OpaquePointer)
+    private(set) var context: OpaquePointer
+    private(set) var rightToLeft: Bool
     private(set) var items: [FlowItem] = []
+    /// Where the direction changes (a part in another language): from item `start` on, items
+    /// are right to left or not, until the next change.
+    private(set) var directionChanges: [(start: Int, rightToLeft: Bool)] = []
     private var nextID = 0
     private var headingNumber = 0
 
-    init(theme: Theme, geometry: PageGeometry, context: OpaquePointer) {
+    init(theme: Theme, geometry: PageGeometry, contexts: (leftToRight: OpaquePointer, rightToLeft: OpaquePointer), rightToLeft: Bool) {
         self.theme = theme
         self.geometry = geometry
-        self.context = context
+        self.contexts = contexts
+        self.rightToLeft = rightToLeft
+        context = rightToLeft ? contexts.rightToLeft : contexts.leftToRight
+        directionChanges = [(0, rightToLeft)]
+    }
+
+    /// The flow with right-to-left stretches mirrored, so they read from the right edge.
+    var mirroredItems: [FlowItem] {
+        let axis = geometry.left + geometry.right
+        var result = items
+        for (index, change) in directionChanges.enumerated() where change.rightToLeft {
+            let end = index + 1 < directionChanges.count ? directionChanges[index + 1].start : items.count
+            for position in change.start..<end { result[position] = items[position].mirrored(axis) }
+        }
+        return result
     }
 
     private var body: TextStyle {
         TextStyle(family: theme.font.family, size: theme.font.size, lineHeight: theme.font.lineHeight, colour: Colour(theme, "text"))
     }
 
-    private mutating func element(_ role: String, alternative: String? = nil, link: String? = nil) -> StructureElement {
+    private mutating func element(_ role: String, alternative: String? = nil, link: String? = nil, language: String? = nil) -> StructureElement {
         nextID += 1
-        return StructureElement(id: nextID, role: role, alternative: alternative, link: link)
+        return StructureElement(id: nextID, role: role, alternative: alternative, link: link, language: language)
     }
 
     /// The whole document's blocks, set before `add` so that contents can list what follows.
@@ -237,7 +286,20 @@ struct FlowBuilder {
             items.append(.pageBreak(startsBody: true))
         case .insert:
             break
+        case .language(let code, let partRightToLeft, let blocks):
+            let saved = (rightToLeft, context)
+            setDirection(partRightToLeft)
+            add(blocks, x: x, width: width, path: path + [element("Part", language: code)])
+            setDirection(saved.0)
+            context = saved.1
         }
+    }
+
+    private mutating func setDirection(_ value: Bool) {
+        rightToLeft = value
+        context = value ? contexts.rightToLeft : contexts.leftToRight
+        if directionChanges.last?.start == items.count { directionChanges.removeLast() }
+        if directionChanges.last?.rightToLeft != value { directionChanges.append((items.count, value)) }
     }
 
     /// One line per heading after this point: its title, and its page number filled in once the

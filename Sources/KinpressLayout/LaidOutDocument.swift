@@ -11,6 +11,8 @@ public struct StructureElement: Hashable, Sendable {
     public var alternative: String?
     /// Where a `Link` element points: a destination name.
     public var link: String?
+    /// The language of a `Part` in another language than the document's.
+    public var language: String?
 }
 
 /// Something drawn on a page, in points from the page's top left.
@@ -33,6 +35,23 @@ public enum Mark {
     case pageNumber(of: String, x: Double, y: Double, width: Double)
     /// Text turned `angle` radians about its centre (a watermark).
     case rotated(TextBlock, centreX: Double, centreY: Double, angle: Double)
+
+    /// The mark mirrored about the vertical line at `axis / 2` (for right-to-left pages): boxes
+    /// and text blocks keep their width and move; text itself is not flipped.
+    func mirrored(_ axis: Double) -> Mark {
+        switch self {
+        case .text(let block, let lines, let x, let y): return .text(block, lines: lines, x: axis - x - block.layoutWidth, y: y)
+        case .rectangle(let x, let y, let w, let h, let fill, let stroke, let width): return .rectangle(x: axis - x - w, y: y, width: w, height: h, fill: fill, stroke: stroke, lineWidth: width)
+        case .line(let x1, let y1, let x2, let y2, let colour, let width): return .line(x1: axis - x1, y1: y1, x2: axis - x2, y2: y2, colour: colour, width: width)
+        case .circle(let x, let y, let r, let fill): return .circle(x: axis - x, y: y, radius: r, fill: fill)
+        case .ring(let x, let y, let r, let colour, let width): return .ring(x: axis - x, y: y, radius: r, colour: colour, width: width)
+        case .picture(let picture, let x, let y, let width, let height): return .picture(picture, x: axis - x - width, y: y, width: width, height: height)
+        case .shape(let shape, let x, let y, let size, let colour, let filled): return .shape(shape, x: axis - x, y: y, size: size, colour: colour, filled: filled)
+        case .destination(let name, let x, let y): return .destination(name: name, x: axis - x, y: y)
+        case .pageNumber(let name, let x, let y, let width): return .pageNumber(of: name, x: axis - x - width, y: y, width: width)
+        case .rotated(let block, let x, let y, let angle): return .rotated(block, centreX: axis - x, centreY: y, angle: -angle)
+        }
+    }
 
     func moved(by dy: Double) -> Mark {
         switch self {

@@ -26,12 +26,12 @@ public final class LayoutEngine {
     public func layout(_ document: Document, theme: Theme, paper: Paper) throws(LayoutError) -> LaidOutDocument {
         try fonts.check(family: theme.font.family)
         let geometry = PageGeometry(paper: paper, theme: theme)
-        var builder = FlowBuilder(theme: theme, geometry: geometry, context: document.rightToLeft ? rightToLeft : leftToRight)
+        var builder = FlowBuilder(theme: theme, geometry: geometry, contexts: (leftToRight, rightToLeft), rightToLeft: document.rightToLeft)
         builder.documentBlocks = document.blocks
         builder.pictures = try Self.loadPictures(in: document.blocks)
         builder.add(document.blocks, x: geometry.left, width: geometry.contentWidth, path: [])
         var paginator = Paginator(geometry: geometry)
-        var (pages, outline) = paginator.place(builder.items)
+        var (pages, outline) = paginator.place(builder.mirroredItems)
         let bodyStart = paginator.bodyStart
         // Second pass: page numbers in the contents, now that every heading has a page. The
         // contents' lines were measured with room for the number, so nothing moves.
@@ -46,8 +46,11 @@ public final class LayoutEngine {
             }
         }
         for index in pages.indices {
-            pages[index].items.insert(contentsOf: furniture(document, page: index, bodyStart: bodyStart, of: pages.count, theme: theme, geometry: geometry,
-                                                            builder: builder), at: 0)
+            var marks = furniture(document, page: index, bodyStart: bodyStart, of: pages.count, theme: theme, geometry: geometry, builder: builder)
+            if document.rightToLeft {
+                marks = marks.map { PlacedItem($0.mark.mirrored(geometry.left + geometry.right), structure: $0.structure, artifact: $0.isArtifact) }
+            }
+            pages[index].items.insert(contentsOf: marks, at: 0)
             if let watermark = document.watermark {
                 // Over everything, see-through, so no box on the page can hide it.
                 var style = TextStyle(family: theme.font.family, size: min(geometry.width, geometry.height) / 5, lineHeight: 1, colour: Colour(theme, "watermark"))
@@ -78,13 +81,15 @@ public final class LayoutEngine {
     /// SVG): measured by Pango as in the PDF, with each text item's lines as Pango breaks them.
     /// `overflow` is the line naming people a network map had no room for.
     public func diagram(_ figure: Figure, width: Double, theme: Theme, rightToLeft: Bool = false) -> (scene: Scene, overflow: String?) {
-        let builder = FlowBuilder(theme: theme, geometry: PageGeometry(paper: .a4, theme: theme), context: rightToLeft ? self.rightToLeft : leftToRight)
+        let builder = FlowBuilder(theme: theme, geometry: PageGeometry(paper: .a4, theme: theme), contexts: (leftToRight, self.rightToLeft), rightToLeft: rightToLeft)
         var (scene, overflow) = builder.diagram(figure, width: width)
         scene.items = scene.items.map { item in
             guard case .text(let lines, let box, let size, let bold, let colour) = item else { return item }
             let block = builder.sceneText(lines, box: box, size: size, bold: bold, colour: colour)
             return .text(lines: block.lineTexts, box: box, size: size, bold: bold, colour: colour)
         }
+        // A right-to-left page has its diagrams mirrored, as the PDF does.
+        if rightToLeft { scene.items = scene.items.map { $0.mirrored(scene.width) } }
         return (scene, FlowBuilder.overflowNote(figure, overflow))
     }
 

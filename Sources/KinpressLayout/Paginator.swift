@@ -172,7 +172,7 @@ struct Paginator {
     private mutating func closeFragment(_ open: (frame: Frame, top: Double, index: Int), bottom: Double) {
         let frame = open.frame
         let background = PlacedItem(.rectangle(x: frame.x, y: open.top, width: frame.width, height: bottom - open.top, fill: frame.fill, stroke: nil, lineWidth: 0), artifact: true)
-        let edge = PlacedItem(.rectangle(x: frame.x, y: open.top, width: 3, height: bottom - open.top, fill: frame.border, stroke: nil, lineWidth: 0), artifact: true)
+        let edge = PlacedItem(.rectangle(x: frame.edgeOnRight ? frame.x + frame.width - 3 : frame.x, y: open.top, width: 3, height: bottom - open.top, fill: frame.border, stroke: nil, lineWidth: 0), artifact: true)
         current.insert(contentsOf: [background, edge], at: min(open.index, current.count))
     }
 

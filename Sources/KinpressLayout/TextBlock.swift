@@ -23,6 +23,8 @@ public final class TextBlock {
     public let colour: Colour
     /// The text, when some of its characters are in no installed font (they would print as boxes).
     public let missingGlyphs: String?
+    /// The width the text was set in (lines are placed within it by their alignment).
+    public let layoutWidth: Double
 
     init(runs: Inline, style: TextStyle, width: Double, context: OpaquePointer) {
         let layout = pango_layout_new(context)!
@@ -53,7 +55,13 @@ public final class TextBlock {
         pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
         if style.singleLine { pango_layout_set_ellipsize(layout, PANGO_ELLIPSIZE_END) }
         pango_layout_set_line_spacing(layout, Float(style.lineHeight))
-        pango_layout_set_alignment(layout, style.alignment == .centre ? PANGO_ALIGN_CENTER : style.alignment == .end ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT)
+        // Start and end are the paragraph direction's: the right edge starts a right-to-left line.
+        let rightToLeft = pango_context_get_base_dir(context) == PANGO_DIRECTION_RTL
+        switch style.alignment {
+        case .centre: pango_layout_set_alignment(layout, PANGO_ALIGN_CENTER)
+        case .start: pango_layout_set_alignment(layout, rightToLeft ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT)
+        case .end: pango_layout_set_alignment(layout, rightToLeft ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT)
+        }
         // The paragraph's direction is the document's, whatever strong letter comes first.
         pango_layout_set_auto_dir(layout, 0)
         pango_layout_set_text(layout, text, Int32(text.utf8.count))
@@ -73,6 +81,7 @@ public final class TextBlock {
             pango_layout_iter_free(iterator)
         }
         self.layout = layout
+        self.layoutWidth = width
         self.lines = lines
         missingGlyphs = pango_layout_get_unknown_glyphs_count(layout) > 0 ? text : nil
         self.colour = style.colour

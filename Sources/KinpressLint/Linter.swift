@@ -28,6 +28,18 @@ public struct Finding: Sendable, Equatable, CustomStringConvertible {
     /// What to write instead.
     public var suggestion: String?
 
+    public init(severity: Severity, file: String, path: FieldPath, location: SourceLocation?, message: String, term: String? = nil, offset: Int? = nil,
+                suggestion: String? = nil) {
+        self.severity = severity
+        self.file = file
+        self.path = path
+        self.location = location
+        self.message = message
+        self.term = term
+        self.offset = offset
+        self.suggestion = suggestion
+    }
+
     /// The part of the case the finding is in: "Assessment", "Safety plan", …
     public var section: String {
         switch path.components.first {

@@ -69,7 +69,8 @@ public enum PDFRenderer {
         guard status == CAIRO_STATUS_SUCCESS else {
             throw RenderError(message: "cairo could not write the PDF: \(String(cString: cairo_status_to_string(status)))")
         }
-        return try finish(output.bytes, language: laidOut.document.language, alternatives: drawer.alternatives, bodyStart: laidOut.bodyStart)
+        return try finish(output.bytes, language: laidOut.document.language, alternatives: drawer.alternatives, partLanguages: drawer.partLanguages,
+                          bodyStart: laidOut.bodyStart)
     }
 
     /// Bookmarks nested by heading level.
@@ -84,15 +85,18 @@ public enum PDFRenderer {
         }
     }
 
-    private static func finish(_ bytes: [UInt8], language: String, alternatives: [String], bodyStart: Int) throws(RenderError) -> [UInt8] {
+    private static func finish(_ bytes: [UInt8], language: String, alternatives: [String], partLanguages: [String], bodyStart: Int) throws(RenderError) -> [UInt8] {
         var output: UnsafeMutablePointer<UInt8>?
         var length = 0
         var error: UnsafeMutablePointer<CChar>?
-        let cStrings = alternatives.map { strdup($0) }
-        defer { cStrings.forEach { free($0) } }
+        let cStrings = alternatives.map { strdup($0) }, cLanguages = partLanguages.map { strdup($0) }
+        defer { (cStrings + cLanguages).forEach { free($0) } }
         let status = cStrings.map { UnsafePointer($0) }.withUnsafeBufferPointer { alts in
-            bytes.withUnsafeBufferPointer { input in
-                kinpress_pdf_finish(input.baseAddress, input.count, language, alts.baseAddress, Int32(alts.count), Int32(bodyStart), &output, &length, &error)
+            cLanguages.map { UnsafePointer($0) }.withUnsafeBufferPointer { languages in
+                bytes.withUnsafeBufferPointer { input in
+                    kinpress_pdf_finish(input.baseAddress, input.count, language, alts.baseAddress, Int32(alts.count), languages.baseAddress, Int32(languages.count),
+                                        Int32(bodyStart), &output, &length, &error)
+                }
             }
         }
         guard status == 0, let output else {
@@ -116,6 +120,8 @@ private struct Drawer {
     var open: [StructureElement] = []
     /// Figures' alternative texts, in the order their tags were begun.
     var alternatives: [String] = []
+    /// The languages of Part elements (another language's half of a bilingual document), in order.
+    var partLanguages: [String] = []
 
     init(cr: OpaquePointer) {
         self.cr = cr
@@ -137,6 +143,7 @@ private struct Drawer {
                 cairo_tag_begin(cr, element.role, "")
             }
             if element.role == "Figure" { alternatives.append(element.alternative ?? "") }
+            if element.role == "Part" { partLanguages.append(element.language ?? "") }
             open.append(element)
         }
         if case .destination(let name, let x, let y) = item.mark {

@@ -3,6 +3,7 @@ import Foundation
 import Kinpress
 import KinpressAudience
 import KinpressCase
+import KinpressCompose
 import KinpressLint
 
 struct Lint: ParsableCommand {
@@ -39,8 +40,11 @@ struct Lint: ParsableCommand {
                 throw ExitCode(1)
             }
             let linter = try makeLinter(templates: templates, language: written.case.language)
-            results.append(LintResult(file: file, findings: linter.lint(written, locations: reading.locations, fileName: file, for: audience),
-                                      readingAges: linter.readingAges(written, for: audience)))
+            var findings = linter.lint(written, locations: reading.locations, fileName: file, for: audience)
+            if audience != .professional, let untranslated = try untranslated(language: written.case.language, file: file, locations: reading.locations) {
+                findings.insert(untranslated, at: 0)
+            }
+            results.append(LintResult(file: file, findings: findings, readingAges: linter.readingAges(written, for: audience)))
         }
         if json {
             let encoder = JSONEncoder()
@@ -51,6 +55,23 @@ struct Lint: ParsableCommand {
             for result in results { print(result.text(audience: audience, colour: colour)) }
         }
         if results.contains(where: { $0.findings.contains { $0.severity == .error } }) { throw ExitCode(1) }
+    }
+
+    /// Fixed sentences the family's language has no translation of: they print in English.
+    private func untranslated(language: String, file: String, locations: [FieldPath: SourceLocation]) throws -> Finding? {
+        guard let folder = templates.map({ URL(fileURLWithPath: $0) }) ?? Kinpress.resourcesFolder()?.appendingPathComponent("Templates") else { return nil }
+        let set = try reporting { try TemplateSet(folder: folder) }
+        let catalogue = set.catalogue(for: language)
+        let path = FieldPath([.key("case"), .key("language")])
+        let base = String(language.lowercased().prefix { $0 != "-" })
+        if catalogue.language != base, base != "en" {
+            return Finding(severity: .warning, file: file, path: path, location: locations[path],
+                           message: "Kinpress has no fixed sentences in \"\(language)\" yet, so documents print them in English. Add Templates/strings/\(base).yaml (a copy of en.yaml, translated)")
+        }
+        guard !catalogue.missing.isEmpty else { return nil }
+        let shown = catalogue.missing.prefix(8).joined(separator: ", ") + (catalogue.missing.count > 8 ? ", …" : "")
+        return Finding(severity: .warning, file: file, path: path, location: locations[path],
+                       message: "\(catalogue.missing.count) fixed sentence\(catalogue.missing.count == 1 ? " is" : "s are") not in Templates/strings/\(catalogue.language).yaml yet and print in English: \(shown)")
     }
 }
 

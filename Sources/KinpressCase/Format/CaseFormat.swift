@@ -184,7 +184,7 @@ enum CaseFormat {
     ])
 
     static let safetyPlan = ObjectShape(name: "safetyPlan", noun: "safety plan", fields: [
-        .optional("title", .text, "the plan's title", default: .constant(.string("Our safety plan"))),
+        .optional("title", .text, "the plan's title", default: .constant(.string(SafetyPlan.defaultTitle))),
         .optional("agreedOn", .date(partial: false), "when it was agreed"),
         .optional("rules", list(rule), "rules for everyday life", default: emptyList),
         .optional("warningSigns", list(warningSign), "what the network watches for, and what they do", default: emptyList),

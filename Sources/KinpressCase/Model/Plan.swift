@@ -1,4 +1,7 @@
 public struct SafetyPlan: Codable, Equatable, Sendable {
+    /// The title a plan has when the case file gives none; documents say it in the reader's language.
+    public static let defaultTitle = "Our safety plan"
+
     public struct Rule: Codable, Equatable, Sendable {
         public var id: String
         public var area: String?

@@ -90,6 +90,23 @@ extension SceneItem {
     }
 }
 
+extension SceneItem {
+    /// The item mirrored left to right in a drawing `width` wide (text boxes move; text is not flipped).
+    public func mirrored(_ width: Double) -> SceneItem {
+        func flip(_ point: Point) -> Point { Point(width - point.x, point.y) }
+        switch self {
+        case .ring(let centre, let radius, let colour, let lineWidth): return .ring(centre: flip(centre), radius: radius, colour: colour, width: lineWidth)
+        case .disc(let centre, let radius, let colour): return .disc(centre: flip(centre), radius: radius, colour: colour)
+        case .marker(let shape, let centre, let size, let colour, let outlined):
+            return .marker(shape: shape, centre: flip(centre), size: size, colour: colour, outlined: outlined)
+        case .line(let from, let to, let colour, let lineWidth): return .line(from: flip(from), to: flip(to), colour: colour, width: lineWidth)
+        case .text(let lines, var box, let size, let bold, let colour):
+            box.x = width - box.x - box.width
+            return .text(lines: lines, box: box, size: size, bold: bold, colour: colour)
+        }
+    }
+}
+
 extension MarkerShape {
     /// The corners of the shape `size` across around `centre`, as drawn in every format; nil for
     /// a circle (radius `size / 2`).
