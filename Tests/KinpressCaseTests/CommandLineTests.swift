@@ -183,6 +183,29 @@ struct CommandLineTests {
         #expect(contents == ["family.html", "family.withheld-chair-only.txt", "pack.pdf"])
     }
 
+    @Test("lint says which fixed sentences are not translated yet (they print in English)")
+    func untranslated() throws {
+        let scratch = ScratchFolder()
+        let templates = scratch.url.appendingPathComponent("Templates")
+        try FileManager.default.createDirectory(at: scratch.url, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Repository.root.appendingPathComponent("Templates"), to: templates)
+        let polish = templates.appendingPathComponent("strings/pl.yaml")
+        let text = try String(contentsOf: polish, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: #"\n  skip: [^\n]+"#, with: "", options: .regularExpression).utf8).write(to: polish)
+        let run = try Self.kinpress("lint", "SampleCases/nowak/nowak.yaml", "--templates", templates.path)
+        #expect(run.output.contains("1 fixed sentence is not in Templates/strings/pl.yaml yet and print in English: document.skip"), "\(run.output)")
+        let page = scratch.url.appendingPathComponent("plan.html").path
+        #expect(try Self.kinpress("render", "SampleCases/nowak/nowak.yaml", "--document", "safety-plan", "--templates", templates.path, "--output", page).status == 0)
+        #expect(try String(contentsOfFile: page, encoding: .utf8).contains("Go to the main part"), "the missing sentence prints in English")
+
+        try FileManager.default.copyItem(at: Repository.root.appendingPathComponent("SampleCases/hughes"), to: scratch.url.appendingPathComponent("hughes"))
+        let tigrinya = scratch.url.appendingPathComponent("hughes/ti.yaml")
+        let sample = try String(contentsOf: Repository.root.appendingPathComponent("SampleCases/hughes/hughes.yaml"), encoding: .utf8)
+        try Data(sample.replacingOccurrences(of: "  language: en\n", with: "  language: ti\n").utf8).write(to: tigrinya)
+        let none = try Self.kinpress("lint", tigrinya.path)
+        #expect(none.output.contains("no fixed sentences in \"ti\" yet"), "\(none.output)\(none.errors)")
+    }
+
     @Test("lint lists findings by section; an error fails it and stops render --strict")
     func lint() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kinpress-lint-\(UUID().uuidString)")
