@@ -37,7 +37,7 @@ struct SafetyPlanBuilder {
         }
         let goals = try (assessment?.safetyGoals ?? []).map { goal throws(TemplateError) in try words.goal(goal, answers: nil) }
         let network = try file.people.filter(\.inSafetyNetwork).map { person throws(TemplateError) in
-            let contacts = [person.phone, person.email].compactMap { $0?.value }.map(clean)
+            let contacts = [person.phone, person.email].compactMap { $0?.value }.map(clean).map(leftToRight)
             return PersonView(name: try words.name(person.id), relationship: clean(person.relationship),
                               contact: contacts.isEmpty ? try catalogue.text("plan.noContact") : contacts.joined(separator: ", "))
         }
@@ -55,7 +55,7 @@ struct SafetyPlanBuilder {
             agreed: try plan?.agreedOn.map { d throws(TemplateError) in try catalogue.text("plan.agreed", ["date": words.date(d)]) },
             worries: worries, goals: goals, network: network, networkMap: try words.networkMap(of: file.people.filter(\.inSafetyNetwork)), areas: areas,
             warningSigns: (plan?.warningSigns ?? []).map { WarningView(sign: clean($0.sign), whatToDo: clean($0.whatToDo)) },
-            emergencyContacts: (plan?.emergencyContacts ?? []).map { EmergencyView(name: clean($0.name), number: clean($0.number), when: clean($0.when)) },
+            emergencyContacts: (plan?.emergencyContacts ?? []).map { EmergencyView(name: clean($0.name), number: leftToRight(clean($0.number)), when: clean($0.when)) },
             reviews: try (plan?.reviews ?? []).map { review throws(TemplateError) in ReviewView(date: try words.date(review.date), what: clean(review.what)) },
             signatures: try (plan?.signatures ?? []).map { id throws(TemplateError) in SignatureView(name: try words.name(id), role: try role(id)) })
     }

@@ -120,6 +120,12 @@ func paragraphs(_ text: String) -> [String] {
 }
 
 /// Replaces the control characters XML 1.0 does not allow (all but tab and line breaks).
+/// A phone number or address kept left to right (a left-to-right isolate), so that on a
+/// right-to-left page "07700 900326" does not come out as "900326 07700".
+func leftToRight(_ text: String) -> String {
+    "\u{2066}\(text)\u{2069}"
+}
+
 func clean(_ text: String) -> String {
     String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
         let value = scalar.value

@@ -136,7 +136,7 @@ public struct HTMLWriter {
             let list = tree.element("ol", in: navigation)
             for entry in headings.dropFirst(headingsSeen) where entry.level <= levels {
                 let item = tree.element("li", ["class": "level-\(entry.level)"], in: list)
-                tree.element("a", ["href": "#\(entry.destination)"], text: entry.title, in: item)
+                tree.element("a", ["href": "#\(entry.destination)", "dir": "auto"], text: entry.title, in: item)
             }
         case .timeline(let diagram):
             addTimeline(diagram, in: parent)

@@ -151,6 +151,9 @@ struct Stylesheet {
         .visually-hidden { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden;
           clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
         \(watermark)
+        /* Nastaliq climbs and falls far beyond Latin letters: Urdu needs taller lines. */
+        :lang(ur) { line-height: 2.3; }
+        h1:lang(ur), h2:lang(ur), h3:lang(ur), .callout-title:lang(ur) { line-height: 1.9; }
         @media (max-width: 30em) {
           main { padding: 0 0.75rem 2rem; }
           header.running, footer.running { padding: 0.5rem 0.75rem; }

@@ -22,10 +22,12 @@ public enum ScaleLine {
         // left of the line down to its mark, so no line passes through a name below it (names
         // below have lower numbers and stand further left). A name that would run off the left
         // edge stands right of its line instead.
-        let labelHeight = labelSize * 1.5
+        // Rows as tall as the tallest name needs (Arabic and Urdu letters stand taller than Latin).
+        let boxes = shown.map { measured($0.label, size: labelSize, bold: true, maxWidth: width) }
+        let labelHeight = max(labelSize * 1.5, (boxes.map(\.height).max() ?? 0) + 1)
         var labels: [(text: String, box: Box, value: Double)] = []
         for (row, mark) in shown.reversed().enumerated() {
-            var box = measured(mark.label, size: labelSize, bold: true, maxWidth: width)
+            var box = boxes[shown.count - 1 - row]
             let markX = position(mark.value)
             box.x = markX - box.width - 4 >= 0 ? markX - box.width - 4 : markX + 4
             box.y = Double(row) * labelHeight
