@@ -47,7 +47,8 @@ struct Pack: ParsableCommand {
     var output: String
 
     func run() throws {
-        let found = try readCaseFile(caseFile).case!
+        let reading = try readCaseFile(caseFile)
+        let found = reading.case!
         let kinpress = try loadKinpress(templates: templates)
         let chosen = format ?? Format(fileName: output)
         let pack = try reporting {
@@ -58,10 +59,7 @@ struct Pack: ParsableCommand {
         if audience == .family {
             try reporting { try writeAtomically(Array(Kinpress.withheldReport(pack, file: target.lastPathComponent).utf8), to: Kinpress.withheldFile(for: target)) }
         }
-        var standardError = FileHandle.standardError
-        for text in pack.missingCharacters {
-            print("\(caseFile): warning: no installed font can show some characters in \"\(text.prefix(60))\"; they print as empty boxes", to: &standardError)
-        }
+        warnAboutMissingCharacters(pack.missingCharacters, caseFile: caseFile, reading: reading)
         let pages = pack.pages.map { ", \($0) pages" } ?? ""
         let title = pack.title.unicodeScalars.filter { $0 != "\u{2068}" && $0 != "\u{2069}" }.map(String.init).joined()
         print("\(output): \(title)\(pages)" + (audience == .family ? "; \(pack.withheld.count) item\(pack.withheld.count == 1 ? "" : "s") left out, listed in \(Kinpress.withheldFile(for: target).lastPathComponent)" : ""))

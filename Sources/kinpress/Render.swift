@@ -63,11 +63,7 @@ struct Render: ParsableCommand {
         }
         let rendered = try reporting { try kinpress.renderPDF(options.document, of: found, options: choices) }
         let bytes = rendered.bytes
-        var standardError = FileHandle.standardError
-        for text in rendered.missingCharacters {
-            let shown = text.unicodeScalars.filter { $0 != "\u{2068}" && $0 != "\u{2069}" }.map(String.init).joined().prefix(60)
-            print("\(options.caseFile): warning: no installed font can show some characters in \"\(shown)\"; they print as empty boxes. Fonts/fonts.yaml lists the fonts Kinpress uses", to: &standardError)
-        }
+        warnAboutMissingCharacters(rendered.missingCharacters, caseFile: options.caseFile, reading: reading)
         try reporting { try writeAtomically(bytes, to: URL(fileURLWithPath: output)) }
     }
 }

@@ -279,7 +279,9 @@ struct CommandLineTests {
             """.write(to: file, atomically: true, encoding: .utf8)
         let run = try Self.kinpress("render", file.path, "--document", "assessment", "--output", folder.appendingPathComponent("out.pdf").path)
         #expect(run.status == 0)
-        #expect(run.errors.contains("warning: no installed font can show some characters in \"Ava \u{1FAE8}"))
+        #expect(run.errors.contains("no installed font can show some characters in \"Ava \u{1FAE8}"))
+        #expect(run.errors.contains(":3:"), "the line of the field: \(run.errors)")
+        #expect(run.errors.contains("children[0].name: "), "the field: \(run.errors)")
         let clean = try Self.kinpress("render", "SampleCases/hughes/hughes.yaml", "--document", "assessment", "--output", folder.appendingPathComponent("hughes.pdf").path)
         #expect(!clean.errors.contains("no installed font"))
     }
