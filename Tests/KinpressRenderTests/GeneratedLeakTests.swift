@@ -8,7 +8,8 @@ import KinpressCompose
 /// Random valid cases with a unique marker in every text some reader may not see: hidden list
 /// items, hidden people and hidden contact details. Every document for the family and for the
 /// child is searched for them, as PDF (text and objects) and as HTML (the whole source: text,
-/// alternative text, SVG, title and metadata). `LEAK_CASES=500 swift test --filter GeneratedLeakTests` runs longer.
+/// alternative text, SVG, title and metadata); 500 more cases' pages and family packs as HTML.
+/// `LEAK_CASES=500 LEAK_SWEEP=5000 swift test --filter GeneratedLeakTests` is the long run. `LEAK_CASES=500 swift test --filter GeneratedLeakTests` runs longer.
 @Suite("Nothing leaks from generated cases")
 struct GeneratedLeakTests {
     /// Fields that hold words a reader sees (never ids, references, dates or choices).
@@ -43,15 +44,35 @@ struct GeneratedLeakTests {
     }
 
     static var count: Int { Int(ProcessInfo.processInfo.environment["LEAK_CASES"] ?? "") ?? 30 }
+    /// The wider sweep, over the HTML (which holds every word of the document model: text,
+    /// alternative text, SVG, title, metadata) and the family's meeting pack.
+    static var sweep: Int { Int(ProcessInfo.processInfo.environment["LEAK_SWEEP"] ?? "") ?? 500 }
 
-    @Test("no marker in any family or child document", arguments: 0..<count)
-    func noLeak(seed: Int) throws {
+    /// Generated case `seed` with its markers, and the marked case file as written.
+    static func markedCase(_ seed: Int) throws -> (Case, Data) {
         var generator = CaseGenerator(seed: UInt64(seed) &+ 5000)
         let json = try JSONSerialization.jsonObject(with: try JSONEncoder().encode(generator.caseFile()))
         var counter = 0
         let marked = try JSONSerialization.data(withJSONObject: Self.mark(json, hidden: nil, counter: &counter))
         let reading = CaseReader.read(bytes: Array(marked), displayName: "leak-\(seed).json", folder: nil)
-        let found = try #require(reading.case, "\(reading.errors.prefix(3))")
+        return (try #require(reading.case, "\(reading.errors.prefix(3))"), marked)
+    }
+
+    @Test("no marker in any family or child page, nor in the family's meeting pack", arguments: 0..<sweep)
+    func noLeakInPages(seed: Int) throws {
+        let (found, _) = try Self.markedCase(seed + 100_000)
+        for (audience, markers) in [(Audience.family, ["PROFMARK"]), (.child, ["PROFMARK", "ADULTMARK"])] {
+            var pages = try DocumentKind.allCases.map { try kinpress.html($0, of: found, options: .init(audience: audience)) }
+            if audience == .family { pages.append(try kinpress.pack(of: found, options: .init(audience: .family), format: .html, draft: true).bytes) }
+            for page in pages.map({ String(decoding: $0, as: UTF8.self) }) {
+                for marker in markers { #expect(!page.contains(marker), "seed \(seed): \(marker) in a \(audience.rawValue) page") }
+            }
+        }
+    }
+
+    @Test("no marker in any family or child document", arguments: 0..<count)
+    func noLeak(seed: Int) throws {
+        let (found, marked) = try Self.markedCase(seed)
         for (audience, markers) in [(Audience.family, ["PROFMARK"]), (.child, ["PROFMARK", "ADULTMARK"])] {
             for kind in DocumentKind.allCases {
                 let bytes = try kinpress.pdf(kind, of: found, options: .init(audience: audience))
