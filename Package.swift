@@ -7,6 +7,9 @@ let package = Package(
     products: [
         .executable(name: "kinpress", targets: ["kinpress"]),
         .library(name: "Kinpress", targets: ["Kinpress"]),
+        // The first stages on their own, for the fuzzers in Fuzz/ (and other programs).
+        .library(name: "KinpressCase", targets: ["KinpressCase"]),
+        .library(name: "KinpressCompose", targets: ["KinpressCompose"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),

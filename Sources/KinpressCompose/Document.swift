@@ -37,6 +37,12 @@ public struct Document: Sendable, Equatable {
 }
 
 extension Document {
+    /// Markup as the templates write it (`docs/markup.md`), read into a document: for tools and
+    /// fuzzing. Templates' output goes through `Composer`, which names the template in errors.
+    public init(markup: String, pictograms: URL) throws(TemplateError) {
+        self = try MarkupParser.parse(markup, source: "markup", pictograms: pictograms)
+    }
+
     /// A heading as contents and outlines list it: `destination` is its id, or `heading-N` for
     /// the Nth heading when it has none, in every format.
     public struct HeadingEntry: Sendable, Equatable {
