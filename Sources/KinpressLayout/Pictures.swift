@@ -127,10 +127,22 @@ public enum PictureLoader {
     }
 
     private static func vector(_ text: String, failure: (String) -> LayoutError) throws(LayoutError) -> LoadedPicture {
-        // Only the picture itself: no other files, no web addresses, no external entities.
-        let external = #"(?i)(href|src)\s*=\s*["'](?!#|data:)|url\(\s*["']?(?!#|data:)|<!ENTITY|<!DOCTYPE[^>]*(SYSTEM|PUBLIC)|<\?xml-stylesheet|@import"#
+        // Only the picture itself: links only to its own parts (#id) — no other files, web
+        // addresses or pictures inside pictures — no external entities or style sheets, no CSS
+        // escapes (which can spell url( in disguise), no encoding but UTF-8, no scripts.
+        let external = #"(?i)(href|src)\s*=\s*(?!["']#)|url\(\s*["']?(?!#)|<!ENTITY|<!DOCTYPE[^>]*(SYSTEM|PUBLIC)|<\?xml-stylesheet|@import|\\[0-9a-f]"#
         if text.range(of: external, options: .regularExpression) != nil {
             throw failure("refers to other files or web addresses. A picture must hold everything it shows")
+        }
+        if text.range(of: #"(?i)<\?xml[^>]*encoding\s*=\s*["'](?!utf-8["'])"#, options: .regularExpression) != nil {
+            throw failure("is not saved as UTF-8. Save it as UTF-8")
+        }
+        if text.range(of: "<script", options: .caseInsensitive) != nil {
+            throw failure("holds a script. A picture in a document only shows; remove the script")
+        }
+        // Each <use> can copy a group that itself copies groups: a few dozen make billions of shapes.
+        if text.components(separatedBy: "<use").count - 1 > 50 {
+            throw failure("repeats shapes more than a drawing needs (over 50 <use> copies). Save it with the shapes written out")
         }
         var error: UnsafeMutablePointer<GError>?
         let data = Array(text.utf8)

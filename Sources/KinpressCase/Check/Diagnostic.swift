@@ -69,6 +69,18 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
 
     /// One problem as a compiler prints it, for every Kinpress check that points into a case file.
     public static func line(file: String, location: SourceLocation?, severity: String, path: FieldPath, message: String) -> String {
+        // A case file's own words may hold control characters (a terminal's escape codes):
+        // they are shown as their code, never sent to the screen.
+        func visible(_ text: String) -> String {
+            String(text.unicodeScalars.map { scalar -> String in
+                let value = scalar.value
+                return (value < 0x20 && value != 0x09) || (0x7F...0x9F).contains(value) ? "\\u{\(String(value, radix: 16, uppercase: true))}" : String(scalar)
+            }.joined())
+        }
+        return visible(rawLine(file: file, location: location, severity: severity, path: path, message: message))
+    }
+
+    private static func rawLine(file: String, location: SourceLocation?, severity: String, path: FieldPath, message: String) -> String {
         var text = file
         if let location { text += ":\(location.line):\(location.column)" }
         text += ": \(severity): "

@@ -154,7 +154,18 @@ struct FormatChecker {
         if scalar.text.isEmpty {
             return invalid(path, scalar, "this text is empty. Write something, or leave the field out")
         }
+        if let control = scalar.text.unicodeScalars.first(where: Self.isControl) {
+            let code = "U+" + String(format: "%04X", control.value)
+            return invalid(path, scalar, "this text holds a control character (\(code)), which cannot be printed and can upset a terminal or a screen reader. Remove it")
+        }
         return .string(scalar.text)
+    }
+
+    /// Characters with no place in printed text: C0 and C1 controls other than tab and line
+    /// breaks (NEL, U+0085, is a line break), and DEL.
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        return (value < 0x20 && value != 0x09 && value != 0x0A && value != 0x0D) || ((0x7F...0x9F).contains(value) && value != 0x85)
     }
 
     /// Text, or something YAML reads as a number or a date, which is taken as written.

@@ -39,8 +39,19 @@ struct SourceFile {
         }
         var text = bytes
         if text.starts(with: [0xEF, 0xBB, 0xBF]) { text.removeFirst(3) }
+        if text.starts(with: [0xFF, 0xFE, 0, 0]) || text.starts(with: [0, 0, 0xFE, 0xFF]) {
+            throw Failure(location: nil, message: "the file is saved as UTF-32. Save it as UTF-8")
+        }
         if text.starts(with: [0xFF, 0xFE]) || text.starts(with: [0xFE, 0xFF]) {
             throw Failure(location: nil, message: "the file is saved as UTF-16. Save it as UTF-8")
+        }
+        // Without a byte-order mark, UTF-16 and UTF-32 show as text full of zero bytes.
+        let zeros = text.prefix(4096).filter { $0 == 0 }.count
+        if zeros > 0, zeros * 4 >= min(text.count, 4096) {
+            throw Failure(location: nil, message: "the file is not UTF-8: it is probably saved as UTF-16 or UTF-32. Save it as UTF-8")
+        }
+        if let zero = text.firstIndex(of: 0) {
+            throw Failure(location: Self.location(ofByte: zero, in: text), message: "the file holds a zero byte (NUL) here, a control character no text file should hold. Remove it, and save the file as UTF-8 text")
         }
         if text.allSatisfy(Self.isWhitespace) {
             throw Failure(location: nil, message: "the file is empty. A case file starts with format: 1")

@@ -23,10 +23,12 @@ public struct SourceNode: Sendable {
     public var value: Value
     public var location: SourceLocation
 
-    /// How many nodes the tree holds, counting this one; used to bound alias expansion.
+    /// How many nodes the tree holds, counting this one, and a node more for every 64 bytes of
+    /// text: used to bound alias expansion, so that repeating a long text many times counts as
+    /// much as repeating many values.
     public var size: Int {
         switch value {
-        case .scalar: return 1
+        case .scalar(let scalar): return 1 + scalar.text.utf8.count / 64
         case .sequence(let items): return items.reduce(1) { $0 + $1.size }
         case .mapping(let pairs): return pairs.reduce(1) { $0 + 1 + $1.value.size }
         }
