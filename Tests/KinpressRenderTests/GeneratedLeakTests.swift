@@ -86,6 +86,12 @@ struct GeneratedLeakTests {
                 }
             }
         }
+        // The family's meeting pack as PDF: its text, objects, bookmarks and metadata.
+        let pack = try kinpress.pack(of: found, options: .init(audience: .family), format: .pdf, draft: false)
+        let packFile = try PDFFile(pack.bytes)
+        for place in [try packFile.text(), try packFile.objects()] {
+            #expect(!place.contains("PROFMARK"), "seed \(seed): PROFMARK in the family pack")
+        }
         // The markers are real: what professionals get shows them (checked for fields every
         // professional document set prints).
         let markedText = String(decoding: marked, as: UTF8.self)
