@@ -57,7 +57,7 @@ public struct Composer: Sendable {
             merged.blocks.append(block)
             guard case .section = block, case .section(let id, let inner)? = englishSections.next() else { continue }
             // The label is in the family's language; what follows it is English.
-            merged.blocks.append(.paragraph(style: .small, text: [TextRun(text: label, bold: true)]))
+            merged.blocks.append(.paragraph(style: .label, text: [TextRun(text: label, bold: true)]))
             merged.blocks.append(.language(code: "en", rightToLeft: false,
                                            blocks: [.section(id: id.map { "\($0)-en" }, blocks: inner.map { $0.inPart("en", shift: 0) })]))
         }

@@ -120,8 +120,9 @@ public indirect enum Block: Sendable, Equatable {
 }
 
 public enum ParagraphStyle: String, Sendable, Equatable {
-    /// `story`: a child's storyboard text, large and with room between lines.
-    case body, lead, subtitle, note, small, story
+    /// `story`: a child's storyboard text, large and with room between lines. `label`: a short
+    /// label kept with what follows it, however much must come along ("In English" over a section).
+    case body, lead, subtitle, note, small, story, label
 }
 
 public struct Table: Sendable, Equatable {

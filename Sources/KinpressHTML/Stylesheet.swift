@@ -110,9 +110,10 @@ struct Stylesheet {
         h3 { font-size: \(em(theme.headings.h3)); margin-top: \(em(theme.spacing.heading)); }
         p { margin: 0 0 \(em(theme.spacing.paragraph)); }
         p.lead { font-size: 1.12em; }
-        p.subtitle, p.note, p.small, figcaption { color: var(--muted); }
+        p.subtitle, p.note, p.small, p.label, figcaption { color: var(--muted); }
         p.note, figcaption { font-size: 0.92em; }
-        p.small { font-size: \(em(theme.small)); }
+        p.small, p.label { font-size: \(em(theme.small)); }
+        p.label { break-after: avoid; }
         p.story { font-size: max(1.4em, \(em(16))); line-height: max(\(theme.font.lineHeight), 1.5); }
         a { color: var(--heading); }
         ul, ol { margin: 0 0 \(em(theme.spacing.paragraph)); padding-inline-start: 1.5em; }

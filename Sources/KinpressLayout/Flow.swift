@@ -23,6 +23,8 @@ struct FlowText {
     var label: (block: TextBlock, x: Double, structure: [StructureElement])?
     /// A picture beside the first line instead (easy read), with its height.
     var icon: (item: PlacedItem, size: Double)?
+    /// A label for what follows ("In English"): it goes wherever what follows goes.
+    var introduces = false
     /// A heading's link target and bookmark.
     var destination: String?
     var outline: (title: String, level: Int)?
@@ -182,7 +184,7 @@ struct FlowBuilder {
             case .lead: style.size = theme.font.size * 1.12
             case .subtitle: style.colour = Colour(theme, "muted")
             case .note: style.size = theme.font.size * 0.92; style.colour = Colour(theme, "muted")
-            case .small: style.size = theme.small; style.colour = Colour(theme, "muted")
+            case .small, .label: style.size = theme.small; style.colour = Colour(theme, "muted")
             case .story: style.size = max(16, theme.font.size * 1.4); style.lineHeight = max(theme.font.lineHeight, 1.5)
             }
             // A note (who said it, who disagrees) stays with the paragraph it is about.
@@ -196,8 +198,10 @@ struct FlowBuilder {
             var afterHeading = false
             if case .text(let previous)? = items.last, previous.outline != nil { afterHeading = true }
             let isLabel = (block.lines.count == 1 && !runs.isEmpty && runs.allSatisfy(\.bold)) || (afterHeading && block.lines.count <= 2)
-            items.append(.text(FlowText(block: block, x: x, structure: path + [element("P")],
-                                        spaceBefore: 0, spaceAfter: paragraphGap, keepWithNext: isLabel)))
+            var paragraph = FlowText(block: block, x: x, structure: path + [element("P")], spaceBefore: 0, spaceAfter: paragraphGap,
+                                     keepWithNext: isLabel || paragraphStyle == .label)
+            paragraph.introduces = paragraphStyle == .label
+            items.append(.text(paragraph))
         case .list(let ordered, let icon, let entries):
             let list = element("L")
             let picture = theme.listIcons == true ? icon.flatMap { pictures[$0] } : nil

@@ -59,20 +59,28 @@ struct Paginator {
     /// How much of item `index` must fit on this page before it starts: a box whole, two lines
     /// of text (all of it when it has three lines or fewer), and what must come with it.
     private func minimumStart(_ items: [FlowItem], at index: Int, depth: Int = 0) -> Double {
-        guard index < items.count, depth < 4 else { return 0 }
+        // A one-line label just before a heading (the "In English" over a bilingual section)
+        // must see as far ahead as the heading itself will, or the heading moves on alone.
+        var limit = 4
+        if depth == 0, case .text(let label) = items[safe: index], label.introduces { limit = 6 }
+        return minimumStart(items, at: index, depth: depth, limit: limit)
+    }
+
+    private func minimumStart(_ items: [FlowItem], at index: Int, depth: Int, limit: Int) -> Double {
+        guard index < items.count, depth < limit else { return 0 }
         switch items[index] {
         case .text(let text):
             let count = text.block.lines.count
             let lines = count <= 3 ? count : 2
             let own = max(pendingSpace, text.spaceBefore) + text.block.height(of: 0..<lines)
-            return own + (text.keepWithNext ? text.spaceAfter + minimumStart(items, at: index + 1, depth: depth + 1) : 0)
+            return own + (text.keepWithNext ? text.spaceAfter + minimumStart(items, at: index + 1, depth: depth + 1, limit: limit) : 0)
         case .box(let box):
-            return max(pendingSpace, box.spaceBefore) + box.height + (box.keepWithNext ? minimumStart(items, at: index + 1, depth: depth + 1) : 0)
+            return max(pendingSpace, box.spaceBefore) + box.height + (box.keepWithNext ? minimumStart(items, at: index + 1, depth: depth + 1, limit: limit) : 0)
         case .beginFrame(let frame):
             // A callout that fits in a third of a page is kept whole.
             let whole = max(pendingSpace, 8) + frameHeight(items, from: index)
             if whole <= (geometry.bottom - geometry.top) / 3 { return whole }
-            return max(pendingSpace, 8) + frame.padding + minimumStart(items, at: index + 1, depth: depth + 1)
+            return max(pendingSpace, 8) + frame.padding + minimumStart(items, at: index + 1, depth: depth + 1, limit: limit)
         case .endFrame, .pageBreak:
             return 0
         }
@@ -191,5 +199,11 @@ struct Paginator {
             frames[index].index = 0
             y += frames[index].frame.padding * 0.5
         }
+    }
+}
+
+extension Array {
+    subscript(safe index: Int) -> Element? {
+        indices.contains(index) ? self[index] : nil
     }
 }
