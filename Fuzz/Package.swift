@@ -8,7 +8,8 @@ let package = Package(
     name: "KinpressFuzz",
     dependencies: [.package(path: "kinpress")],
     targets: [
-        .executableTarget(name: "FuzzCaseReader", dependencies: [.product(name: "KinpressCase", package: "kinpress")]),
-        .executableTarget(name: "FuzzMarkup", dependencies: [.product(name: "KinpressCompose", package: "kinpress")]),
+        .target(name: "FuzzSupport"),
+        .executableTarget(name: "FuzzCaseReader", dependencies: ["FuzzSupport", .product(name: "KinpressCase", package: "kinpress")]),
+        .executableTarget(name: "FuzzMarkup", dependencies: ["FuzzSupport", .product(name: "KinpressCompose", package: "kinpress")]),
     ]
 )

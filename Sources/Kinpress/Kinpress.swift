@@ -12,6 +12,8 @@ import KinpressPDF
 public struct Kinpress: Sendable {
     public let templates: TemplateSet
     public let fonts: FontLibrary
+    /// The glossary of each language that has one, for the words a family pack explains.
+    private let glossaries: [String: Glossary]
 
     /// Loads and checks the templates and fonts once; reuse one `Kinpress` for many cases.
     /// `resources` holds `Templates/` and `Fonts/`.
@@ -26,6 +28,11 @@ public struct Kinpress: Sendable {
         } catch {
             throw .layout(error)
         }
+        let languages = ((try? FileManager.default.contentsOfDirectory(atPath: self.templates.folder.appendingPathComponent("glossary").path)) ?? [])
+            .filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }
+        var glossaries: [String: Glossary] = [:]
+        for language in languages { glossaries[language] = try? Glossary(folder: self.templates.folder, language: language) }
+        self.glossaries = glossaries
     }
 
     /// How to make a document.
@@ -153,7 +160,7 @@ public struct Kinpress: Sendable {
     /// their plain meaning for this reader.
     private func glossaryEntries(in document: Document, language: String, audience: Audience) -> [GlossaryEntry] {
         let base = String(language.split(separator: "-").first ?? "en").lowercased()
-        guard let glossary = try? Glossary(folder: templates.folder, language: base) else { return [] }
+        guard let glossary = glossaries[base] else { return [] }
         var seen: Set<String> = []
         return glossary.matches(in: document.plainText).compactMap { match in
             guard seen.insert(match.term.term.lowercased()).inserted else { return nil }

@@ -76,6 +76,12 @@ public struct Catalogue: Sendable {
         return values.reduce(found) { $0.replacingOccurrences(of: "{\($1.key)}", with: "\u{2068}\($1.value)\u{2069}") }
     }
 
+    /// `text` without the isolate marks `text(_:_:)` puts round filled-in values: for places
+    /// that print them as boxes (a PDF viewer's title bar and bookmarks, a terminal).
+    public static func withoutIsolates(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.filter { !(0x2066...0x2069).contains($0.value) }))
+    }
+
     /// A sentence that may start with a filled-in word ("a worker does not agree …"): its first
     /// letter is made a capital.
     public func sentence(_ key: String, _ values: [String: String] = [:]) throws(TemplateError) -> String {

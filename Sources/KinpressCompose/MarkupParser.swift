@@ -5,7 +5,8 @@ import Foundation
 /// Network access and external entities are off: case text, escaped by the template engine,
 /// can only ever be text.
 enum MarkupParser {
-    static let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue)
+    // Errors are read from libxml2 and reported with the template's name and line, not printed by it.
+    static let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
 
     /// Parses a rendered document. `source` names the template it came from, for errors.
     static func parse(_ markup: String, source: String, pictograms: URL) throws(TemplateError) -> Document {

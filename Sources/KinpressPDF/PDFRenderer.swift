@@ -20,9 +20,9 @@ public struct PDFMetadata: Sendable {
     public var date: String
 
     public init(title: String, author: String, subject: String, date: String) {
-        self.title = PDFRenderer.plain(title)
-        self.author = PDFRenderer.plain(author)
-        self.subject = PDFRenderer.plain(subject)
+        self.title = Catalogue.withoutIsolates(title)
+        self.author = Catalogue.withoutIsolates(author)
+        self.subject = Catalogue.withoutIsolates(subject)
         self.date = date
     }
 }
@@ -73,19 +73,13 @@ public enum PDFRenderer {
                           bodyStart: laidOut.bodyStart)
     }
 
-    /// Text for places a PDF viewer shows outside the page (title bar, bookmarks), which print
-    /// the isolate marks around filled-in values as boxes.
-    static func plain(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.filter { !(0x2066...0x2069).contains($0.value) }))
-    }
-
     /// Bookmarks nested by heading level.
     private static func addOutline(_ outline: [OutlineEntry], to surface: OpaquePointer) {
         var parents: [Int: Int32] = [:]
         for entry in outline {
             let parent = (1..<entry.level).reversed().compactMap { parents[$0] }.first ?? Int32(CAIRO_PDF_OUTLINE_ROOT)
             let flags = entry.level == 1 ? CAIRO_PDF_OUTLINE_FLAG_OPEN : cairo_pdf_outline_flags_t(0)
-            let id = cairo_pdf_surface_add_outline(surface, parent, plain(entry.title), "dest='\(entry.destination)'", flags)
+            let id = cairo_pdf_surface_add_outline(surface, parent, Catalogue.withoutIsolates(entry.title), "dest='\(entry.destination)'", flags)
             parents[entry.level] = id
             for deeper in (entry.level + 1)...4 { parents[deeper] = nil }
         }

@@ -48,11 +48,7 @@ struct BatchCommand: ParsableCommand {
     @Flag(help: "Render cases even when their files are up to date.")
     var force = false
 
-    @Option(help: "The theme from the templates folder's themes/.")
-    var theme = "default"
-
-    @Option(help: "Paper size for PDF: a4 or letter.")
-    var paper: Paper = .a4
+    @OptionGroup var look: LookOptions
 
     @Option(help: ArgumentHelp("A templates folder to use instead of Kinpress's own.", valueName: "folder"))
     var templates: String?
@@ -100,7 +96,7 @@ struct BatchCommand: ParsableCommand {
         let cases = try reporting { try Batch.findCases(inputs) }
         let kinpress = try loadKinpress(templates: templates)
         let plan = Batch.Plan(outputFolder: URL(fileURLWithPath: outputDir), documents: try parsedDocuments(), pack: pack, formats: try parsedFormats(),
-                              audiences: try parsedAudiences(), theme: theme, paper: paper, force: force)
+                              audiences: try parsedAudiences(), theme: look.theme, paper: look.paper, force: force)
         let workers = jobs ?? ProcessInfo.processInfo.activeProcessorCount
         let stop = StopRequest()
         let progress = Progress(total: cases.count, onTerminal: isatty(STDERR_FILENO) != 0)

@@ -31,6 +31,9 @@ struct Lint: ParsableCommand {
 
     func run() throws {
         var results: [LintResult] = []
+        // The string catalogues, loaded once, to say which sentences a family's language lacks.
+        let folder = templates.map { URL(fileURLWithPath: $0) } ?? Kinpress.resourcesFolder()?.appendingPathComponent("Templates")
+        let catalogues = try folder.map { folder in try reporting { try TemplateSet(folder: folder) } }
         for file in cases {
             let reading = CaseReader.read(contentsOf: URL(fileURLWithPath: file), displayName: file)
             guard let written = reading.asWritten else {
@@ -41,7 +44,8 @@ struct Lint: ParsableCommand {
             }
             let linter = try makeLinter(templates: templates, language: written.case.language)
             var findings = linter.lint(written, locations: reading.locations, fileName: file, for: audience)
-            if audience != .professional, let untranslated = try untranslated(language: written.case.language, file: file, locations: reading.locations) {
+            if audience != .professional, let catalogues,
+               let untranslated = untranslated(language: written.case.language, catalogues: catalogues, file: file, locations: reading.locations) {
                 findings.insert(untranslated, at: 0)
             }
             results.append(LintResult(file: file, findings: findings, readingAges: linter.readingAges(written, for: audience)))
@@ -58,10 +62,8 @@ struct Lint: ParsableCommand {
     }
 
     /// Fixed sentences the family's language has no translation of: they print in English.
-    private func untranslated(language: String, file: String, locations: [FieldPath: SourceLocation]) throws -> Finding? {
-        guard let folder = templates.map({ URL(fileURLWithPath: $0) }) ?? Kinpress.resourcesFolder()?.appendingPathComponent("Templates") else { return nil }
-        let set = try reporting { try TemplateSet(folder: folder) }
-        let catalogue = set.catalogue(for: language)
+    private func untranslated(language: String, catalogues: TemplateSet, file: String, locations: [FieldPath: SourceLocation]) -> Finding? {
+        let catalogue = catalogues.catalogue(for: language)
         let path = FieldPath([.key("case"), .key("language")])
         let base = String(language.lowercased().prefix { $0 != "-" })
         if catalogue.language != base, base != "en" {

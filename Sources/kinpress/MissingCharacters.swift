@@ -1,5 +1,6 @@
 import Foundation
 import KinpressCase
+import KinpressCompose
 
 /// Warns about texts with characters no installed font can show, naming the case field each
 /// came from (the longest field whose words the text contains), so the worker knows what to fix.
@@ -19,7 +20,7 @@ func warnAboutMissingCharacters(_ texts: [String], caseFile: String, reading: Ca
     }
     var standardError = FileHandle.standardError
     for text in texts {
-        let shown = String(text.unicodeScalars.filter { !(0x2066...0x2069).contains($0.value) }.map(Character.init))
+        let shown = Catalogue.withoutIsolates(text)
         let field = fields.filter { shown.contains($0.value) }.max { ($0.value.count, $1.path) < ($1.value.count, $0.path) }
         let message = "no installed font can show some characters in \"\(shown.prefix(60))\"; they print as empty boxes. "
             + "Fonts/fonts.yaml lists the fonts Kinpress uses"

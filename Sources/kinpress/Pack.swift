@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Kinpress
 import KinpressAudience
+import KinpressCompose
 import KinpressLayout
 
 struct Pack: ParsableCommand {
@@ -34,11 +35,7 @@ struct Pack: ParsableCommand {
     @Flag(help: "Mark every page DRAFT.")
     var draft = false
 
-    @Option(help: "The theme from the templates folder's themes/.")
-    var theme = "default"
-
-    @Option(help: "Paper size for PDF: a4 or letter.")
-    var paper: Paper = .a4
+    @OptionGroup var look: LookOptions
 
     @Option(help: ArgumentHelp("A templates folder to use instead of Kinpress's own.", valueName: "folder"))
     var templates: String?
@@ -52,7 +49,7 @@ struct Pack: ParsableCommand {
         let kinpress = try loadKinpress(templates: templates)
         let chosen = format ?? Format(fileName: output)
         let pack = try reporting {
-            try kinpress.pack(of: found, options: .init(audience: audience.audience, theme: theme, paper: paper), format: chosen, draft: draft)
+            try kinpress.pack(of: found, options: .init(audience: audience.audience, theme: look.theme, paper: look.paper), format: chosen, draft: draft)
         }
         let target = URL(fileURLWithPath: output)
         try reporting { try writeAtomically(pack.bytes, to: target) }
@@ -61,7 +58,7 @@ struct Pack: ParsableCommand {
         }
         warnAboutMissingCharacters(pack.missingCharacters, caseFile: caseFile, reading: reading)
         let pages = pack.pages.map { ", \($0) pages" } ?? ""
-        let title = pack.title.unicodeScalars.filter { $0 != "\u{2068}" && $0 != "\u{2069}" }.map(String.init).joined()
+        let title = Catalogue.withoutIsolates(pack.title)
         print("\(output): \(title)\(pages)" + (audience == .family ? "; \(pack.withheld.count) item\(pack.withheld.count == 1 ? "" : "s") left out, listed in \(Kinpress.withheldFile(for: target).lastPathComponent)" : ""))
     }
 }

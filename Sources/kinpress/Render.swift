@@ -9,6 +9,15 @@ extension Paper: ExpressibleByArgument {}
 
 extension Format: ExpressibleByArgument {}
 
+/// How documents look, for every command that makes them.
+struct LookOptions: ParsableArguments {
+    @Option(help: "The theme from the templates folder's themes/: default, large-print, easy-read or storyboard.")
+    var theme = "default"
+
+    @Option(help: "Paper size for PDF: a4 or letter.")
+    var paper: Paper = .a4
+}
+
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Make one document for a case, as PDF or as one self-contained HTML file.",
@@ -17,11 +26,7 @@ struct Render: ParsableCommand {
 
     @OptionGroup var options: DocumentOptions
 
-    @Option(help: "The theme from the templates folder's themes/: default or large-print.")
-    var theme = "default"
-
-    @Option(help: "Paper size for PDF: a4 or letter.")
-    var paper: Paper = .a4
+    @OptionGroup var look: LookOptions
 
     @Option(help: "pdf or html (default: from the output file's name, .html or .htm for HTML).")
     var format: Format?
@@ -55,7 +60,7 @@ struct Render: ParsableCommand {
             }
         }
         let kinpress = try options.kinpress()
-        let choices = Kinpress.Options(audience: options.audience, theme: theme, paper: paper)
+        let choices = Kinpress.Options(audience: options.audience, theme: look.theme, paper: look.paper)
         if (format ?? Format(fileName: output)) == .html {
             let bytes = try reporting { try kinpress.html(options.document, of: found, options: choices) }
             try reporting { try writeAtomically(bytes, to: URL(fileURLWithPath: output)) }

@@ -1,4 +1,5 @@
 import Foundation
+import FuzzSupport
 import KinpressCase
 
 /// One input: any bytes as a case file. Reading must end in a case or in diagnostics, never a
@@ -12,17 +13,8 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     return 0
 }
 
-@_silgen_name("LLVMFuzzerRunDriver")
-func runFuzzer(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-               _ body: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> CInt
-
-/// SwiftPM names an executable's entry point after its module; libFuzzer's driver runs from it.
+/// The entry point SwiftPM gives this program: libFuzzer's driver, feeding `fuzz`.
 @_cdecl("FuzzCaseReader_main")
 public func main(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
-    var count = argc
-    var arguments = argv
-    return runFuzzer(&count, &arguments) { data, size in
-        guard let data else { return 0 }
-        return fuzz(data, size)
-    }
+    fuzzerMain(argc, argv) { data, size in data.map { fuzz($0, size) } ?? 0 }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import FuzzSupport
 import KinpressCompose
 
 /// One input: any text as Kinpress markup. Parsing must give a document or a TemplateError,
@@ -10,17 +11,8 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     return 0
 }
 
-@_silgen_name("LLVMFuzzerRunDriver")
-func runFuzzer(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-               _ body: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> CInt
-
-/// SwiftPM names an executable's entry point after its module; libFuzzer's driver runs from it.
+/// The entry point SwiftPM gives this program: libFuzzer's driver, feeding `fuzz`.
 @_cdecl("FuzzMarkup_main")
 public func main(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
-    var count = argc
-    var arguments = argv
-    return runFuzzer(&count, &arguments) { data, size in
-        guard let data else { return 0 }
-        return fuzz(data, size)
-    }
+    fuzzerMain(argc, argv) { data, size in data.map { fuzz($0, size) } ?? 0 }
 }
