@@ -22,7 +22,7 @@ let package = Package(
         .systemLibrary(name: "CPangoCairo", pkgConfig: "pangocairo", providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CPictures", pkgConfig: "librsvg-2.0", providers: [.apt(["librsvg2-dev", "libgdk-pixbuf-2.0-dev"])]),
-        // What cairo 1.16 cannot write into a PDF (language, alternative text, artifacts), added with qpdf.
+        // What cairo 1.16 cannot write into a PDF (language, alternative text, artifacts), added with qpdf's C++ API.
         .target(name: "CPDFFinish", linkerSettings: [.linkedLibrary("qpdf")]),
 
         // Stage 1: read a case file, check it against the format, normalise it.
@@ -53,6 +53,7 @@ let package = Package(
                 "Kinpress", "KinpressLint",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
         .testTarget(
@@ -62,5 +63,6 @@ let package = Package(
         ),
         .testTarget(name: "KinpressLintTests", dependencies: ["KinpressLint", "KinpressCase", "KinpressAudience", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "KinpressRenderTests", dependencies: ["Kinpress", "KinpressCase", "KinpressAudience", "KinpressCompose", "KinpressLayout", "CLibXML2"]),
-    ]
+    ],
+    cxxLanguageStandard: .cxx17
 )

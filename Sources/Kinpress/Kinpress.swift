@@ -12,8 +12,9 @@ import KinpressPDF
 public struct Kinpress: Sendable {
     public let templates: TemplateSet
     public let fonts: FontLibrary
-    /// The glossary of each language that has one, for the words a family pack explains.
-    private let glossaries: [String: Glossary]
+    /// The glossary of each language that has one, read when a family pack in that language
+    /// first needs it, for the words the pack explains.
+    private let glossaries: Glossaries
 
     /// Loads and checks the templates and fonts once; reuse one `Kinpress` for many cases.
     /// `resources` holds `Templates/` and `Fonts/`.
@@ -28,11 +29,7 @@ public struct Kinpress: Sendable {
         } catch {
             throw .layout(error)
         }
-        let languages = ((try? FileManager.default.contentsOfDirectory(atPath: self.templates.folder.appendingPathComponent("glossary").path)) ?? [])
-            .filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }
-        var glossaries: [String: Glossary] = [:]
-        for language in languages { glossaries[language] = try? Glossary(folder: self.templates.folder, language: language) }
-        self.glossaries = glossaries
+        glossaries = Glossaries(folder: self.templates.folder)
     }
 
     /// How to make a document.
@@ -160,7 +157,7 @@ public struct Kinpress: Sendable {
     /// their plain meaning for this reader.
     private func glossaryEntries(in document: Document, language: String, audience: Audience) -> [GlossaryEntry] {
         let base = String(language.split(separator: "-").first ?? "en").lowercased()
-        guard let glossary = glossaries[base] else { return [] }
+        guard let glossary = glossaries.glossary(for: base) else { return [] }
         var seen: Set<String> = []
         return glossary.matches(in: document.plainText).compactMap { match in
             guard seen.insert(match.term.term.lowercased()).inserted else { return nil }
@@ -282,5 +279,27 @@ public enum RenderFailure: Error, Sendable, CustomStringConvertible {
         case .layout(let error): return error.description
         case .render(let error): return error.description
         }
+    }
+}
+
+/// Glossaries read once per process, each when first asked for: most runs need one language or none.
+private final class Glossaries: @unchecked Sendable {
+    private let folder: URL
+    private let lock = NSLock()
+    private var loaded: [String: Glossary?] = [:]
+
+    init(folder: URL) {
+        self.folder = folder
+    }
+
+    /// The glossary of `language`, or nil when it has none (or it cannot be read: `kinpress lint`
+    /// reports that).
+    func glossary(for language: String) -> Glossary? {
+        lock.lock()
+        defer { lock.unlock() }
+        if let glossary = loaded[language] { return glossary }
+        let glossary = try? Glossary(folder: folder, language: language)
+        loaded[language] = .some(glossary)
+        return glossary
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import KinpressAudience
 import KinpressCase
 
@@ -69,29 +70,63 @@ public struct Composer: Sendable {
     /// one level under the part's heading and its ids made unique to the part. `glossary` is
     /// listed at the end (words a family pack could not avoid); `draft` marks every page.
     public func composePack(for visible: VisibleCase, glossary: [GlossaryEntry] = [], draft: Bool = false) throws(TemplateError) -> Document {
-        var words = try Words(visible: visible, catalogue: templates.catalogue(for: language(for: visible)), pictograms: templates.pictograms)
+        let catalogue = templates.catalogue(for: language(for: visible))
+        let words = try Words(visible: visible, catalogue: catalogue, pictograms: templates.pictograms)
         let source = "\(templates.folder.lastPathComponent)/documents/pack.mustache"
         let markup = try templates.render(try PackBuilder(words: words, glossary: glossary, draft: draft).view(), document: "pack")
         var pack = try MarkupParser.parse(markup, source: source, pictograms: templates.pictograms)
-        words.inPack = true
-        pack.blocks = try insertDocuments(into: pack.blocks, words: words)
+        let parts = try composeParts(Self.inserts(in: pack.blocks), for: visible, catalogue: catalogue)
+        pack.blocks = Self.insert(parts, into: pack.blocks)
         return pack
     }
 
-    private func insertDocuments(into blocks: [Block], words: Words) throws(TemplateError) -> [Block] {
+    /// The documents a pack template inserts, each once, in order.
+    private static func inserts(in blocks: [Block]) -> [DocumentKind] {
+        var kinds: [DocumentKind] = []
+        for block in blocks {
+            switch block {
+            case .insert(let name):
+                if let kind = DocumentKind(rawValue: name), !kinds.contains(kind) { kinds.append(kind) }
+            case .section(_, let inner):
+                kinds += inserts(in: inner).filter { !kinds.contains($0) }
+            default: break
+            }
+        }
+        return kinds
+    }
+
+    /// Each document of a pack composed as it always is, less its own title and contents, its top
+    /// headings one level under the part's heading and its ids made unique to the part. The
+    /// documents are independent, so they are composed at the same time, one per core.
+    private func composeParts(_ kinds: [DocumentKind], for visible: VisibleCase, catalogue: Catalogue) throws(TemplateError) -> [DocumentKind: [Block]] {
+        let results = PartResults(count: kinds.count)
+        DispatchQueue.concurrentPerform(iterations: kinds.count) { index in
+            let kind = kinds[index]
+            results.set(index, Result { () throws(TemplateError) -> [Block] in
+                // Each part has its own words: their date formatters are not shared between threads.
+                var words = try Words(visible: visible, catalogue: catalogue, pictograms: templates.pictograms)
+                words.inPack = true
+                let markup = try templates.render(try view(kind, words: words), document: kind.rawValue)
+                let document = try MarkupParser.parse(markup, source: "\(templates.folder.lastPathComponent)/documents/\(kind.rawValue).mustache",
+                                                      pictograms: templates.pictograms)
+                let top = Document.headings(in: document.blocks).map(\.level).min() ?? 2
+                return document.blocks.map { $0.inPart(kind.rawValue, shift: max(0, 2 - top)) }
+            })
+        }
+        var parts: [DocumentKind: [Block]] = [:]
+        for (index, kind) in kinds.enumerated() { parts[kind] = try results.get(index) }
+        return parts
+    }
+
+    private static func insert(_ parts: [DocumentKind: [Block]], into blocks: [Block]) -> [Block] {
         var result: [Block] = []
         for block in blocks {
             switch block {
             case .insert(let name):
-                guard let kind = DocumentKind(rawValue: name) else { continue }
-                let markup = try templates.render(try view(kind, words: words), document: kind.rawValue)
-                let document = try MarkupParser.parse(markup, source: "\(templates.folder.lastPathComponent)/documents/\(kind.rawValue).mustache",
-                                                      pictograms: templates.pictograms)
-                // The document's top headings sit one level under the part's heading.
-                let top = Document.headings(in: document.blocks).map(\.level).min() ?? 2
-                result += document.blocks.map { $0.inPart(kind.rawValue, shift: max(0, 2 - top)) }
+                guard let kind = DocumentKind(rawValue: name), let part = parts[kind] else { continue }
+                result += part
             case .section(let id, let inner):
-                result.append(.section(id: id, blocks: try insertDocuments(into: inner, words: words)))
+                result.append(.section(id: id, blocks: insert(parts, into: inner)))
             default:
                 result.append(block)
             }
@@ -203,5 +238,28 @@ extension Words {
         var sentence = try catalogue.text("meeting.when", ["kind": kind, "date": date(meeting.date)])
         if let time = meeting.time { sentence = try catalogue.text("meeting.whenAt", ["kind": kind, "date": date(meeting.date), "time": clean(time)]) }
         return MeetingView(sentence: sentence, place: meeting.place.map(clean), purpose: try catalogue.text("meeting.purposes.\(meeting.kind.rawValue)"))
+    }
+}
+
+/// The parts of a pack as the threads composing them finish.
+private final class PartResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var results: [Result<[Block], TemplateError>?]
+
+    init(count: Int) {
+        results = Array(repeating: nil, count: count)
+    }
+
+    func set(_ index: Int, _ result: Result<[Block], TemplateError>) {
+        lock.lock()
+        results[index] = result
+        lock.unlock()
+    }
+
+    func get(_ index: Int) throws(TemplateError) -> [Block] {
+        lock.lock()
+        let result = results[index]
+        lock.unlock()
+        return try result!.get()
     }
 }

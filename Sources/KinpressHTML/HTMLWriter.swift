@@ -41,7 +41,7 @@ public struct HTMLWriter {
     }
 
     private mutating func loadPictures() throws(LayoutError) {
-        pictures = try LayoutEngine.loadPictures(in: document.blocks)
+        pictures = try engine.loadPictures(in: document.blocks)
         for url in pictures.keys {
             // Loading has checked the file is a PNG, JPEG or safe SVG.
             guard let data = FileManager.default.contents(atPath: url.path) else { continue }

@@ -69,20 +69,26 @@ public final class FontLibrary: @unchecked Sendable {
         return fonts.pointee.nfont > 0
     }
 
-    /// A Pango context on a new font map using this configuration, measuring in points.
+    /// Pango contexts for left-to-right and right-to-left text on one new font map using this
+    /// configuration, measuring in points: one font map, so each font is loaded once.
     /// Pango font maps must not be shared between threads: call this on the thread that uses it.
-    func makeContext(rightToLeft: Bool) -> OpaquePointer {
+    func makeContexts() -> (leftToRight: OpaquePointer, rightToLeft: OpaquePointer) {
         let fontMap = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT)!
         pango_fc_font_map_set_config(OpaquePointer(fontMap), config)
         pango_cairo_font_map_set_resolution(OpaquePointer(fontMap), 72)
-        let context = pango_font_map_create_context(fontMap)!
-        pango_context_set_base_dir(context, rightToLeft ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR)
-        kinpress_object_unref(fontMap)
         let options = cairo_font_options_create()
         cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
         cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
-        pango_cairo_context_set_font_options(context, options)
+        func context(_ direction: PangoDirection) -> OpaquePointer {
+            let context = pango_font_map_create_context(fontMap)!
+            pango_context_set_base_dir(context, direction)
+            pango_cairo_context_set_font_options(context, options)
+            return context
+        }
+        let contexts = (context(PANGO_DIRECTION_LTR), context(PANGO_DIRECTION_RTL))
         cairo_font_options_destroy(options)
-        return context
+        // The contexts keep the font map.
+        kinpress_object_unref(fontMap)
+        return contexts
     }
 }

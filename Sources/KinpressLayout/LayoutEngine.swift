@@ -9,11 +9,16 @@ public final class LayoutEngine {
     /// Pango contexts for left-to-right and right-to-left documents.
     private let leftToRight: OpaquePointer
     private let rightToLeft: OpaquePointer
+    /// Pictures decoded for earlier documents, with the file's size and date when it was read:
+    /// the pictograms and a case's own pictures appear in document after document.
+    private var pictureCache: [URL: (stamp: FileStamp, picture: LoadedPicture)] = [:]
+    /// Enough for the pictograms and a few cases' pictures; beyond it the cache starts again,
+    /// so a batch of thousands of cases does not grow.
+    private static let pictureCacheLimit = 64
 
     public init(fonts: FontLibrary) {
         self.fonts = fonts
-        leftToRight = fonts.makeContext(rightToLeft: false)
-        rightToLeft = fonts.makeContext(rightToLeft: true)
+        (leftToRight, rightToLeft) = fonts.makeContexts()
     }
 
     deinit {
@@ -28,7 +33,7 @@ public final class LayoutEngine {
         let geometry = PageGeometry(paper: paper, theme: theme)
         var builder = FlowBuilder(theme: theme, geometry: geometry, contexts: (leftToRight, rightToLeft), rightToLeft: document.rightToLeft)
         builder.documentBlocks = document.blocks
-        builder.pictures = try Self.loadPictures(in: document.blocks)
+        builder.pictures = try loadPictures(in: document.blocks)
         builder.add(document.blocks, x: geometry.left, width: geometry.contentWidth, path: [])
         var paginator = Paginator(geometry: geometry)
         var (pages, outline) = paginator.place(builder.mirroredItems)
@@ -93,17 +98,31 @@ public final class LayoutEngine {
         return (scene, FlowBuilder.overflowNote(figure, overflow))
     }
 
-    /// Every picture in the document, loaded once: a bad one stops the document with its field named.
-    public static func loadPictures(in blocks: [Block]) throws(LayoutError) -> [URL: LoadedPicture] {
+    /// Every picture in the document, each decoded once per engine while its file is unchanged:
+    /// a bad one stops the document with its field named.
+    public func loadPictures(in blocks: [Block]) throws(LayoutError) -> [URL: LoadedPicture] {
         var loaded: [URL: LoadedPicture] = [:]
+        func load(_ file: URL, field: String) throws(LayoutError) {
+            guard loaded[file] == nil else { return }
+            let stamp = FileStamp(file)
+            if let cached = pictureCache[file], stamp != nil, cached.stamp == stamp {
+                loaded[file] = cached.picture
+                return
+            }
+            let picture = try PictureLoader.load(file, field: field)
+            loaded[file] = picture
+            if let stamp {
+                if pictureCache.count >= Self.pictureCacheLimit { pictureCache.removeAll() }
+                pictureCache[file] = (stamp, picture)
+            }
+        }
         func visit(_ blocks: [Block]) throws(LayoutError) {
             for block in blocks {
                 switch block {
-                case .picture(let picture) where loaded[picture.file] == nil:
-                    loaded[picture.file] = try PictureLoader.load(picture.file, field: picture.field)
+                case .picture(let picture): try load(picture.file, field: picture.field)
                 case .section(_, let inner), .callout(_, _, let inner): try visit(inner)
                 case .list(_, let icon, let items):
-                    if let icon, loaded[icon] == nil { loaded[icon] = try PictureLoader.load(icon, field: "icon") }
+                    if let icon { try load(icon, field: "icon") }
                     for item in items { try visit(item) }
                 default: break
                 }
@@ -146,5 +165,18 @@ public final class LayoutEngine {
             add(marking, style: strong, x: geometry.right - half, y: headerY, width: half)
         }
         return items
+    }
+}
+
+/// A file's size and modification time: a picture file that still has both is the one decoded.
+struct FileStamp: Equatable {
+    var size: Int
+    var modified: Date
+
+    init?(_ file: URL) {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: file.path),
+              let size = attributes[.size] as? Int, let modified = attributes[.modificationDate] as? Date else { return nil }
+        self.size = size
+        self.modified = modified
     }
 }

@@ -36,23 +36,38 @@ public struct Glossary: Sendable {
     }
 
     public let terms: [Term]
-    private let patterns: [(NSRegularExpression, Int)]
+    /// Every spelling of every term, by its first character (folded): matching looks only at
+    /// the spellings that can start where a word starts.
+    private let spellings: [String: [Spelling]]
+
+    /// One spelling as matching compares it: its words, one string per character, folded
+    /// unless the term is case-sensitive.
+    private struct Spelling: Sendable {
+        var words: [[String]]
+        var caseSensitive: Bool
+        var term: Int
+    }
 
     public init(terms: [Term]) {
         self.terms = terms
-        var patterns: [(NSRegularExpression, Int)] = []
+        var spellings: [String: [Spelling]] = [:]
         for (index, term) in terms.enumerated() {
+            let caseSensitive = term.caseSensitive == true
             for spelling in [term.term] + (term.also ?? []) {
-                // Whole words only; spaces in a phrase match any white space.
-                let body = NSRegularExpression.escapedPattern(for: spelling).replacingOccurrences(of: "\\ ", with: "\\s+").replacingOccurrences(of: " ", with: "\\s+")
-                let options: NSRegularExpression.Options = term.caseSensitive == true ? [] : [.caseInsensitive]
-                if let expression = try? NSRegularExpression(pattern: "(?<![\\p{L}\\p{N}])" + body + "(?![\\p{L}\\p{N}])", options: options) {
-                    patterns.append((expression, index))
+                // Spaces in a phrase match any white space.
+                let words = spelling.split(whereSeparator: \.isWhitespace).map { word in
+                    word.map { caseSensitive ? String($0) : Self.fold($0) }
                 }
+                guard let first = words.first?.first else { continue }
+                spellings[caseSensitive ? first.lowercased() : first, default: []].append(Spelling(words: words, caseSensitive: caseSensitive, term: index))
             }
         }
-        self.patterns = patterns
+        self.spellings = spellings
     }
+
+    private static func fold(_ character: Character) -> String { String(character).lowercased() }
+
+    private static func isWordCharacter(_ character: Character) -> Bool { character.isLetter || character.isNumber }
 
     /// Loads `Templates/glossary/<language>.yaml`; a missing file is an empty glossary.
     public init(folder: URL, language: String) throws(LintError) {
@@ -70,22 +85,51 @@ public struct Glossary: Sendable {
         }
     }
 
-    /// Every term in a text, in the order they appear; where spellings overlap, the longest wins.
+    /// Every term in a text, in the order they appear, as whole words; where spellings overlap,
+    /// the longest wins.
     public func matches(in text: String) -> [Match] {
-        let range = NSRange(text.startIndex..., in: text)
-        var found: [(NSRange, Int)] = []
-        for (expression, index) in patterns {
-            for match in expression.matches(in: text, range: range) { found.append((match.range, index)) }
-        }
-        found.sort { ($0.0.location, -$0.0.length) < ($1.0.location, -$1.0.length) }
+        let characters = Array(text)
+        let folded = characters.map(Self.fold)
         var result: [Match] = []
-        var end = 0
-        for (match, index) in found where match.location >= end {
-            guard let swiftRange = Range(match, in: text) else { continue }
-            result.append(Match(term: terms[index], found: String(text[swiftRange]), offset: text.distance(from: text.startIndex, to: swiftRange.lowerBound)))
-            end = match.location + match.length
+        var start = 0
+        while start < characters.count {
+            let atWordStart = start == 0 || !Self.isWordCharacter(characters[start - 1])
+            var best: (end: Int, term: Int)?
+            if atWordStart, let candidates = spellings[folded[start]] {
+                for spelling in candidates {
+                    if let end = end(of: spelling, at: start, in: characters, folded: folded), end > (best?.end ?? start) {
+                        best = (end, spelling.term)
+                    }
+                }
+            }
+            if let best {
+                result.append(Match(term: terms[best.term], found: String(characters[start..<best.end]), offset: start))
+                start = best.end
+            } else {
+                start += 1
+            }
         }
         return result
+    }
+
+    /// Where `spelling` ends if it is written at `start` as whole words, or nil.
+    private func end(of spelling: Spelling, at start: Int, in characters: [Character], folded: [String]) -> Int? {
+        var position = start
+        for (number, word) in spelling.words.enumerated() {
+            if number > 0 {
+                let gap = position
+                while position < characters.count, characters[position].isWhitespace { position += 1 }
+                guard position > gap else { return nil }
+            }
+            for expected in word {
+                guard position < characters.count else { return nil }
+                let found = spelling.caseSensitive ? String(characters[position]) : folded[position]
+                guard found == expected else { return nil }
+                position += 1
+            }
+        }
+        guard position == characters.count || !Self.isWordCharacter(characters[position]) else { return nil }
+        return position
     }
 }
 

@@ -27,7 +27,7 @@ struct BatchCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Where the documents go.", valueName: "dir"))
     var outputDir: String
 
-    @Option(help: ArgumentHelp("Documents, separated by commas, or all: \(DocumentKind.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "list"))
+    @Option(help: ArgumentHelp("Documents, separated by commas, all, or none (with --pack: packs only): \(DocumentKind.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "list"))
     var documents = "all"
 
     @Flag(help: "Also make a meeting pack for each case (for the chair, or for each of --audiences but the child).")
@@ -62,9 +62,13 @@ struct BatchCommand: ParsableCommand {
 
     private func parsedDocuments() throws -> [DocumentKind] {
         if documents == "all" { return DocumentKind.allCases }
+        if documents == "none" {
+            guard pack else { throw ValidationError("--documents none makes nothing without --pack") }
+            return []
+        }
         return try list(documents).map { name in
             guard let kind = DocumentKind(rawValue: name) else {
-                throw ValidationError("\"\(name)\" is not a document. Documents: \(DocumentKind.allCases.map(\.rawValue).joined(separator: ", ")), or all")
+                throw ValidationError("\"\(name)\" is not a document. Documents: \(DocumentKind.allCases.map(\.rawValue).joined(separator: ", ")), all, or none")
             }
             return kind
         }

@@ -3,50 +3,134 @@ import Foundation
 import Kinpress
 import KinpressAudience
 import KinpressCase
-import KinpressCompose
+import Yams
 
+/// The benchmark's own steps; `scripts/bench` runs them with the batch and whole-process
+/// timings and prints every figure beside the anchor engines'.
 struct Benchmark: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Time how fast Kinpress makes documents: every document for every reader of each case, several times, in one process.",
-        discussion: "Build in release mode first (swift build -c release). scripts/bench runs this on the sample cases."
+        abstract: "Measure how fast Kinpress makes meeting packs (scripts/bench runs the whole benchmark).",
+        discussion: "Build in release mode first (swift build -c release).",
+        subcommands: [Packs.self, Cases.self]
     )
 
-    @Argument(help: ArgumentHelp("Case files.", valueName: "case"))
-    var cases: [String]
+    /// Many distinct packs in one process: the time a chair's pack takes once Kinpress is loaded.
+    struct Packs: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Make distinct meeting packs of one case in one process and print the time each took.",
+            discussion: "Each pack is a different copy of the case (its sentences' words rotated), so no cache can serve a repeat. Prints one line of figures: median and fastest ms per pack, packs per second, CPU ms per pack, pages."
+        )
 
-    @Option(name: .customLong("repeat"), help: "How many times to make each document.")
-    var repetitions: Int = 10
+        @OptionGroup var copies: Copies
 
-    func validate() throws {
-        guard repetitions >= 1 else { throw ValidationError("--repeat must be 1 or more") }
+        @Option(help: "How many distinct packs to make.")
+        var count = 50
+
+        @Option(help: "Whose pack: professional (the chair's) or family.")
+        var audience: Audience = .professional
+
+        @Option(help: ArgumentHelp("Where each pack is written (overwritten each time).", valueName: "file.pdf"))
+        var output = FileManager.default.temporaryDirectory.appendingPathComponent("kinpress-benchmark-pack.pdf").path
+
+        func validate() throws {
+            guard count >= 1 else { throw ValidationError("--count must be 1 or more") }
+            guard audience != .child else { throw ValidationError("a meeting pack is for the chair (professional) or the family") }
+        }
+
+        func run() throws {
+            let source = try copies.source()
+            var cases: [Case] = []
+            for number in 0..<count {
+                let bytes = Array(try Yams.serialize(node: source.variant(number)).utf8)
+                guard let found = CaseReader.read(bytes: bytes, displayName: "\(copies.file) copy \(number)", folder: source.folder).case else {
+                    throw ValidationError("copy \(number) of \(copies.file) has errors: run kinpress validate \(copies.file)")
+                }
+                cases.append(found)
+            }
+            let kinpress = try loadKinpress(templates: nil)
+            let clock = ContinuousClock()
+            let destination = URL(fileURLWithPath: output)
+            var times: [Double] = []
+            var pages = 0
+            let cpuBefore = Self.cpuSeconds()
+            let started = clock.now
+            for found in cases {
+                let elapsed = try clock.measure {
+                    let pack = try reporting { try kinpress.pack(of: found, options: .init(audience: audience), format: .pdf, draft: false) }
+                    try writeAtomically(pack.bytes, to: destination)
+                    pages = pack.pages ?? 0
+                }
+                times.append(elapsed.seconds)
+            }
+            let total = (clock.now - started).seconds
+            let cpu = Self.cpuSeconds() - cpuBefore
+            times.sort()
+            print(String(format: "RESULT engine=kinpress n=%d median_ms=%.2f min_ms=%.2f total_s=%.3f packs_per_s=%.2f cpu_ms_per_pack=%.1f pages=%d",
+                         count, times[times.count / 2] * 1000, times[0] * 1000, total, Double(count) / total, cpu / Double(count) * 1000, pages))
+        }
+
+        /// User and system CPU time of the whole process (every thread) so far.
+        static func cpuSeconds() -> Double {
+            var usage = rusage()
+            getrusage(RUSAGE_SELF.rawValue, &usage)
+            return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+        }
     }
 
-    func run() throws {
-        let kinpress = try loadKinpress(templates: nil)
-        var runs: [(seconds: Double, pages: Int)] = []
-        let clock = ContinuousClock()
-        for file in cases {
-            guard let found = CaseReader.read(contentsOf: URL(fileURLWithPath: file), displayName: file).case else {
-                throw ValidationError("\(file) has errors: run kinpress validate \(file)")
-            }
-            for kind in DocumentKind.allCases {
-                for audience in Audience.allCases {
-                    for _ in 0..<repetitions {
-                        var pages = 0
-                        let elapsed = try clock.measure {
-                            pages = try reporting { try kinpress.renderPDF(kind, of: found, options: .init(audience: audience)).pages }
-                        }
-                        runs.append((Double(elapsed.components.attoseconds) / 1e18 + Double(elapsed.components.seconds), pages))
-                    }
+    /// Distinct case files on disk, for timing the batch command.
+    struct Cases: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write distinct copies of one case file (its sentences' words rotated), with its pictures, for timing the batch."
+        )
+
+        @OptionGroup var copies: Copies
+
+        @Option(help: "How many copies.")
+        var count = 1000
+
+        @Option(name: .customLong("output-dir"), help: ArgumentHelp("Where the copies go.", valueName: "dir"))
+        var outputDir: String
+
+        func validate() throws {
+            guard count >= 1 else { throw ValidationError("--count must be 1 or more") }
+        }
+
+        func run() throws {
+            let source = try copies.source()
+            let folder = URL(fileURLWithPath: outputDir)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            for number in 0..<count {
+                var copy = source.variant(number)
+                // Every copy is its own case, so the batch gives each its own folder.
+                if case .mapping(var sections) = copy, case .mapping(var header)? = sections["case"], let reference = header["reference"]?.string {
+                    header["reference"] = Node("\(reference)-\(number)")
+                    sections["case"] = .mapping(header)
+                    copy = .mapping(sections)
                 }
+                try source.write(copy, as: String(format: "case-%05d.yaml", number), in: folder)
             }
         }
-        let times = runs.map(\.seconds).sorted()
-        let total = times.reduce(0, +)
-        let pages = runs.map(\.pages).reduce(0, +)
-        print("documents made:       \(runs.count) (\(cases.count) cases × \(DocumentKind.allCases.count) documents × \(Audience.allCases.count) readers × \(repetitions))")
-        print("pages made:           \(pages)")
-        print(String(format: "ms per document:      median %.1f, fastest %.1f, slowest %.1f", times[times.count / 2] * 1000, times[0] * 1000, times[times.count - 1] * 1000))
-        print(String(format: "pages per second:     %.0f", Double(pages) / total))
     }
+
+    /// The case file both steps copy, and how much longer to make it.
+    struct Copies: ParsableArguments {
+        @Argument(help: ArgumentHelp("The case file to copy.", valueName: "case"))
+        var file: String
+
+        @Option(help: "Repeat each list of events, statements, rules and steps this many times (for a pack of hundreds of pages).")
+        var scale = 1
+
+        func validate() throws {
+            guard scale >= 1 else { throw ValidationError("--scale must be 1 or more") }
+        }
+
+        func source() throws -> BenchmarkCases {
+            let source = try BenchmarkCases(file: URL(fileURLWithPath: file))
+            return scale > 1 ? BenchmarkCases(root: source.scaled(scale), folder: source.folder) : source
+        }
+    }
+}
+
+extension Duration {
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
 }

@@ -3,6 +3,10 @@
 
 #include <stddef.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /// What cairo 1.16 cannot write, added after it has finished a PDF (with qpdf):
 /// - the document language (/Lang) and DisplayDocTitle;
 /// - alternative text (/Alt) on Figure structure elements, in the order they were begun;
@@ -22,5 +26,9 @@ int kinpress_pdf_finish(const unsigned char *input, size_t input_length,
                         const char *const *part_languages, int part_count, int body_start,
                         unsigned char **output, size_t *output_length,
                         char **error);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif
