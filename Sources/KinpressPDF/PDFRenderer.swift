@@ -30,9 +30,10 @@ public struct PDFMetadata: Sendable {
 /// The render stage for PDF: draws laid-out pages with Cairo, as a tagged PDF with an outline,
 /// then adds what cairo 1.16 cannot (language, alternative text, artifacts) with qpdf.
 public enum PDFRenderer {
-    /// Structure types whose text can run over a page break; their text goes in Span children,
-    /// because cairo marks only the innermost tag's content and running headers are drawn inside
-    /// whatever is open when a page starts.
+    /// Structure types whose text can run over a page break. When one does, its text goes in
+    /// Span children, because cairo marks only the innermost tag's content and running headers
+    /// are drawn inside whatever is still open when a page starts. (Only those that do: every
+    /// Span is one more object to write, read back and finish.)
     static let spanned: Set<String> = ["P", "H1", "H2", "H3", "TD", "TH"]
     /// Elements that hold content directly and never cross a page: closed before an artifact is drawn.
     static let leaves: Set<String> = ["Lbl", "Figure"]
@@ -53,9 +54,11 @@ public enum PDFRenderer {
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, metadata.date)
 
         let cr = cairo_create(surface)!
-        var drawer = Drawer(cr: cr)
+        var drawer = Drawer(cr: cr, crossing: crossingElements(laidOut.pages))
         cairo_tag_begin(cr, "Document", "")
         for (index, page) in laidOut.pages.enumerated() {
+            // What ended on the last page ends before this page's header is drawn.
+            if let first = page.items.first(where: { !$0.isArtifact }) { drawer.close(to: first.structure) }
             for item in page.items { drawer.draw(item) }
             if index < laidOut.pages.count - 1 { cairo_show_page(cr) }
         }
@@ -71,6 +74,23 @@ public enum PDFRenderer {
         }
         return try finish(output.bytes, language: laidOut.document.language, alternatives: drawer.alternatives, partLanguages: drawer.partLanguages,
                           bodyStart: laidOut.bodyStart)
+    }
+
+    /// The ids of elements with content on more than one page.
+    private static func crossingElements(_ pages: [LaidOutPage]) -> Set<Int> {
+        var firstPage: [Int: Int] = [:]
+        var crossing: Set<Int> = []
+        for (index, page) in pages.enumerated() {
+            for item in page.items where !item.isArtifact {
+                guard let element = item.structure.last else { continue }
+                if let first = firstPage[element.id] {
+                    if first != index { crossing.insert(element.id) }
+                } else {
+                    firstPage[element.id] = index
+                }
+            }
+        }
+        return crossing
     }
 
     /// Bookmarks nested by heading level.
@@ -117,14 +137,17 @@ private final class Output {
 /// is one tag, however many pages it covers.
 private struct Drawer {
     let cr: OpaquePointer
+    /// Elements whose content is on more than one page.
+    let crossing: Set<Int>
     var open: [StructureElement] = []
     /// Figures' alternative texts, in the order their tags were begun.
     var alternatives: [String] = []
     /// The languages of Part elements (another language's half of a bilingual document), in order.
     var partLanguages: [String] = []
 
-    init(cr: OpaquePointer) {
+    init(cr: OpaquePointer, crossing: Set<Int>) {
         self.cr = cr
+        self.crossing = crossing
     }
 
     mutating func draw(_ item: PlacedItem) {
@@ -151,7 +174,7 @@ private struct Drawer {
             cairo_tag_end(cr, CAIRO_TAG_DEST)
             return
         }
-        if case .text = item.mark, let role = open.last?.role, PDFRenderer.spanned.contains(role) {
+        if case .text = item.mark, let last = open.last, PDFRenderer.spanned.contains(last.role), crossing.contains(last.id) {
             cairo_tag_begin(cr, "Span", "")
             paint(item.mark)
             cairo_tag_end(cr, "Span")
