@@ -115,7 +115,7 @@ public struct Batch: Sendable {
             while let index = state.take() {
                 let report = isCancelled()
                     ? CaseReport(input: inputs[index].path, reference: nil, status: .cancelled, outputs: [], seconds: 0, errors: [], warnings: [], quality: nil)
-                    : render(inputs[index], folder: folders[index], newestResource: newestResource, isCancelled: isCancelled)
+                    : render(inputs[index], folder: folders[index], newestResource: newestResource, alone: jobs == 1, isCancelled: isCancelled)
                 state.finish(index, report, progress)
             }
         }
@@ -135,7 +135,8 @@ public struct Batch: Sendable {
         }
     }
 
-    private func render(_ input: URL, folder: String, newestResource: Date, isCancelled: () -> Bool) -> CaseReport {
+    /// `alone`: the only job, so a long document may use the other core for its layout.
+    private func render(_ input: URL, folder: String, newestResource: Date, alone: Bool, isCancelled: () -> Bool) -> CaseReport {
         let started = Date()
         let reading = CaseReader.read(contentsOf: input, displayName: input.path)
         var report = CaseReport(input: input.path, reference: reading.case?.file.case.reference, status: .rendered, outputs: [], seconds: 0,
@@ -163,7 +164,7 @@ public struct Batch: Sendable {
                 return report
             }
             do {
-                output.pages = try write(output, of: found)
+                output.pages = try write(output, of: found, alone: alone)
                 report.outputs.append(output)
             } catch {
                 report.status = .failed
@@ -196,10 +197,10 @@ public struct Batch: Sendable {
     }
 
     /// Makes and writes one output; its page count for PDF.
-    private func write(_ output: Output, of found: Case) throws -> Int? {
+    private func write(_ output: Output, of found: Case, alone: Bool) throws -> Int? {
         let audience = Audience(rawValue: output.audience) ?? .family
         let format = Format(rawValue: output.format) ?? .pdf
-        let options = Kinpress.Options(audience: audience, theme: plan.theme, paper: plan.paper)
+        let options = Kinpress.Options(audience: audience, theme: plan.theme, paper: plan.paper, layoutInParallel: alone)
         let target = plan.outputFolder.appendingPathComponent(output.file)
         if output.document == "pack" {
             let pack = try kinpress.pack(of: found, options: options, format: format, draft: false)

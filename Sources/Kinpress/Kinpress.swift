@@ -12,6 +12,7 @@ import KinpressPDF
 public struct Kinpress: Sendable {
     public let templates: TemplateSet
     public let fonts: FontLibrary
+    private let engines: LayoutEngines
     /// The glossary of each language that has one, read when a family pack in that language
     /// first needs it, for the words the pack explains.
     private let glossaries: Glossaries
@@ -20,14 +21,21 @@ public struct Kinpress: Sendable {
     /// `resources` holds `Templates/` and `Fonts/`.
     public init(resources: URL, templates: URL? = nil) throws(RenderFailure) {
         do {
-            self.templates = try TemplateSet(folder: templates ?? resources.appendingPathComponent("Templates"))
-        } catch {
-            throw .template(error)
-        }
-        do {
             fonts = try FontLibrary(folder: resources.appendingPathComponent("Fonts"))
         } catch {
             throw .layout(error)
+        }
+        engines = LayoutEngines(fonts: fonts)
+        // Fonts load on another thread while the templates are read; the default theme says which.
+        let folder = templates ?? resources.appendingPathComponent("Templates")
+        engines.warmUp {
+            try? Theme(name: "default", yaml: String(contentsOf: folder.appendingPathComponent("themes/default.yaml"), encoding: .utf8),
+                       file: "\(folder.lastPathComponent)/themes/default.yaml")
+        }
+        do {
+            self.templates = try TemplateSet(folder: folder)
+        } catch {
+            throw .template(error)
         }
         glossaries = Glossaries(folder: self.templates.folder)
     }
@@ -37,11 +45,15 @@ public struct Kinpress: Sendable {
         public var audience: Audience
         public var theme: String
         public var paper: Paper
+        /// Shape a long document's text on two cores at once: for one document at a time, not
+        /// for a batch that keeps every core busy with its own cases.
+        public var layoutInParallel: Bool
 
-        public init(audience: Audience = .family, theme: String = "default", paper: Paper = .a4) {
+        public init(audience: Audience = .family, theme: String = "default", paper: Paper = .a4, layoutInParallel: Bool = true) {
             self.audience = audience
             self.theme = theme
             self.paper = paper
+            self.layoutInParallel = layoutInParallel
         }
     }
 
@@ -78,17 +90,12 @@ public struct Kinpress: Sendable {
     /// Any document model as PDF: for documents Kinpress builds itself (the pictogram sheet).
     public func renderPDF(_ document: Document, author: String, date: String, options: Options) throws(RenderFailure) -> (bytes: [UInt8], pages: Int, missingCharacters: [String]) {
         let theme = try self.theme(options.theme, for: document)
-        let laidOut: LaidOutDocument
-        do {
-            laidOut = try layoutEngine().layout(document, theme: theme, paper: options.paper)
-        } catch {
-            throw .layout(error)
-        }
         let metadata = PDFMetadata(title: document.title, author: author, subject: document.runningTitle, date: date)
-        do {
-            return (try PDFRenderer.render(laidOut, metadata: metadata), laidOut.pages.count, laidOut.textsWithMissingCharacters)
-        } catch {
-            throw .render(error)
+        return try engines.using(helper: options.layoutInParallel) { engine, helper throws(RenderFailure) in
+            let laidOut = try Result { () throws(LayoutError) in try engine.layout(document, theme: theme, paper: options.paper, helper: helper) }
+                .mapError(RenderFailure.layout).get()
+            let bytes = try Result { () throws(RenderError) in try PDFRenderer.render(laidOut, metadata: metadata) }.mapError(RenderFailure.render).get()
+            return (bytes, laidOut.pages.count, laidOut.textsWithMissingCharacters)
         }
     }
 
@@ -175,7 +182,7 @@ public struct Kinpress: Sendable {
         let theme = try self.theme(options.theme, for: document)
         do {
             try fonts.check(family: theme.font.family)
-            return try HTMLWriter.write(document, theme: theme, engine: layoutEngine(), author: author)
+            return try engines.using { engine, _ throws(LayoutError) in try HTMLWriter.write(document, theme: theme, engine: engine, author: author) }
         } catch {
             throw .layout(error)
         }
@@ -202,16 +209,6 @@ public struct Kinpress: Sendable {
             return formatter.string(from: Date(timeIntervalSince1970: epoch))
         }
         return String(format: "%04d-%02d-%02dT00:00:00Z", caseDate.year, caseDate.month ?? 1, caseDate.day ?? 1)
-    }
-
-    /// This thread's layout engine: Pango font maps must not be shared between threads, and
-    /// making one loads every font again, so each thread keeps its own.
-    private func layoutEngine() -> LayoutEngine {
-        let key = "kinpress.layout.\(ObjectIdentifier(fonts).hashValue)"
-        if let engine = Thread.current.threadDictionary[key] as? LayoutEngine { return engine }
-        let engine = LayoutEngine(fonts: fonts)
-        Thread.current.threadDictionary[key] = engine
-        return engine
     }
 
     /// Where Kinpress's own `Templates/` and `Fonts/` are: beside the program (an installed

@@ -115,7 +115,12 @@ struct FlowBuilder {
     private var nextID = 0
     private var headingNumber = 0
 
-    init(theme: Theme, geometry: PageGeometry, contexts: (leftToRight: OpaquePointer, rightToLeft: OpaquePointer), rightToLeft: Bool) {
+    /// `firstID` and `firstHeading`: the element ids and headings already used, when this
+    /// builder lays out the second part of a document.
+    init(theme: Theme, geometry: PageGeometry, contexts: (leftToRight: OpaquePointer, rightToLeft: OpaquePointer), rightToLeft: Bool,
+         firstID: Int = 0, firstHeading: Int = 0) {
+        nextID = firstID
+        headingNumber = firstHeading
         self.theme = theme
         self.geometry = geometry
         self.contexts = contexts

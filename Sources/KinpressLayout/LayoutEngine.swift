@@ -2,13 +2,14 @@ import Foundation
 import CPangoCairo
 import KinpressCompose
 
-/// The layout stage: a document model on pages. One engine per thread (each has its own Pango
-/// font map, which must not be shared between threads).
+/// The layout stage: a document model on pages. An engine has its own Pango font map, which
+/// must never be used by two threads at once: one thread uses an engine from the start of a
+/// document's layout until its pages are drawn.
 public final class LayoutEngine {
     private let fonts: FontLibrary
     /// Pango contexts for left-to-right and right-to-left documents.
-    private let leftToRight: OpaquePointer
-    private let rightToLeft: OpaquePointer
+    fileprivate let leftToRight: OpaquePointer
+    fileprivate let rightToLeft: OpaquePointer
     /// Pictures decoded for earlier documents, with the file's size and date when it was read:
     /// the pictograms and a case's own pictures appear in document after document.
     private var pictureCache: [URL: (stamp: FileStamp, picture: LoadedPicture)] = [:]
@@ -21,6 +22,16 @@ public final class LayoutEngine {
         (leftToRight, rightToLeft) = fonts.makeContexts()
     }
 
+    /// Loads the theme's fonts and prepares their shaping, regular and bold, so that the first
+    /// document laid out does not wait for it: run on another thread while the templates load.
+    public func warmUp(theme: Theme) {
+        var style = TextStyle(family: theme.font.family, size: theme.font.size, lineHeight: theme.font.lineHeight, colour: Colour(theme, "text"))
+        for bold in [false, true] {
+            style.bold = bold
+            _ = TextBlock(runs: [TextRun(text: "Who is worried, and what happens next? 0123456789")], style: style, width: 400, context: leftToRight)
+        }
+    }
+
     deinit {
         kinpress_object_unref(UnsafeMutableRawPointer(leftToRight))
         kinpress_object_unref(UnsafeMutableRawPointer(rightToLeft))
@@ -28,15 +39,42 @@ public final class LayoutEngine {
 
     /// Lays the document out in two passes: the body is paginated once, then each page gets its
     /// running header and footer, which need the page count ("Page 3 of 7").
-    public func layout(_ document: Document, theme: Theme, paper: Paper) throws(LayoutError) -> LaidOutDocument {
+    ///
+    /// With a `helper` (another engine no other thread is using), a long document's text is
+    /// shaped in two halves at once, the second half with the helper's fonts; what is laid out
+    /// with either engine must be drawn before either is used for anything else.
+    public func layout(_ document: Document, theme: Theme, paper: Paper, helper: LayoutEngine? = nil) throws(LayoutError) -> LaidOutDocument {
         try fonts.check(family: theme.font.family)
         let geometry = PageGeometry(paper: paper, theme: theme)
-        var builder = FlowBuilder(theme: theme, geometry: geometry, contexts: (leftToRight, rightToLeft), rightToLeft: document.rightToLeft)
-        builder.documentBlocks = document.blocks
-        builder.pictures = try loadPictures(in: document.blocks)
-        builder.add(document.blocks, x: geometry.left, width: geometry.contentWidth, path: [])
+        let pictures = try loadPictures(in: document.blocks)
+        @Sendable func flow(_ range: Range<Int>, on engine: LayoutEngine, firstID: Int) -> FlowBuilder {
+            var builder = FlowBuilder(theme: theme, geometry: geometry, contexts: (engine.leftToRight, engine.rightToLeft), rightToLeft: document.rightToLeft,
+                                      firstID: firstID, firstHeading: Document.headings(in: Array(document.blocks[..<range.lowerBound])).count)
+            builder.documentBlocks = document.blocks
+            builder.pictures = pictures
+            builder.add(Array(document.blocks[range]), x: geometry.left, width: geometry.contentWidth, path: [])
+            return builder
+        }
+        let builder: FlowBuilder
+        var items: [FlowItem]
+        if let helper, let split = Self.splitPoint(document.blocks) {
+            // Element ids stay unique: the second half counts from far beyond the first.
+            let halves = UncheckedBox(Array<FlowBuilder?>(repeating: nil, count: 2))
+            let engines = UncheckedBox([self, helper])
+            let ranges = [0..<split, split..<document.blocks.count]
+            DispatchQueue.concurrentPerform(iterations: 2) { half in
+                let built = flow(ranges[half], on: engines.value[half], firstID: half * 1_000_000_000)
+                halves.update { $0[half] = built }
+            }
+            guard let first = halves.value[0], let second = halves.value[1] else { return try layout(document, theme: theme, paper: paper) }
+            builder = first
+            items = first.mirroredItems + second.mirroredItems
+        } else {
+            builder = flow(0..<document.blocks.count, on: self, firstID: 0)
+            items = builder.mirroredItems
+        }
         var paginator = Paginator(geometry: geometry)
-        var (pages, outline) = paginator.place(builder.mirroredItems)
+        var (pages, outline) = paginator.place(items)
         let bodyStart = paginator.bodyStart
         // Second pass: page numbers in the contents, now that every heading has a page. The
         // contents' lines were measured with room for the number, so nothing moves.
@@ -66,6 +104,45 @@ public final class LayoutEngine {
             }
         }
         return LaidOutDocument(document: document, geometry: geometry, pages: pages, outline: outline, bodyStart: bodyStart)
+    }
+
+    /// Where to cut a document in two for shaping at once: before the top-level section that
+    /// leaves the halves nearest in size, or nil when the document is short or has no such
+    /// section (a cut inside a section could change what keeps together).
+    static func splitPoint(_ blocks: [Block]) -> Int? {
+        let weights = blocks.map(weight)
+        let total = weights.reduce(0, +)
+        guard total >= 20_000 else { return nil }
+        var best: (index: Int, distance: Int)?
+        var before = 0
+        for (index, block) in blocks.enumerated() {
+            if index > 0, case .section = block {
+                let distance = abs(2 * before - total)
+                if distance < (best?.distance ?? .max) { best = (index, distance) }
+            }
+            before += weights[index]
+        }
+        return best?.index
+    }
+
+    /// Roughly how much shaping a block takes: its characters, and something for each table
+    /// cell, figure and picture.
+    static func weight(_ block: Block) -> Int {
+        func text(_ runs: Inline) -> Int { runs.reduce(0) { $0 + $1.text.utf8.count } }
+        switch block {
+        case .heading(_, _, let runs), .paragraph(_, let runs): return text(runs) + 20
+        case .list(_, _, let items): return items.joined().reduce(0) { $0 + weight($1) }
+        case .table(let table): return (table.rows + [table.header ?? []]).joined().reduce(0) { $0 + text($1) + 40 }
+        case .callout(_, let title, let blocks): return text(title ?? []) + blocks.reduce(0) { $0 + weight($1) }
+        case .section(_, let blocks), .language(_, _, let blocks): return blocks.reduce(0) { $0 + weight($1) }
+        case .timeline(let timeline):
+            return (timeline.events + timeline.journey).reduce(0) { $0 + $1.title.utf8.count + ($1.detail?.utf8.count ?? 0) + 60 }
+        case .figure: return 3000
+        case .signatures(_, let signatures): return 100 * signatures.count
+        case .picture: return 200
+        case .contents: return 2000
+        case .pageBreak, .bodyStart, .insert: return 0
+        }
     }
 
     /// How page `index` is numbered: i, ii… before the body, then 1, 2….
@@ -178,5 +255,22 @@ struct FileStamp: Equatable {
               let size = attributes[.size] as? Int, let modified = attributes[.modificationDate] as? Date else { return nil }
         self.size = size
         self.modified = modified
+    }
+}
+
+/// Hands values to the two threads of a split layout; each thread touches only its own half,
+/// and the engines are this call's alone.
+private final class UncheckedBox<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var value: Value
+
+    init(_ value: Value) {
+        self.value = value
+    }
+
+    func update(_ change: (inout Value) -> Void) {
+        lock.lock()
+        change(&value)
+        lock.unlock()
     }
 }
