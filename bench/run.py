@@ -14,7 +14,7 @@ When the anchor benchmark is present (ANCHORS, default ../shared/bench/anchors b
 repository), its run.sh runs first in the same run and every figure gets its ratio.
 
 Environment: RUNS (whole-process runs, 15), N (packs per loop, 50), REPS (loops, 3),
-BATCH (cases, 1000), SCALE (list repeats for the long pack, 16), ANCHORS (folder, or "none"),
+BATCH (cases, 1000), SCALE (list repeats for the long pack, 55: about 500 pages), ANCHORS (folder, or "none"),
 KINPRESS (the program, default .build/release/kinpress), WORK (scratch folder).
 """
 import json
@@ -31,7 +31,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CASE = os.path.join(ROOT, "bench", "anchor-case", "anchor.yaml")
 KINPRESS = os.environ.get("KINPRESS", os.path.join(ROOT, ".build", "release", "kinpress"))
 RUNS, N, REPS = int(os.environ.get("RUNS", 15)), int(os.environ.get("N", 50)), int(os.environ.get("REPS", 3))
-BATCH, SCALE = int(os.environ.get("BATCH", 1000)), int(os.environ.get("SCALE", 16))
+BATCH, SCALE = int(os.environ.get("BATCH", 1000)), int(os.environ.get("SCALE", 55))
 ANCHORS = os.environ.get("ANCHORS", os.path.join(os.path.dirname(ROOT), "shared", "bench", "anchors"))
 WORK = os.environ.get("WORK") or tempfile.mkdtemp(prefix="kinpress-bench-")
 
@@ -195,9 +195,11 @@ def report(k, anchors):
     flat = k["batch1_rss_mb"] <= 1.1 * k["batch_tenth_rss_mb"]
     print(f"| peak memory, batch of {BATCH} (--jobs 1 / 2); of {max(1, BATCH // 10)} | {k['batch1_rss_mb']:.1f} / {k['batch2_rss_mb']:.1f} MB; {k['batch_tenth_rss_mb']:.1f} MB |"
           + (" | | | | | |" if anchors else "") + f" flat | {'yes' if flat else 'NO'} |")
-    ratio = k["long_ms"] / k["inproc_ms"]
-    print(f"| long pack: {k['long_pages']} pages ÷ the {k['pages']}-page pack | {ratio:.1f}× ({k['long_ms']:.0f} ms) |"
-          + (" | | | | | |" if anchors else "") + f" 500 pages ≤ 40× | {'yes' if k['long_pages'] >= 400 and ratio <= 40 * k['long_pages'] / 500 else 'NO'} |")
+    # 500 pages in at most 40 times a 12-page pack's time: per page, at most 40 × 12 / 500 = 0.96
+    # of the short pack's cost. Kinpress's packs are longer than 12 pages, so compared per page.
+    per_page = (k["long_ms"] / k["long_pages"]) / (k["inproc_ms"] / k["pages"])
+    print(f"| long pack: {k['long_pages']} pages in {k['long_ms']:.0f} ms, {k['long_ms'] / k['inproc_ms']:.1f}× the {k['pages']}-page pack; "
+          f"per page {per_page:.2f}× |" + (" | | | | | |" if anchors else "") + f" per page ≤ 0.96× (500 pages ≤ 40× 12) | {'yes' if per_page <= 40 * 12 / 500 else 'NO'} |")
     if anchors:
         print(f"| WeasyPrint ÷ Kinpress, in-process | {anchors['weasyprint']['inproc_ms'] / k['inproc_ms']:.1f}× | | | | | | | ≥ 20× | "
               f"{'yes' if anchors['weasyprint']['inproc_ms'] >= 20 * k['inproc_ms'] else 'NO'} |")

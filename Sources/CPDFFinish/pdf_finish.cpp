@@ -69,16 +69,20 @@ struct Finisher {
         if (!element.hasKey("/K")) return;
         QPDFObjectHandle kids = element.getKey("/K");
         if (kids.isArray()) {
-            for (int i = 0; i < kids.getArrayNItems(); i++) {
-                QPDFObjectHandle kid = kids.getArrayItem(i);
-                if (!kid.isDictionary() || isReference(kid)) continue;
-                if (isName(kid, "/S", "/Private")) {
+            // Rebuilt once rather than erased from one by one: a long document's sections have
+            // thousands of children and a marker on every page.
+            std::vector<QPDFObjectHandle> kept;
+            bool removed = false;
+            for (QPDFObjectHandle kid : kids.getArrayAsVector()) {
+                if (kid.isDictionary() && !isReference(kid) && isName(kid, "/S", "/Private")) {
                     recordArtifact(kid);
-                    kids.eraseItem(i--);
+                    removed = true;
                     continue;
                 }
-                walk(kid);
+                kept.push_back(kid);
+                if (kid.isDictionary() && !isReference(kid)) walk(kid);
             }
+            if (removed) kids.setArrayFromVector(kept);
         } else if (kids.isDictionary() && !isReference(kids)) {
             if (isName(kids, "/S", "/Private")) {
                 recordArtifact(kids);
@@ -91,14 +95,12 @@ struct Finisher {
 
     /// Rewrites a page's "/Private << /MCID n >> BDC" lines as artifacts and drops them from the
     /// parent tree.
-    void fixPage(QPDFObjectHandle page, QPDFObjectHandle parentNumbers) {
+    void fixPage(QPDFObjectHandle page, const std::map<int, QPDFObjectHandle> &parentArrays) {
         auto found = artifacts.find(page.getObjectID());
         if (found == artifacts.end()) return;
         const std::vector<int> &ids = found->second;
-        int parents = page.getKey("/StructParents").getIntValueAsInt();
-        QPDFObjectHandle parentArray = QPDFObjectHandle::newNull();
-        for (int i = 0; i + 1 < parentNumbers.getArrayNItems(); i += 2)
-            if (parentNumbers.getArrayItem(i).getIntValueAsInt() == parents) parentArray = parentNumbers.getArrayItem(i + 1);
+        auto parents = parentArrays.find(page.getKey("/StructParents").getIntValueAsInt());
+        QPDFObjectHandle parentArray = parents == parentArrays.end() ? QPDFObjectHandle::newNull() : parents->second;
         QPDFObjectHandle contents = page.getKey("/Contents");
         std::shared_ptr<Buffer> decoded = contents.getStreamData(qpdf_dl_generalized);
         const char *data = reinterpret_cast<const char *>(decoded->getBuffer());
@@ -169,9 +171,16 @@ extern "C" int kinpress_pdf_finish(const unsigned char *input, size_t input_leng
         if (root.hasKey("/StructTreeRoot")) {
             QPDFObjectHandle tree = root.getKey("/StructTreeRoot");
             finisher.walk(tree);
+            // The parent tree's arrays by their key (each page's /StructParents).
+            std::map<int, QPDFObjectHandle> parentArrays;
             QPDFObjectHandle numbers = tree.getKey("/ParentTree").getKey("/Nums");
+            if (numbers.isArray()) {
+                std::vector<QPDFObjectHandle> entries = numbers.getArrayAsVector();
+                for (size_t i = 0; i + 1 < entries.size(); i += 2)
+                    if (entries[i].isInteger()) parentArrays[entries[i].getIntValueAsInt()] = entries[i + 1];
+            }
             stage = "a page's content cannot be decoded";
-            for (QPDFObjectHandle page : pdf.getAllPages()) finisher.fixPage(page, numbers);
+            for (QPDFObjectHandle page : pdf.getAllPages()) finisher.fixPage(page, parentArrays);
         }
         if (finisher.figures != alternative_count) {
             *error = copy("the PDF has " + std::to_string(finisher.figures) + " figures but " + std::to_string(alternative_count) +
