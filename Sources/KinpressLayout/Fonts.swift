@@ -10,7 +10,7 @@ public struct LayoutError: Error, Sendable, CustomStringConvertible {
 
 /// Kinpress's own fontconfig setup, read from `Fonts/fonts.conf`, so documents use only the
 /// families in `Fonts/fonts.yaml` whatever else a machine has. Create one per process; it
-/// makes a separate Pango font map for each thread that lays out text.
+/// makes a separate Pango font map for each layout engine.
 public final class FontLibrary: @unchecked Sendable {
     /// An `FcConfig`: read-only once built.
     private let config: OpaquePointer
