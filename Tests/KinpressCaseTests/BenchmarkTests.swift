@@ -68,7 +68,7 @@ struct BenchmarkTests {
         process.waitUntilExit()
         #expect(process.terminationStatus == 0, "\(err)")
         for figure in ["whole process, one pack", "in-process, per pack", "CPU per pack", "batch, --jobs 1", "batch, --jobs 2",
-                       "peak memory, one pack", "peak memory, batch of 3", "long pack:", "ms per page:"] {
+                       "peak memory, one pack", "peak memory, batch of 3", "long pack (", "ms per page:"] {
             #expect(out.contains(figure), "missing: \(figure)\n\(out)")
         }
         // Three cases' packs were written by each batch.
