@@ -115,12 +115,10 @@ public struct Kinpress: Sendable {
     public func pack(of source: Case, options: Options, format: Format, draft: Bool) throws(RenderFailure) -> Pack {
         let visible = options.audience.project(source)
         let composer = Composer(templates: templates)
-        var document: Document
+        let document: Document
         do {
-            document = try composer.composePack(for: visible, draft: draft)
-            if options.audience != .professional {
-                let entries = glossaryEntries(in: document, language: source.file.case.language, audience: options.audience)
-                if !entries.isEmpty { document = try composer.composePack(for: visible, glossary: entries, draft: draft) }
+            document = try composer.composePack(for: visible, draft: draft) { composed in
+                options.audience == .professional ? [] : glossaryEntries(in: composed, language: source.file.case.language, audience: options.audience)
             }
         } catch {
             throw .template(error)

@@ -67,17 +67,30 @@ public struct Composer: Sendable {
 
     /// A meeting pack (`documents/pack.mustache`) for one reader: each `<insert document=…>` is
     /// that document as it is always composed, less its own title and contents, its top headings
-    /// one level under the part's heading and its ids made unique to the part. `glossary` is
-    /// listed at the end (words a family pack could not avoid); `draft` marks every page.
-    public func composePack(for visible: VisibleCase, glossary: [GlossaryEntry] = [], draft: Bool = false) throws(TemplateError) -> Document {
+    /// one level under the part's heading and its ids made unique to the part. `glossary` picks
+    /// the hard words the composed pack uses, listed at its end (words a family pack could not
+    /// avoid): the pack's own page is then written again, its documents are not. `draft` marks
+    /// every page.
+    public func composePack(for visible: VisibleCase, draft: Bool = false,
+                            glossary: (Document) -> [GlossaryEntry] = { _ in [] }) throws(TemplateError) -> Document {
         let catalogue = templates.catalogue(for: language(for: visible))
         let words = try Words(visible: visible, catalogue: catalogue, pictograms: templates.pictograms)
         let source = "\(templates.folder.lastPathComponent)/documents/pack.mustache"
-        let markup = try templates.render(try PackBuilder(words: words, glossary: glossary, draft: draft).view(), document: "pack")
-        var pack = try MarkupParser.parse(markup, source: source, pictograms: templates.pictograms)
+        func skeleton(_ entries: [GlossaryEntry]) throws(TemplateError) -> Document {
+            let markup = try templates.render(try PackBuilder(words: words, glossary: entries, draft: draft).view(), document: "pack")
+            return try MarkupParser.parse(markup, source: source, pictograms: templates.pictograms)
+        }
+        var pack = try skeleton([])
         let parts = try composeParts(Self.inserts(in: pack.blocks), for: visible, catalogue: catalogue)
-        pack.blocks = Self.insert(parts, into: pack.blocks)
-        return pack
+        let entries = glossary(Self.filled(pack, with: parts))
+        if !entries.isEmpty { pack = try skeleton(entries) }
+        return Self.filled(pack, with: parts)
+    }
+
+    private static func filled(_ pack: Document, with parts: [DocumentKind: [Block]]) -> Document {
+        var filled = pack
+        filled.blocks = insert(parts, into: pack.blocks)
+        return filled
     }
 
     /// The documents a pack template inserts, each once, in order.
