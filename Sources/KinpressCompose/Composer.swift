@@ -1,4 +1,3 @@
-import Foundation
 import KinpressAudience
 import KinpressCase
 
@@ -112,10 +111,8 @@ public struct Composer: Sendable {
     /// headings one level under the part's heading and its ids made unique to the part. The
     /// documents are independent, so they are composed at the same time, one per core.
     private func composeParts(_ kinds: [DocumentKind], for visible: VisibleCase, catalogue: Catalogue) throws(TemplateError) -> [DocumentKind: [Block]] {
-        let results = PartResults(count: kinds.count)
-        DispatchQueue.concurrentPerform(iterations: kinds.count) { index in
-            let kind = kinds[index]
-            results.set(index, Result { () throws(TemplateError) -> [Block] in
+        let results = concurrentMap(kinds) { kind in
+            Result { () throws(TemplateError) -> [Block] in
                 // Each part has its own words: their date formatters are not shared between threads.
                 var words = try Words(visible: visible, catalogue: catalogue, pictograms: templates.pictograms)
                 words.inPack = true
@@ -124,10 +121,10 @@ public struct Composer: Sendable {
                                                       pictograms: templates.pictograms)
                 let top = Document.headings(in: document.blocks).map(\.level).min() ?? 2
                 return document.blocks.map { $0.inPart(kind.rawValue, shift: max(0, 2 - top)) }
-            })
+            }
         }
         var parts: [DocumentKind: [Block]] = [:]
-        for (index, kind) in kinds.enumerated() { parts[kind] = try results.get(index) }
+        for (kind, result) in zip(kinds, results) { parts[kind] = try result.get() }
         return parts
     }
 
@@ -251,28 +248,5 @@ extension Words {
         var sentence = try catalogue.text("meeting.when", ["kind": kind, "date": date(meeting.date)])
         if let time = meeting.time { sentence = try catalogue.text("meeting.whenAt", ["kind": kind, "date": date(meeting.date), "time": clean(time)]) }
         return MeetingView(sentence: sentence, place: meeting.place.map(clean), purpose: try catalogue.text("meeting.purposes.\(meeting.kind.rawValue)"))
-    }
-}
-
-/// The parts of a pack as the threads composing them finish.
-private final class PartResults: @unchecked Sendable {
-    private let lock = NSLock()
-    private var results: [Result<[Block], TemplateError>?]
-
-    init(count: Int) {
-        results = Array(repeating: nil, count: count)
-    }
-
-    func set(_ index: Int, _ result: Result<[Block], TemplateError>) {
-        lock.lock()
-        results[index] = result
-        lock.unlock()
-    }
-
-    func get(_ index: Int) throws(TemplateError) -> [Block] {
-        lock.lock()
-        let result = results[index]
-        lock.unlock()
-        return try result!.get()
     }
 }

@@ -47,7 +47,7 @@ public final class LayoutEngine {
         try fonts.check(family: theme.font.family)
         let geometry = PageGeometry(paper: paper, theme: theme)
         let pictures = try loadPictures(in: document.blocks)
-        @Sendable func flow(_ range: Range<Int>, on engine: LayoutEngine, firstID: Int) -> FlowBuilder {
+        func flow(_ range: Range<Int>, on engine: LayoutEngine, firstID: Int) -> FlowBuilder {
             var builder = FlowBuilder(theme: theme, geometry: geometry, contexts: (engine.leftToRight, engine.rightToLeft), rightToLeft: document.rightToLeft,
                                       firstID: firstID, firstHeading: Document.headings(in: Array(document.blocks[..<range.lowerBound])).count)
             builder.documentBlocks = document.blocks
@@ -59,16 +59,11 @@ public final class LayoutEngine {
         var items: [FlowItem]
         if let helper, let split = Self.splitPoint(document.blocks) {
             // Element ids stay unique: the second half counts from far beyond the first.
-            let halves = UncheckedBox(Array<FlowBuilder?>(repeating: nil, count: 2))
-            let engines = UncheckedBox([self, helper])
-            let ranges = [0..<split, split..<document.blocks.count]
-            DispatchQueue.concurrentPerform(iterations: 2) { half in
-                let built = flow(ranges[half], on: engines.value[half], firstID: half * 1_000_000_000)
-                halves.update { $0[half] = built }
+            let halves = concurrentMap([(0..<split, self, 0), (split..<document.blocks.count, helper, 1_000_000_000)]) { range, engine, firstID in
+                flow(range, on: engine, firstID: firstID)
             }
-            guard let first = halves.value[0], let second = halves.value[1] else { return try layout(document, theme: theme, paper: paper) }
-            builder = first
-            items = first.mirroredItems + second.mirroredItems
+            builder = halves[0]
+            items = halves.flatMap(\.mirroredItems)
         } else {
             builder = flow(0..<document.blocks.count, on: self, firstID: 0)
             items = builder.mirroredItems
@@ -255,22 +250,5 @@ struct FileStamp: Equatable {
               let size = attributes[.size] as? Int, let modified = attributes[.modificationDate] as? Date else { return nil }
         self.size = size
         self.modified = modified
-    }
-}
-
-/// Hands values to the two threads of a split layout; each thread touches only its own half,
-/// and the engines are this call's alone.
-private final class UncheckedBox<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private(set) var value: Value
-
-    init(_ value: Value) {
-        self.value = value
-    }
-
-    func update(_ change: (inout Value) -> Void) {
-        lock.lock()
-        change(&value)
-        lock.unlock()
     }
 }
