@@ -168,7 +168,8 @@ public struct Batch: Sendable {
                 report.outputs.append(output)
             } catch {
                 report.status = .failed
-                report.errors.append("\(output.file): \(error)")
+                let problem = (error as? RenderFailure)?.line(file: input.path, locations: reading.locations) ?? "\(error)"
+                report.errors.append("\(output.file): \(problem)")
             }
         }
         return report

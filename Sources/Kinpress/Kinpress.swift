@@ -298,3 +298,13 @@ private final class Glossaries: @unchecked Sendable {
         return glossary
     }
 }
+
+extension RenderFailure {
+    /// The failure as Kinpress reports problems in a case file: at the line of the field it is
+    /// about (a picture that cannot be shown), or as it is when it is about no field.
+    public func line(file: String, locations: [FieldPath: SourceLocation]) -> String {
+        guard case .layout(let error) = self, let field = error.field,
+              let path = locations.keys.first(where: { $0.description == field }) else { return description }
+        return Diagnostic.line(file: file, location: locations[path], severity: "error", path: path, message: error.message)
+    }
+}

@@ -2,10 +2,20 @@ import CPangoCairo
 import Foundation
 import Yams
 
-/// A problem that stops a document being laid out: a font family that is not installed.
+/// A problem that stops a document being laid out: a font family that is not installed, or a
+/// picture that cannot be shown.
 public struct LayoutError: Error, Sendable, CustomStringConvertible {
     public var message: String
-    public var description: String { "error: \(message)" }
+    /// The case field the problem is in (`wordsAndPictures[0].pages[2].picture`), so that the
+    /// problem can be reported at its line in the case file.
+    public var field: String?
+
+    public init(message: String, field: String? = nil) {
+        self.message = message
+        self.field = field
+    }
+
+    public var description: String { "error: " + (field.map { "\($0): " } ?? "") + message }
 }
 
 /// Kinpress's own fontconfig setup, read from `Fonts/fonts.conf`, so documents use only the

@@ -41,7 +41,7 @@ public enum PictureLoader {
     public static func load(_ url: URL, field: String) throws(LayoutError) -> LoadedPicture {
         let name = url.lastPathComponent
         func failure(_ message: String) -> LayoutError {
-            LayoutError(message: "\(field): the picture \(name) \(message)")
+            LayoutError(message: "the picture \(name) \(message)", field: field)
         }
         guard let data = FileManager.default.contents(atPath: url.path), !data.isEmpty else {
             throw failure("cannot be read. Check that the file is there and is a picture")

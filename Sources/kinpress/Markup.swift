@@ -67,6 +67,20 @@ func reporting<T>(_ body: () throws -> T) throws -> T {
     }
 }
 
+/// `reporting` for making a case's documents: a failure about a field of the case (a picture
+/// that cannot be shown) is printed at that field's line in the case file.
+func reporting<T>(_ caseFile: String, _ reading: CaseReading, _ body: () throws -> T) throws -> T {
+    try reporting {
+        do {
+            return try body()
+        } catch let failure as RenderFailure {
+            var standardError = FileHandle.standardError
+            print(failure.line(file: caseFile, locations: reading.locations), to: &standardError)
+            throw ExitCode(1)
+        }
+    }
+}
+
 extension DocumentKind: ExpressibleByArgument {}
 extension Audience: ExpressibleByArgument {}
 

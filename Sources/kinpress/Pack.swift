@@ -48,7 +48,7 @@ struct Pack: ParsableCommand {
         let found = reading.case!
         let kinpress = try loadKinpress(templates: templates)
         let chosen = format ?? Format(fileName: output)
-        let pack = try reporting {
+        let pack = try reporting(caseFile, reading) {
             try kinpress.pack(of: found, options: .init(audience: audience.audience, theme: look.theme, paper: look.paper), format: chosen, draft: draft)
         }
         let target = URL(fileURLWithPath: output)

@@ -62,11 +62,11 @@ struct Render: ParsableCommand {
         let kinpress = try options.kinpress()
         let choices = Kinpress.Options(audience: options.audience, theme: look.theme, paper: look.paper)
         if (format ?? Format(fileName: output)) == .html {
-            let bytes = try reporting { try kinpress.html(options.document, of: found, options: choices) }
+            let bytes = try reporting(options.caseFile, reading) { try kinpress.html(options.document, of: found, options: choices) }
             try reporting { try writeAtomically(bytes, to: URL(fileURLWithPath: output)) }
             return
         }
-        let rendered = try reporting { try kinpress.renderPDF(options.document, of: found, options: choices) }
+        let rendered = try reporting(options.caseFile, reading) { try kinpress.renderPDF(options.document, of: found, options: choices) }
         let bytes = rendered.bytes
         warnAboutMissingCharacters(rendered.missingCharacters, caseFile: options.caseFile, reading: reading)
         try reporting { try writeAtomically(bytes, to: URL(fileURLWithPath: output)) }

@@ -163,6 +163,18 @@ struct CommandLineTests {
         #expect(refused.status == 1)
         #expect(refused.errors.contains("drawing.png"), "\(refused.errors)")
         #expect(!FileManager.default.fileExists(atPath: failed))
+
+        // One refused only when it is opened (too many pixels) is reported at its line too.
+        let huge = "Tests/KinpressCaseTests/Fixtures/hostile/pic-huge-pixels-png/case.yaml"
+        let line = try #require(try String(contentsOf: Repository.root.appendingPathComponent(huge), encoding: .utf8)
+            .split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("picture: ") }) + 1
+        for command in [["render", huge, "--document", "words-and-pictures"], ["pack", huge]] {
+            let tooBig = try Self.kinpress(command + ["--output", failed])
+            #expect(tooBig.status == 1)
+            #expect(tooBig.errors.hasPrefix("\(huge):\(line):"), "\(tooBig.errors)")
+            #expect(tooBig.errors.contains(": error: wordsAndPictures[0].pages[0].picture: the picture wall.png is 20000 × 20000 pixels"), "\(tooBig.errors)")
+            #expect(!FileManager.default.fileExists(atPath: failed))
+        }
     }
 
     @Test("pack writes the chair's pack, or the family's with the chair's list of what it left out beside it")
