@@ -42,12 +42,9 @@ public struct HTMLWriter {
 
     private mutating func loadPictures() throws(LayoutError) {
         pictures = try engine.loadPictures(in: document.blocks)
-        for url in pictures.keys {
-            // Loading has checked the file is a PNG, JPEG or safe SVG.
-            guard let data = FileManager.default.contents(atPath: url.path) else { continue }
-            let bytes = [UInt8](data.prefix(4))
-            let type = bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]) ? "image/png" : bytes.starts(with: [0xFF, 0xD8, 0xFF]) ? "image/jpeg" : "image/svg+xml"
-            dataAddresses[url] = "data:\(type);base64,\(data.base64EncodedString())"
+        for (url, picture) in pictures {
+            // Loading has checked the file is a PNG, JPEG or safe SVG; these are the bytes it checked.
+            dataAddresses[url] = "data:\(picture.mediaType);base64,\(picture.file.base64EncodedString())"
         }
     }
 

@@ -16,11 +16,17 @@ public final class LoadedPicture: @unchecked Sendable {
     /// Size as it should appear (after turning it upright), in its own units.
     public let width: Double
     public let height: Double
+    /// The file as it was checked, and its type (`image/png`, `image/jpeg`, `image/svg+xml`):
+    /// what HTML puts in a data address, so the file is never read a second time.
+    public let file: Data
+    public let mediaType: String
 
-    init(content: Content, width: Double, height: Double) {
+    init(content: Content, width: Double, height: Double, file: Data, mediaType: String) {
         self.content = content
         self.width = width
         self.height = height
+        self.file = file
+        self.mediaType = mediaType
     }
 
     deinit {
@@ -47,16 +53,19 @@ public enum PictureLoader {
             throw failure("cannot be read. Check that the file is there and is a picture")
         }
         let bytes = Array(data)
-        if bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]) || bytes.starts(with: [0xFF, 0xD8, 0xFF]) {
-            return try raster(url, bytes: bytes, failure: failure)
+        let isPNG = bytes.starts(with: [0x89, 0x50, 0x4E, 0x47])
+        if isPNG || bytes.starts(with: [0xFF, 0xD8, 0xFF]) {
+            let (content, width, height) = try raster(url, bytes: bytes, failure: failure)
+            return LoadedPicture(content: content, width: width, height: height, file: data, mediaType: isPNG ? "image/png" : "image/jpeg")
         }
         if let text = String(data: data, encoding: .utf8), text.contains("<svg") {
-            return try vector(text, failure: failure)
+            let (content, width, height) = try vector(text, failure: failure)
+            return LoadedPicture(content: content, width: width, height: height, file: data, mediaType: "image/svg+xml")
         }
         throw failure("is not a PNG, JPEG or SVG picture")
     }
 
-    private static func raster(_ url: URL, bytes: [UInt8], failure: (String) -> LayoutError) throws(LayoutError) -> LoadedPicture {
+    private static func raster(_ url: URL, bytes: [UInt8], failure: (String) -> LayoutError) throws(LayoutError) -> (LoadedPicture.Content, Double, Double) {
         var width: Int32 = 0, height: Int32 = 0
         guard gdk_pixbuf_get_file_info(url.path, &width, &height) != nil, width > 0, height > 0 else {
             throw failure("cannot be read: it may be cut short or damaged. Save it again")
@@ -85,8 +94,7 @@ public enum PictureLoader {
             surface = Self.surface(from: pixbuf)
         }
         let upright = orientation >= 5
-        return LoadedPicture(content: .raster(surface: surface, orientation: orientation),
-                             width: Double(upright ? height : width), height: Double(upright ? width : height))
+        return (.raster(surface: surface, orientation: orientation), Double(upright ? height : width), Double(upright ? width : height))
     }
 
     /// Copies a pixbuf's pixels into a Cairo surface (premultiplied BGRA).
@@ -126,7 +134,7 @@ public enum PictureLoader {
         return false
     }
 
-    private static func vector(_ text: String, failure: (String) -> LayoutError) throws(LayoutError) -> LoadedPicture {
+    private static func vector(_ text: String, failure: (String) -> LayoutError) throws(LayoutError) -> (LoadedPicture.Content, Double, Double) {
         // Only the picture itself: links only to its own parts (#id) — no other files, web
         // addresses or pictures inside pictures — no external entities or style sheets, no CSS
         // escapes (which can spell url( in disguise), no encoding but UTF-8, no scripts.
@@ -159,6 +167,6 @@ public enum PictureLoader {
             rsvg_handle_get_intrinsic_dimensions(handle, &hasWidth, &lengthWidth, &hasHeight, &lengthHeight, &hasViewBox, &viewBox)
             (width, height) = hasViewBox != 0 && viewBox.width > 0 && viewBox.height > 0 ? (viewBox.width, viewBox.height) : (100, 100)
         }
-        return LoadedPicture(content: .vector(handle: handle), width: width, height: height)
+        return (.vector(handle: handle), width, height)
     }
 }
