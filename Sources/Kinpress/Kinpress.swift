@@ -26,14 +26,8 @@ public struct Kinpress: Sendable {
             throw .layout(error)
         }
         engines = LayoutEngines(fonts: fonts)
-        // Fonts load on another thread while the templates are read; the default theme says which.
-        let folder = templates ?? resources.appendingPathComponent("Templates")
-        engines.warmUp {
-            try? Theme(name: "default", yaml: String(contentsOf: folder.appendingPathComponent("themes/default.yaml"), encoding: .utf8),
-                       file: "\(folder.lastPathComponent)/themes/default.yaml")
-        }
         do {
-            self.templates = try TemplateSet(folder: folder)
+            self.templates = try TemplateSet(folder: templates ?? resources.appendingPathComponent("Templates"))
         } catch {
             throw .template(error)
         }

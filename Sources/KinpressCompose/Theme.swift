@@ -48,7 +48,7 @@ public struct Theme: Sendable, Decodable {
         case margins, font, headings, small, spacing, colours, landscape, listIcons, headingLevels
     }
 
-    public init(name: String, yaml: String, file: String) throws(TemplateError) {
+    init(name: String, yaml: String, file: String) throws(TemplateError) {
         do {
             self = try YAMLDecoder().decode(Theme.self, from: yaml)
         } catch {

@@ -22,16 +22,6 @@ public final class LayoutEngine {
         (leftToRight, rightToLeft) = fonts.makeContexts()
     }
 
-    /// Loads the theme's fonts and prepares their shaping, regular and bold, so that the first
-    /// document laid out does not wait for it: run on another thread while the templates load.
-    public func warmUp(theme: Theme) {
-        var style = TextStyle(family: theme.font.family, size: theme.font.size, lineHeight: theme.font.lineHeight, colour: Colour(theme, "text"))
-        for bold in [false, true] {
-            style.bold = bold
-            _ = TextBlock(runs: [TextRun(text: "Who is worried, and what happens next? 0123456789")], style: style, width: 400, context: leftToRight)
-        }
-    }
-
     deinit {
         kinpress_object_unref(UnsafeMutableRawPointer(leftToRight))
         kinpress_object_unref(UnsafeMutableRawPointer(rightToLeft))
