@@ -57,10 +57,16 @@ def run(command):
 
 
 def result_line(text):
+    """The figures of a RESULT line (the anchors' format), or None when there is none."""
     match = re.search(r"RESULT .*", text)
-    if not match:
+    return {k: float(v) for k, v in re.findall(r"(\w+)=([\d.]+)", match.group(0))} if match else None
+
+
+def kinpress_result(text):
+    figures = result_line(text)
+    if figures is None:
         raise SystemExit(f"no RESULT line in:\n{text}")
-    return {k: float(v) for k, v in re.findall(r"(\w+)=([\d.]+)", match.group(0))}
+    return figures
 
 
 def kinpress_figures():
@@ -85,7 +91,7 @@ def kinpress_figures():
     loops = []
     for _ in range(REPS):
         _, peak, out = run([KINPRESS, "benchmark", "packs", CASE, "--count", str(N), "--output", pack])
-        loops.append((result_line(out), peak))
+        loops.append((kinpress_result(out), peak))
     figures["inproc_ms"] = statistics.median(r["median_ms"] for r, _ in loops)
     figures["inproc_cpu_ms"] = statistics.median(r["cpu_ms_per_pack"] for r, _ in loops)
     figures["inproc_packs_s"] = statistics.median(r["packs_per_s"] for r, _ in loops)
@@ -96,29 +102,23 @@ def kinpress_figures():
     cases = os.path.join(WORK, "cases")
     shutil.rmtree(cases, ignore_errors=True)
     run([KINPRESS, "benchmark", "cases", CASE, "--count", str(BATCH), "--output-dir", cases])
-    small = os.path.join(WORK, "cases-tenth")
-    shutil.rmtree(small, ignore_errors=True)
-    os.makedirs(small)
-    for name in sorted(os.listdir(cases)):
-        if name.endswith(".yaml") and len(os.listdir(small)) < max(1, BATCH // 10):
-            os.symlink(os.path.join(cases, name), os.path.join(small, name))
-    shutil.copytree(os.path.join(cases, "pictures"), os.path.join(small, "pictures"))
+    tenth = [os.path.join(cases, name) for name in sorted(os.listdir(cases)) if name.endswith(".yaml")][:max(1, BATCH // 10)]
 
-    def batch(folder, jobs):
+    def batch(inputs, jobs):
         out = os.path.join(WORK, f"out-{jobs}")
         shutil.rmtree(out, ignore_errors=True)
-        wall, peak, _ = run([KINPRESS, "batch", folder, "--documents", "none", "--pack", "--force", "--jobs", str(jobs), "--output-dir", out])
+        wall, peak, _ = run([KINPRESS, "batch", *inputs, "--documents", "none", "--pack", "--force", "--jobs", str(jobs), "--output-dir", out])
         return wall, peak
 
     for jobs in (1, 2):
-        wall, peak = batch(cases, jobs)
+        wall, peak = batch([cases], jobs)
         figures[f"batch{jobs}_packs_s"] = BATCH / wall
         figures[f"batch{jobs}_rss_mb"] = peak
-    _, figures["batch_tenth_rss_mb"] = batch(small, 1)
+    _, figures["batch_tenth_rss_mb"] = batch(tenth, 1)
 
     say(f"Kinpress: a long pack (every list repeated {SCALE} times)")
     _, _, out = run([KINPRESS, "benchmark", "packs", CASE, "--count", str(max(1, min(REPS, 3))), "--scale", str(SCALE), "--output", pack])
-    long = result_line(out)
+    long = kinpress_result(out)
     figures["long_pages"] = int(long["pages"])
     figures["long_ms"] = long["median_ms"]
     return figures
@@ -143,9 +143,9 @@ def anchor_figures():
         loops = []
         for name in os.listdir(results):
             if name.startswith(f"inproc_{engine}_var_"):
-                match = re.search(r"RESULT .*", open(os.path.join(results, name)).read())
-                if match:
-                    loops.append({k: float(v) for k, v in re.findall(r"(\w+)=([\d.]+)", match.group(0))})
+                figures = result_line(open(os.path.join(results, name)).read())
+                if figures:
+                    loops.append(figures)
         peaks = []
         for name in os.listdir(results):
             if name.startswith(f"mem_{engine}_"):
