@@ -50,8 +50,7 @@ struct BatchCommand: ParsableCommand {
 
     @OptionGroup var look: LookOptions
 
-    @Option(help: ArgumentHelp("A templates folder to use instead of Kinpress's own.", valueName: "folder"))
-    var templates: String?
+    @OptionGroup var templates: TemplatesOption
 
     func validate() throws {
         _ = try parsedDocuments()
@@ -98,7 +97,7 @@ struct BatchCommand: ParsableCommand {
 
     func run() throws {
         let cases = try reporting { try Batch.findCases(inputs) }
-        let kinpress = try loadKinpress(templates: templates)
+        let kinpress = try templates.kinpress()
         let plan = Batch.Plan(outputFolder: URL(fileURLWithPath: outputDir), documents: try parsedDocuments(), pack: pack, formats: try parsedFormats(),
                               audiences: try parsedAudiences(), theme: look.theme, paper: look.paper, force: force)
         let workers = jobs ?? ProcessInfo.processInfo.activeProcessorCount

@@ -26,14 +26,13 @@ struct Lint: ParsableCommand {
     @Flag(help: "Print the findings as JSON, for other programs.")
     var json = false
 
-    @Option(help: ArgumentHelp("A templates folder to use instead of Kinpress's own.", valueName: "folder"))
-    var templates: String?
+    @OptionGroup var templates: TemplatesOption
 
     func run() throws {
         var results: [LintResult] = []
         // The string catalogues, loaded once, to say which sentences a family's language lacks.
-        let folder = templates.map { URL(fileURLWithPath: $0) } ?? Kinpress.resourcesFolder()?.appendingPathComponent("Templates")
-        let catalogues = try folder.map { folder in try reporting { try TemplateSet(folder: folder) } }
+        let folder = try templates.folder()
+        let catalogues = try reporting { try TemplateSet(folder: folder) }
         for file in cases {
             let reading = CaseReader.read(contentsOf: URL(fileURLWithPath: file), displayName: file)
             guard let written = reading.asWritten else {
@@ -42,9 +41,9 @@ struct Lint: ParsableCommand {
                 print("\(file): fix these errors first (kinpress validate shows them all)", to: &standardError)
                 throw ExitCode(1)
             }
-            let linter = try makeLinter(templates: templates, language: written.case.language)
+            let linter = try makeLinter(templates: folder, language: written.case.language)
             var findings = linter.lint(written, locations: reading.locations, fileName: file, for: audience)
-            if audience != .professional, let catalogues,
+            if audience != .professional,
                let untranslated = untranslated(language: written.case.language, catalogues: catalogues, file: file, locations: reading.locations) {
                 findings.insert(untranslated, at: 0)
             }
@@ -78,10 +77,7 @@ struct Lint: ParsableCommand {
 }
 
 /// The linter for a case's language, from the templates folder in use.
-func makeLinter(templates: String?, language: String) throws -> Linter {
-    guard let folder = templates.map({ URL(fileURLWithPath: $0) }) ?? Kinpress.resourcesFolder()?.appendingPathComponent("Templates") else {
-        throw ValidationError("cannot find Kinpress's Templates folder beside the program or in the current folder")
-    }
+func makeLinter(templates folder: URL, language: String) throws -> Linter {
     let base = String(language.split(separator: "-").first ?? "en").lowercased()
     return try reporting { try Linter(templates: folder, language: base) }
 }

@@ -19,8 +19,7 @@ struct DocumentOptions: ParsableArguments {
     /// The reader: as given, or the document's own default.
     var audience: Audience { audienceChoice ?? document.defaultAudience }
 
-    @Option(help: ArgumentHelp("A templates folder to use instead of Kinpress's own.", valueName: "folder"))
-    var templates: String?
+    @OptionGroup var templates: TemplatesOption
 
     /// Reads the case, or prints its problems and stops with status 1.
     func readCase() throws -> Case {
@@ -33,7 +32,26 @@ struct DocumentOptions: ParsableArguments {
     }
 
     func kinpress() throws -> Kinpress {
-        try loadKinpress(templates: templates)
+        try templates.kinpress()
+    }
+}
+
+/// `--templates`, for every command that reads the templates.
+struct TemplatesOption: ParsableArguments {
+    @Option(name: .customLong("templates"), help: ArgumentHelp("A templates folder to use instead of Kinpress's own.", valueName: "folder"))
+    var given: String?
+
+    /// The templates folder in use: the one given, or Kinpress's own.
+    func folder() throws -> URL {
+        guard let folder = given.map({ URL(fileURLWithPath: $0) }) ?? Kinpress.resourcesFolder()?.appendingPathComponent("Templates") else {
+            throw ValidationError("cannot find Kinpress's Templates folder beside the program or in the current folder")
+        }
+        return folder
+    }
+
+    /// Kinpress with these templates (and its own fonts).
+    func kinpress() throws -> Kinpress {
+        try loadKinpress(templates: given)
     }
 }
 

@@ -37,8 +37,7 @@ struct Pack: ParsableCommand {
 
     @OptionGroup var look: LookOptions
 
-    @Option(help: ArgumentHelp("A templates folder to use instead of Kinpress's own.", valueName: "folder"))
-    var templates: String?
+    @OptionGroup var templates: TemplatesOption
 
     @Option(name: .shortAndLong, help: ArgumentHelp("The file to write.", valueName: "file.pdf|file.html"))
     var output: String
@@ -46,7 +45,7 @@ struct Pack: ParsableCommand {
     func run() throws {
         let reading = try readCaseFile(caseFile)
         let found = reading.case!
-        let kinpress = try loadKinpress(templates: templates)
+        let kinpress = try templates.kinpress()
         let chosen = format ?? Format(fileName: output)
         let pack = try reporting(caseFile, reading) {
             try kinpress.pack(of: found, options: .init(audience: audience.audience, theme: look.theme, paper: look.paper), format: chosen, draft: draft)

@@ -13,11 +13,10 @@ struct Pictograms: ParsableCommand {
     @Option(help: ArgumentHelp("Write a PDF contact sheet of every pictogram here.", valueName: "file.pdf"))
     var sheet: String?
 
-    @Option(help: ArgumentHelp("A templates folder to use instead of Kinpress's own.", valueName: "folder"))
-    var templates: String?
+    @OptionGroup var templates: TemplatesOption
 
     func run() throws {
-        let kinpress = try loadKinpress(templates: templates)
+        let kinpress = try templates.kinpress()
         let folder = kinpress.templates.pictograms
         let files = ((try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)) ?? [])
             .filter { $0.pathExtension == "svg" }.sorted { $0.lastPathComponent < $1.lastPathComponent }

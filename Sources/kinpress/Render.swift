@@ -41,7 +41,7 @@ struct Render: ParsableCommand {
         let reading = try options.read()
         let found = reading.case!
         if let written = reading.asWritten, strict || options.document == .wordsAndPictures {
-            let linter = try makeLinter(templates: options.templates, language: written.case.language)
+            let linter = try makeLinter(templates: options.templates.folder(), language: written.case.language)
             var standardError = FileHandle.standardError
             if options.document == .wordsAndPictures {
                 // A child's story is checked against a child's reading level: warned about, never rewritten.
