@@ -35,6 +35,8 @@ struct SceneSVG {
             case .line(let from, let to, let colour, let width):
                 tree.element("line", ["x1": number(from.x), "y1": number(from.y), "x2": number(to.x), "y2": number(to.y),
                                       "stroke": self.colour(colour), "stroke-width": number(width)], in: svg)
+            case .backdrop(let box):
+                tree.element("rect", ["x": number(box.x), "y": number(box.y), "width": number(box.width), "height": number(box.height), "fill": "#ffffff"], in: svg)
             case .text(let lines, let box, let size, let bold, let colour):
                 let text = tree.element("text", ["font-size": number(size), "font-weight": bold ? "bold" : nil, "fill": self.colour(colour)], in: svg)
                 let advance = box.height / Double(max(lines.count, 1))

@@ -581,6 +581,9 @@ struct FlowBuilder {
             case .text(let lines, let box, let size, let bold, let colour):
                 let block = sceneText(lines, box: box, size: size, bold: bold, colour: colour)
                 return PlacedItem(.text(block, lines: 0..<block.lines.count, x: x + box.x, y: y + box.y), structure: structure)
+            case .backdrop(let box):
+                return PlacedItem(.rectangle(x: x + box.x, y: y + box.y, width: box.width, height: box.height, fill: .paper, stroke: nil, lineWidth: 0),
+                                  structure: structure)
             }
         }
     }

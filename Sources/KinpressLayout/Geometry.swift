@@ -38,6 +38,13 @@ public struct PageGeometry: Sendable {
 public struct Colour: Sendable, Equatable {
     public var red, green, blue: Double
 
+    /// The page: white in every theme, as the HTML page is.
+    static let paper = Colour(red: 1, green: 1, blue: 1)
+
+    private init(red: Double, green: Double, blue: Double) {
+        (self.red, self.green, self.blue) = (red, green, blue)
+    }
+
     init(_ theme: Theme, _ name: String) {
         (red, green, blue) = theme.colour(name)
     }

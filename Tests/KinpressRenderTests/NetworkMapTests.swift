@@ -84,6 +84,15 @@ struct NetworkMapTests {
         if people.count <= 20 {
             #expect(map.overflow.isEmpty, "seed \(seed): up to 20 people all fit on the map")
         }
+        // Every label has the page under it, drawn after the rings and before its words, so no
+        // ring line runs through a name.
+        let items = map.scene.items
+        let lastRing = items.lastIndex { if case .ring(let centre, _, _, _) = $0 { return centre == map.centre } else { return false } } ?? -1
+        for placement in map.placements {
+            let text = items.firstIndex { if case .text(_, let box, _, _, _) = $0 { return box == placement.label } else { return false } }
+            let backdrop = items.firstIndex { $0 == .backdrop(box: placement.label) }
+            #expect(text != nil && backdrop != nil && lastRing < backdrop! && backdrop! < text!, "seed \(seed): \(placement.person.name) has a backdrop")
+        }
     }
 }
 

@@ -173,6 +173,7 @@ public struct NetworkMap: Sendable {
                 items.append(.ring(centre: point, radius: markerSize * 0.85, colour: person.group.colour, width: 1))
             }
             items.append(.marker(shape: person.group.shape, centre: point, size: markerSize, colour: person.group.colour, outlined: !person.inSafetyNetwork))
+            items.append(.backdrop(box: label))
             items.append(.text(lines: lines, box: label, size: fontSize, bold: false, colour: "text"))
         }
         let map = NetworkMap(scene: Scene(width: size, height: size, items: items), centre: centre, radii: radii,

@@ -64,6 +64,9 @@ public enum SceneItem: Sendable, Equatable {
     case line(from: Point, to: Point, colour: String, width: Double)
     /// Text already measured: `box` is where it goes, `lines` its lines in order.
     case text(lines: [String], box: Box, size: Double, bold: Bool, colour: String)
+    /// The page's own white under a label, so that a ring passing behind it stops short of the
+    /// words instead of running through them.
+    case backdrop(box: Box)
 }
 
 /// Measures text as the renderer will set it, so that what is measured is what is drawn.
@@ -86,6 +89,10 @@ extension SceneItem {
             box.x += dx
             box.y += dy
             return .text(lines: lines, box: box, size: size, bold: bold, colour: colour)
+        case .backdrop(var box):
+            box.x += dx
+            box.y += dy
+            return .backdrop(box: box)
         }
     }
 }
@@ -103,6 +110,9 @@ extension SceneItem {
         case .text(let lines, var box, let size, let bold, let colour):
             box.x = width - box.x - box.width
             return .text(lines: lines, box: box, size: size, bold: bold, colour: colour)
+        case .backdrop(var box):
+            box.x = width - box.x - box.width
+            return .backdrop(box: box)
         }
     }
 }
