@@ -40,6 +40,22 @@ public struct VisibleCase: Sendable {
     public let folder: URL?
     public let ages: [String: Case.Age]
     private let parties: [String: Party]
+    /// The case this was projected from, for the same reader in another language.
+    fileprivate(set) var source: Case?
+
+    /// The language the case's texts are in here.
+    public var textLanguage: String { source?.textLanguage ?? "en" }
+
+    /// The same reader's view with the case's texts in `language` where the file gives them so.
+    public func inLanguage(_ language: String) -> VisibleCase {
+        guard let source, source.inLanguage(language).textLanguage != source.textLanguage else { return self }
+        return audience.project(source.inLanguage(language))
+    }
+
+    /// Whether the file says something differently in these two languages.
+    public func hasTranslations(_ language: String, _ other: String) -> Bool {
+        source?.hasTranslations(language, other) ?? false
+    }
 
     init(audience: Audience, file: CaseFile, folder: URL?, ages: [String: Case.Age], parties: [String: Party]) {
         self.audience = audience
@@ -59,6 +75,8 @@ extension Audience {
     /// Projects a case for this reader.
     public func project(_ source: Case) -> VisibleCase {
         var projection = Projection(audience: self, file: source.file)
-        return projection.run(ages: source.ages, folder: source.folder)
+        var visible = projection.run(ages: source.ages, folder: source.folder)
+        visible.source = source
+        return visible
     }
 }

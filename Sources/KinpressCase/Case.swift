@@ -35,12 +35,15 @@ public enum CaseReader {
             return CaseReading(diagnostics: [problem], case: nil)
         }
         var checker = FormatChecker(fileName: displayName, folder: folder)
-        let checked = checker.check(file: tree)
+        let asChecked = checker.check(file: tree)
         var diagnostics = checker.problems
         var file: CaseFile?
+        // Texts in several languages are read in English here; each document asks for its own.
+        let translated = checker.hasTranslations ? asChecked : nil
+        let checked = asChecked.map { checker.hasTranslations ? Translations.choose(["en"], in: $0, shape: .object(CaseFormat.file)) : $0 }
         if let checked {
             do {
-                file = try JSONDecoder().decode(CaseFile.self, from: JSONEncoder().encode(checked))
+                file = try CaseFile(checked: checked)
             } catch where diagnostics.isEmpty {
                 diagnostics.append(Diagnostic(severity: .error, code: .unreadable, file: displayName, location: nil, path: .root,
                                               message: "Kinpress accepted the file but could not build the case from it. This is a fault in Kinpress, not in the file: please report it (\(error))"))
@@ -53,7 +56,8 @@ public enum CaseReader {
         }
         diagnostics.sort(by: Diagnostic.readingOrder)
         let hasErrors = diagnostics.contains { $0.severity == .error }
-        var reading = CaseReading(diagnostics: diagnostics, case: hasErrors ? nil : file.map { Case(file: $0, folder: folder) })
+        var reading = CaseReading(diagnostics: diagnostics, case: hasErrors ? nil : file.map { Case(file: $0, folder: folder, translated: translated) })
+        reading.translated = hasErrors ? nil : translated
         reading.asWritten = hasErrors ? nil : file
         reading.locations = checker.locations
         return reading
@@ -70,6 +74,15 @@ public struct CaseReading: Sendable {
     public internal(set) var asWritten: CaseFile?
     /// Where each value was written, by field path.
     public internal(set) var locations: [FieldPath: SourceLocation] = [:]
+    /// The checked file with its texts in several languages kept as written; nil when every
+    /// text is in one language (or there are errors).
+    public internal(set) var translated: JSONValue?
+
+    /// The languages a family-facing text at `path` is given in; nil for a text in one language.
+    public func languages(at path: FieldPath) -> [String]? {
+        guard case .object(let entries)? = translated?.value(at: path) else { return nil }
+        return entries.map(\.0)
+    }
 
     public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
     public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
@@ -107,8 +120,32 @@ public struct Case: Sendable {
     public let folder: URL?
     public let ages: [String: Age]
     private let parties: [String: Party]
+    /// The checked file with texts in several languages, when it has any.
+    private let translated: JSONValue?
+    /// The language the case's texts are in: English, or the first given.
+    public let textLanguage: String
 
-    init(file: CaseFile, folder: URL?) {
+    /// The case with its texts in `language` where the file gives them so, else English, else
+    /// the first language given: the family's documents read their own language.
+    public func inLanguage(_ language: String) -> Case {
+        guard let translated, language != textLanguage else { return self }
+        let chosen = Translations.choose([language, "en"], in: translated, shape: .object(CaseFormat.file))
+        // The same checked value decoded before, with other strings: it cannot fail now.
+        guard let file = try? CaseFile(checked: chosen) else { return self }
+        return Case(file: file, folder: folder, translated: translated, textLanguage: language)
+    }
+
+    /// Whether some text differs between two languages (a bilingual document prints its English
+    /// half only where it says something new).
+    public func hasTranslations(_ language: String, _ other: String) -> Bool {
+        guard let translated else { return false }
+        let shape = Shape.object(CaseFormat.file)
+        return Translations.choose([language, "en"], in: translated, shape: shape) != Translations.choose([other, "en"], in: translated, shape: shape)
+    }
+
+    init(file: CaseFile, folder: URL?, translated: JSONValue? = nil, textLanguage: String = "en") {
+        self.translated = translated
+        self.textLanguage = textLanguage
         var file = file
         if var timeline = file.timeline {
             timeline.events = Self.stableSorted(timeline.events, by: \.date)

@@ -24,13 +24,27 @@ public struct Composer: Sendable {
 
     /// Families and children read their own language (with each section then in English when the
     /// case asks for both); professionals read English.
+    ///
+    /// The English half of a section is printed only where it says something the family's half
+    /// does not: where the case gives its texts in both languages. Otherwise it would repeat the
+    /// same case texts under English headings (a child would get the story twice).
     public func compose(_ kind: DocumentKind, for visible: VisibleCase) throws(TemplateError) -> Document {
-        let document = try compose(kind, for: visible, language: language(for: visible))
-        guard visible.audience != .professional, visible.file.case.alsoInEnglish, document.language.prefix(2) != "en" else { return document }
-        return try bilingual(document, english: try compose(kind, for: visible, language: "en"))
+        let language = language(for: visible)
+        let document = try compose(kind, for: visible, language: language)
+        guard visible.audience != .professional, visible.file.case.alsoInEnglish, document.language.prefix(2) != "en",
+              visible.hasTranslations(language, "en") else { return document }
+        // Sections whose case texts are the same in both languages are left single.
+        let untranslated = try compose(kind, for: visible, catalogue: "en", texts: language)
+        return try bilingual(document, english: try compose(kind, for: visible, language: "en"), untranslated: untranslated)
     }
 
     private func compose(_ kind: DocumentKind, for visible: VisibleCase, language: String) throws(TemplateError) -> Document {
+        try compose(kind, for: visible, catalogue: language, texts: language)
+    }
+
+    /// A document with fixed sentences from one catalogue and the case's texts in one language.
+    private func compose(_ kind: DocumentKind, for visible: VisibleCase, catalogue language: String, texts: String) throws(TemplateError) -> Document {
+        let visible = visible.inLanguage(texts)
         let words = try Words(visible: visible, catalogue: templates.catalogue(for: language), pictograms: templates.pictograms)
         return try MarkupParser.parse(try templates.render(try view(kind, words: words), document: kind.rawValue),
                                       source: "\(templates.folder.lastPathComponent)/documents/\(kind.rawValue).mustache", pictograms: templates.pictograms)
@@ -38,7 +52,7 @@ public struct Composer: Sendable {
 
     /// The markup a document template writes, for checking templates and for tests.
     public func markup(_ kind: DocumentKind, for visible: VisibleCase) throws(TemplateError) -> String {
-        let words = try Words(visible: visible, catalogue: templates.catalogue(for: language(for: visible)), pictograms: templates.pictograms)
+        let words = try Words(visible: visible.inLanguage(language(for: visible)), catalogue: templates.catalogue(for: language(for: visible)), pictograms: templates.pictograms)
         return try templates.render(try view(kind, words: words), document: kind.rawValue)
     }
 
@@ -48,14 +62,20 @@ public struct Composer: Sendable {
 
     /// Each section in the family's language, then the same section in English, marked as
     /// English (its own language for screen readers, its own direction), under a label.
-    private func bilingual(_ family: Document, english: Document) throws(TemplateError) -> Document {
+    /// `untranslated` is the English half with the family's case texts: where a section of it is
+    /// the same as in `english`, the case says nothing new in English there.
+    private func bilingual(_ family: Document, english: Document, untranslated: Document) throws(TemplateError) -> Document {
         let label = try templates.catalogue(for: family.language).text("document.inEnglish")
         var merged = family
         merged.blocks = []
-        var englishSections = english.blocks.filter { if case .section = $0 { return true } else { return false } }.makeIterator()
+        func sections(_ document: Document) -> [Block] {
+            document.blocks.filter { if case .section = $0 { return true } else { return false } }
+        }
+        var englishSections = zip(sections(english), sections(untranslated)).makeIterator()
         for block in family.blocks {
             merged.blocks.append(block)
-            guard case .section = block, case .section(let id, let inner)? = englishSections.next() else { continue }
+            guard case .section = block, let (section, same) = englishSections.next(), case .section(let id, let inner) = section,
+                  section != same else { continue }
             // The label is in the family's language; what follows it is English.
             merged.blocks.append(.paragraph(style: .label, text: [TextRun(text: label, bold: true)]))
             merged.blocks.append(.language(code: "en", rightToLeft: false,
@@ -72,6 +92,7 @@ public struct Composer: Sendable {
     /// every page.
     public func composePack(for visible: VisibleCase, draft: Bool = false,
                             glossary: (Document) -> [GlossaryEntry] = { _ in [] }) throws(TemplateError) -> Document {
+        let visible = visible.inLanguage(language(for: visible))
         let catalogue = templates.catalogue(for: language(for: visible))
         let words = try Words(visible: visible, catalogue: catalogue, pictograms: templates.pictograms)
         let source = "\(templates.folder.lastPathComponent)/documents/pack.mustache"

@@ -40,6 +40,8 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         case pictureFile = "picture-file"
         /// Readable, but probably not what the worker meant (warnings).
         case practice
+        /// An optional text exported empty, read as left out (a warning; `--strict` refuses it).
+        case emptyText = "empty-text"
     }
 
     public var severity: Severity

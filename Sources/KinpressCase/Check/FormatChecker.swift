@@ -13,6 +13,8 @@ struct FormatChecker {
     private var pictures: [(path: String, field: FieldPath, location: SourceLocation)] = []
     /// Where each value was written, so later checks on the model can point at it.
     private(set) var locations: [FieldPath: SourceLocation] = [:]
+    /// Whether any text is given in several languages (each document then picks one).
+    private(set) var hasTranslations = false
 
     init(fileName: String, folder: URL?) {
         self.fileName = fileName
@@ -42,9 +44,14 @@ struct FormatChecker {
             guard case .mapping(let pairs) = node.value else { return wrongType(node, expected: "a group of fields (a mapping of name: value lines)", at: path) }
             return check(pairs, object, at: path, location: node.location)
         case .textOrObject(let object, let field):
-            if case .mapping(let pairs) = node.value { return check(pairs, object, at: path, location: node.location) }
-            guard let text = checkText(node, at: path) else { return nil }
+            if case .mapping(let pairs) = node.value, !Self.isTranslationMap(pairs, of: object) {
+                return check(pairs, object, at: path, location: node.location)
+            }
+            guard let text = check(node, .translatable, at: path) else { return nil }
             return withDefaults([(field, text)], object, at: path)
+        case .translatable:
+            guard case .mapping(let pairs) = node.value else { return checkText(node, at: path) }
+            return checkTranslations(pairs, at: path, location: node.location)
         case .list(let item, let minimumCount):
             guard case .sequence(let items) = node.value else { return wrongType(node, expected: "a list (lines starting with \"- \", or [ ])", at: path) }
             if items.count < minimumCount {
@@ -67,7 +74,7 @@ struct FormatChecker {
         let node = SourceNode(value: .scalar(scalar), location: scalar.location)
         let text = scalar.text
         switch shape {
-        case .text:
+        case .text, .translatable:
             return checkText(node, at: path)
         case .identifier, .reference:
             guard isTextual(scalar) else { return wrongType(node, expected: Self.expectation(shape), at: path) }
@@ -151,7 +158,7 @@ struct FormatChecker {
         if length > CaseFormat.maximumTextLength {
             return invalid(path, scalar, "this text is \(length) characters long; a text may be at most \(CaseFormat.maximumTextLength). Shorten it or split it into several entries")
         }
-        if scalar.text.isEmpty {
+        if Self.isBlank(scalar.text) {
             return invalid(path, scalar, "this text is empty. Write something, or leave the field out")
         }
         if let control = scalar.text.unicodeScalars.first(where: Self.isControl) {
@@ -159,6 +166,42 @@ struct FormatChecker {
             return invalid(path, scalar, "this text holds a control character (\(code)), which cannot be printed and can upset a terminal or a screen reader. Remove it")
         }
         return .string(scalar.text)
+    }
+
+    /// A text in several languages: each key a language tag, each value a text.
+    private mutating func checkTranslations(_ pairs: [(key: SourceNode.Scalar, value: SourceNode)], at path: FieldPath, location: SourceLocation) -> JSONValue? {
+        guard !pairs.isEmpty else {
+            report(.invalidValue, path, location, "this text has no language in it. Write the text, or a line per language such as en: …")
+            return nil
+        }
+        var entries: [(String, JSONValue)] = []
+        for (key, value) in pairs {
+            let entryPath = path.appending(key.text)
+            guard key.text.range(of: Self.languagePattern, options: .regularExpression) != nil else {
+                report(.invalidValue, entryPath, key.location, "\"\(key.text)\" is not a language tag. A text in several languages has a line per language, such as en: … and pl: …")
+                continue
+            }
+            guard !entries.contains(where: { $0.0.lowercased() == key.text.lowercased() }) else {
+                report(.invalidValue, entryPath, key.location, "\(key.text) is given twice. Keep one text per language")
+                continue
+            }
+            locations[entryPath] = value.location
+            if let text = checkText(value, at: entryPath) { entries.append((key.text, text)) }
+        }
+        hasTranslations = true
+        return entries.count == pairs.count ? .object(entries) : nil
+    }
+
+    /// A mapping written where a text or an object may stand is a text in several languages when
+    /// every key is a language tag and none is a field of the object.
+    private static func isTranslationMap(_ pairs: [(key: SourceNode.Scalar, value: SourceNode)], of object: ObjectShape) -> Bool {
+        !pairs.isEmpty && pairs.allSatisfy { object.field(named: $0.key.text) == nil && $0.key.text.range(of: languagePattern, options: .regularExpression) != nil }
+    }
+
+    /// Empty, or only spaces and line breaks: what case-management systems export for a field
+    /// nobody filled in.
+    static func isBlank(_ text: String) -> Bool {
+        text.allSatisfy(\.isWhitespace)
     }
 
     /// Characters with no place in printed text: C0 and C1 controls other than tab and line
@@ -195,6 +238,12 @@ struct FormatChecker {
                     present.insert(key.text)
                     report(.missingField, fieldPath, key.location, "\(key.text) has no value (it reads as null). A \(object.noun) needs \(key.text): \(field.summary)")
                 }
+                continue
+            }
+            if !field.required, field.shape.isText, case .scalar(let scalar) = value.value, scalar.kind == .text, Self.isBlank(scalar.text) {
+                locations[fieldPath] = value.location
+                problems.append(Diagnostic(severity: .warning, code: .emptyText, file: fileName, location: value.location, path: fieldPath,
+                                           message: "\(key.text) is empty, so it is left out. Write it, or leave the line out (render --strict refuses empty texts)"))
                 continue
             }
             present.insert(key.text)
@@ -345,6 +394,7 @@ struct FormatChecker {
     static func expectation(_ shape: Shape) -> String {
         switch shape {
         case .text: return "text"
+        case .translatable: return "text (or a text per language, such as en: … and pl: …)"
         case .identifier: return "an id"
         case .reference(let target): return "the id of \(target.wording)"
         case .date(let partial): return partial ? "a date (YYYY-MM-DD, YYYY-MM or YYYY)" : "a date (YYYY-MM-DD)"

@@ -88,7 +88,7 @@ enum CaseFormat {
 
     static let statement = listItem("statement", "statement", [
         .optional("id", .identifier, "unique id"),
-        .required("text", .text, "the statement"),
+        .required("text", .translatable, "the statement"),
         .optional("date", .date(partial: false), "when it happened or was said"),
         .optional("about", people, "who it is about", default: emptyList),
         .optional("source", .reference(.personOrChild), "who said it"),
@@ -100,23 +100,23 @@ enum CaseFormat {
     static let dangerStatement = listItem("dangerStatement", "danger statement", [
         .required("id", .identifier, "unique id"),
         .required("worriedPeople", .list(.reference(.personOrChild), minimumCount: 1), "who is worried"),
-        .required("worry", .text, "what they are worried could happen"),
+        .required("worry", .translatable, "what they are worried could happen"),
         .required("children", .list(.reference(.child), minimumCount: 1), "which children"),
-        .optional("ifNothingChanges", .text, "what could happen to the children if nothing changes"),
-        .optional("text", .text, "the full statement as written with the family"),
+        .optional("ifNothingChanges", .translatable, "what could happen to the children if nothing changes"),
+        .optional("text", .translatable, "the full statement as written with the family"),
         .optional("disputedBy", people, "who does not agree with it", default: emptyList),
-        .optional("familyView", .text, "how the family sees it"),
+        .optional("familyView", .translatable, "how the family sees it"),
     ], idSpace: .dangerStatement)
 
     static let safetyGoal = listItem("safetyGoal", "safety goal", [
         .required("id", .identifier, "unique id"),
-        .required("text", .text, "what the family and network will be doing, in everyday behaviour"),
+        .required("text", .translatable, "what the family and network will be doing, in everyday behaviour"),
         .optional("dangerStatements", .list(.reference(.dangerStatement), minimumCount: 0), "the danger statements it answers", default: emptyList),
-        .optional("howLong", .text, "for how long it must be seen"),
+        .optional("howLong", .translatable, "for how long it must be seen"),
     ])
 
     static let nextStep = listItem("nextStep", "next step", [
-        .required("text", .text, "what will be done"),
+        .required("text", .translatable, "what will be done"),
         .required("who", .list(.reference(.personOrChild), minimumCount: 1), "who will do it"),
         .optional("by", .date(partial: false), "by when"),
         .optional("done", .boolean, "already done", default: .constant(.bool(false))),
@@ -125,16 +125,16 @@ enum CaseFormat {
     static let score = listItem("score", "score", [
         .required("person", .reference(.personOrChild), "who gave the score"),
         .required("score", .score, "0 to 10, halves allowed"),
-        .optional("said", .text, "why they chose it"),
-        .optional("oneStepUp", .text, "what would move it one point up"),
+        .optional("said", .translatable, "why they chose it"),
+        .optional("oneStepUp", .translatable, "what would move it one point up"),
         .optional("date", .date(partial: false), "when it was given"),
     ])
 
     static let scale = listItem("scale", "scale", [
         .required("id", .identifier, "unique id"),
-        .required("question", .text, "the scaling question"),
-        .required("zero", .text, "what 0 means"),
-        .required("ten", .text, "what 10 means"),
+        .required("question", .translatable, "the scaling question"),
+        .required("zero", .translatable, "what 0 means"),
+        .required("ten", .translatable, "what 10 means"),
         .optional("about", .reference(.dangerStatement), "the danger statement it scales"),
         .optional("scores", list(score), "each person's score", default: emptyList),
     ])
@@ -157,34 +157,34 @@ enum CaseFormat {
 
     static let rule = listItem("rule", "safety plan rule", [
         .required("id", .identifier, "unique id"),
-        .optional("area", .text, "groups rules: \"Mornings\", \"Contact with Dad\""),
-        .required("rule", .text, "the rule"),
-        .optional("why", .text, "why it matters"),
+        .optional("area", .translatable, "groups rules: \"Mornings\", \"Contact with Dad\""),
+        .required("rule", .translatable, "the rule"),
+        .optional("why", .translatable, "why it matters"),
         .required("who", .list(.reference(.personOrChild), minimumCount: 1), "who makes sure it happens"),
-        .optional("when", .text, "when it applies"),
-        .optional("howWeCheck", .text, "how everyone knows it is working"),
-        .optional("howChildKnows", .text, "how the child knows about it"),
-        .optional("ifBroken", .text, "what happens if it is broken"),
+        .optional("when", .translatable, "when it applies"),
+        .optional("howWeCheck", .translatable, "how everyone knows it is working"),
+        .optional("howChildKnows", .translatable, "how the child knows about it"),
+        .optional("ifBroken", .translatable, "what happens if it is broken"),
     ])
 
     static let warningSign = listItem("warningSign", "warning sign", [
-        .required("sign", .text, "what the network watches for"),
-        .required("whatToDo", .text, "what they do"),
+        .required("sign", .translatable, "what the network watches for"),
+        .required("whatToDo", .translatable, "what they do"),
     ])
 
     static let emergencyContact = listItem("emergencyContact", "emergency contact", [
         .required("name", .text, "who to call"),
         .required("number", .text, "their number"),
-        .required("when", .text, "when to call them"),
+        .required("when", .translatable, "when to call them"),
     ])
 
     static let review = listItem("review", "review", [
         .required("date", .date(partial: false), "when"),
-        .required("what", .text, "what will be reviewed"),
+        .required("what", .translatable, "what will be reviewed"),
     ])
 
     static let safetyPlan = ObjectShape(name: "safetyPlan", noun: "safety plan", fields: [
-        .optional("title", .text, "the plan's title", default: .constant(.string(SafetyPlan.defaultTitle))),
+        .optional("title", .translatable, "the plan's title", default: .constant(.string(SafetyPlan.defaultTitle))),
         .optional("agreedOn", .date(partial: false), "when it was agreed"),
         .optional("rules", list(rule), "rules for everyday life", default: emptyList),
         .optional("warningSigns", list(warningSign), "what the network watches for, and what they do", default: emptyList),
@@ -199,8 +199,8 @@ enum CaseFormat {
         .optional("id", .identifier, "unique id"),
         .required("date", .date(partial: true), "YYYY-MM-DD, or YYYY-MM or YYYY when uncertain"),
         .optional("approximate", .boolean, "the date is not certain", default: .constant(.bool(false))),
-        .required("title", .text, "what happened, in a few words"),
-        .optional("detail", .text, "more about it"),
+        .required("title", .translatable, "what happened, in a few words"),
+        .optional("detail", .translatable, "more about it"),
         .required("kind", .choice(["harm", "worry", "strength", "safety", "service", "move", "meeting", "other"]), "what sort of event"),
         .optional("people", people, "who was involved", default: emptyList),
     ])
@@ -208,8 +208,8 @@ enum CaseFormat {
     static let milestone = listItem("milestone", "safety journey milestone", [
         .optional("id", .identifier, "unique id"),
         .required("date", .date(partial: true), "YYYY-MM-DD, or YYYY-MM or YYYY when uncertain"),
-        .required("title", .text, "the step, in a few words"),
-        .optional("detail", .text, "more about it"),
+        .required("title", .translatable, "the step, in a few words"),
+        .optional("detail", .translatable, "more about it"),
         .required("status", .choice(["planned", "done", "missed"]), "where it stands"),
     ])
 
@@ -221,16 +221,16 @@ enum CaseFormat {
     // MARK: words and pictures
 
     static let page = listItem("page", "words and pictures page", [
-        .optional("heading", .text, "the page heading"),
-        .required("text", .text, "the words, written for the child"),
+        .optional("heading", .translatable, "the page heading"),
+        .required("text", .translatable, "the words, written for the child"),
         .optional("picture", .picture, "a picture"),
-        .optional("pictureDescription", .text, "what the picture shows, for people who cannot see it (required with a picture)"),
+        .optional("pictureDescription", .translatable, "what the picture shows, for people who cannot see it (required with a picture)"),
     ], rules: [.presentWith(field: "picture", then: "pictureDescription")])
 
     static let story = listItem("story", "words and pictures story", [
         .required("id", .identifier, "unique id"),
         .required("child", .reference(.child), "the child the story is for"),
-        .optional("title", .text, "the title"),
+        .optional("title", .translatable, "the title"),
         .optional("told", .date(partial: false), "when the child was told"),
         .required("pages", list(page, minimumCount: 1), "the pages, in order"),
     ])
@@ -239,7 +239,7 @@ enum CaseFormat {
 
     static let report = listItem("report", "expected report", [
         .required("person", .reference(.personOrChild), "who writes it"),
-        .required("title", .text, "what it is"),
+        .required("title", .translatable, "what it is"),
     ])
 
     static let meeting = ObjectShape(name: "meeting", noun: "meeting", fields: [
@@ -249,7 +249,7 @@ enum CaseFormat {
         .optional("place", .text, "where"),
         .required("chair", .reference(.person), "who chairs it (an id in people)"),
         .required("invited", .list(.reference(.personOrChild), minimumCount: 0), "who is invited"),
-        .optional("agenda", .list(.text, minimumCount: 0), "the agenda items", default: emptyList),
+        .optional("agenda", .list(.translatable, minimumCount: 0), "the agenda items", default: emptyList),
         .optional("reportsFrom", list(report), "reports expected", default: emptyList),
     ])
 

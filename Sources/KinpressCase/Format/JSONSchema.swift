@@ -56,8 +56,11 @@ public enum CaseFormatSchema {
                 schema = .object(pairs)
             }
             if !field.required {
-                // Kinpress reads a field written with no value (`fullName:`) as left out.
-                schema = .object([("anyOf", .array([schema, .object([("type", .string("null"))])]))])
+                // Kinpress reads a field written with no value (`fullName:`) as left out, and an
+                // empty text (`detail: ""`) too, with a warning.
+                var absent: [JSONValue] = [.object([("type", .string("null"))])]
+                if field.shape.isText { absent.append(.object([("type", .string("string")), ("pattern", .string(#"^\s*$"#))])) }
+                schema = .object([("anyOf", .array([schema] + absent))])
             }
             properties.append((field.name, schema))
         }
@@ -97,7 +100,14 @@ public enum CaseFormatSchema {
     private static func value(_ shape: Shape) -> JSONValue {
         switch shape {
         case .text:
-            return .object([("type", .array([.string("string"), .string("number")])), ("minLength", .integer(1)), ("maxLength", .integer(CaseFormat.maximumTextLength))])
+            return .object([("type", .array([.string("string"), .string("number")])), ("pattern", .string(#"\S"#)), ("maxLength", .integer(CaseFormat.maximumTextLength))])
+        case .translatable:
+            let languages: JSONValue = .object([
+                ("type", .string("object")), ("minProperties", .integer(1)),
+                ("propertyNames", .object([("pattern", .string(FormatChecker.languagePattern))])),
+                ("additionalProperties", value(.text)),
+            ])
+            return .object([("anyOf", .array([value(.text), languages]))])
         case .identifier, .reference:
             return .object([("type", .string("string")), ("pattern", .string(CaseFormat.idPattern))])
         case .date(let partial):
@@ -128,7 +138,7 @@ public enum CaseFormatSchema {
         case .object(let object):
             return .object([("allOf", .array([reference(object.name)]))])
         case .textOrObject(let object, _):
-            return .object([("anyOf", .array([value(.text), reference(object.name)]))])
+            return .object([("anyOf", .array([value(.translatable), reference(object.name)]))])
         case .anything:
             return .object([])
         }

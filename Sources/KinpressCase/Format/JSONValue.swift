@@ -57,3 +57,18 @@ public enum JSONValue: Sendable, Equatable, Encodable {
         }
     }
 }
+
+extension JSONValue {
+    /// The value at a field path, or nil where the path leads nowhere.
+    public func value(at path: FieldPath) -> JSONValue? {
+        var node: JSONValue? = self
+        for component in path.components {
+            switch (component, node) {
+            case (.key(let key), .object(let pairs)?): node = pairs.first { $0.0 == key }?.1
+            case (.index(let index), .array(let items)?): node = items.indices.contains(index) ? items[index] : nil
+            default: return nil
+            }
+        }
+        return node
+    }
+}

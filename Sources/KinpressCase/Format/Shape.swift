@@ -4,6 +4,9 @@
 indirect enum Shape: Sendable {
     /// Text of at most 10,000 characters. A bare number is read as its digits (`number: 999`).
     case text
+    /// Text the family reads, which may be given in several languages: a text, or a map from
+    /// language tag to text (`{en: …, pl: …}`). Each document picks its reader's language.
+    case translatable
     /// An id that other values may refer to. Which kind of thing it names comes from the object.
     case identifier
     /// The id of something defined elsewhere in the file.
@@ -25,6 +28,16 @@ indirect enum Shape: Sendable {
     case textOrObject(ObjectShape, field: String)
     /// Anything at all; Kinpress ignores it (`extensions`).
     case anything
+}
+
+extension Shape {
+    /// Text a person writes: left out with a warning when a case-management system exports it empty.
+    var isText: Bool {
+        switch self {
+        case .text, .translatable, .textOrObject: return true
+        default: return false
+        }
+    }
 }
 
 /// Which ids a reference may name.

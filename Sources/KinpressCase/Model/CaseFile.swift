@@ -1,3 +1,5 @@
+import Foundation
+
 /// One family's case at one date, exactly as the case file says it, with defaults filled in.
 /// Field names are the format's (`spec/case-format.md`); encoding one gives a valid case file.
 public struct CaseFile: Codable, Equatable, Sendable {
@@ -10,6 +12,11 @@ public struct CaseFile: Codable, Equatable, Sendable {
     public var timeline: Timeline?
     public var wordsAndPictures: [Story]
     public var meeting: Meeting?
+
+    /// The model of a checked file (defaults filled in, one language chosen).
+    init(checked: JSONValue) throws {
+        self = try JSONDecoder().decode(CaseFile.self, from: JSONEncoder().encode(checked))
+    }
 }
 
 /// Who may see an item: everyone, adults only (not in child documents), or professionals only.
