@@ -73,8 +73,10 @@ public struct Linter: Sendable {
         self.init(glossary: try Glossary(folder: templates, language: language), targets: try LintTargets.load(folder: templates))
     }
 
-    /// Checks a case as written (field paths and lines match the file).
-    public func lint(_ file: CaseFile, locations: [FieldPath: SourceLocation], fileName: String, for audience: Audience) -> [Finding] {
+    /// Checks a case as written (field paths and lines match the file). `languages` says which
+    /// languages a text is given in, for texts given in several (`CaseReading.languages(at:)`).
+    public func lint(_ file: CaseFile, locations: [FieldPath: SourceLocation], fileName: String, for audience: Audience,
+                     languages: (FieldPath) -> [String]? = { _ in nil }) -> [Finding] {
         var findings: [Finding] = []
         func add(_ severity: Finding.Severity, _ path: FieldPath, _ message: String, term: String? = nil, offset: Int? = nil, suggestion: String? = nil) {
             var place = path
@@ -89,6 +91,7 @@ public struct Linter: Sendable {
             let reader = text.forChild ? targets.child : audience == .professional ? targets.professional : targets.family
             checkWords(text, forChild: text.forChild, professional: audience == .professional, add: add)
             if english { checkReadability(text, reader: reader, forChild: text.forChild, add: add) }
+            if !english, audience != .professional { checkLanguage(text, family: file.case.language, given: languages(text.path), add: add) }
         }
         PracticeRules(file: file, audience: audience, targets: targets).check(add: add)
         return findings.sorted { ($0.location?.line ?? 0, $0.location?.column ?? 0, $0.offset ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0, $1.offset ?? 0) }
@@ -116,6 +119,18 @@ public struct Linter: Sendable {
                 what = "\"\(match.found)\" is a word \(forChild ? "a child" : "a family") may not know"
             }
             add(severity, text.path, "\(what). Instead: \(suggestion)", match.term.term, match.offset, suggestion)
+        }
+    }
+
+    /// A family-facing text the family cannot read in their own language.
+    private func checkLanguage(_ text: CaseText, family language: String, given: [String]?,
+                               add: (Finding.Severity, FieldPath, String, String?, Int?, String?) -> Void) {
+        let primary = { (tag: String) in String(tag.lowercased().prefix { $0 != "-" }) }
+        if let given {
+            guard !given.map(primary).contains(primary(language)) else { return }
+            add(.warning, text.path, "this text has no \(language) version, so the family will read it in \(given.contains { primary($0) == "en" } ? "English" : given[0]). Add a line \(language): … with it in the family's language", nil, nil, nil)
+        } else if !TextLanguage.couldBe(text.text, in: language) {
+            add(.warning, text.path, "this text looks like English, but the family reads \(language). Write it as {\(language): …, en: …} so each reader gets their own language", nil, nil, nil)
         }
     }
 

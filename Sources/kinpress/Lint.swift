@@ -42,7 +42,7 @@ struct Lint: ParsableCommand {
                 throw ExitCode(1)
             }
             let linter = try makeLinter(templates: folder, language: written.case.language)
-            var findings = linter.lint(written, locations: reading.locations, fileName: file, for: audience)
+            var findings = linter.lint(written, locations: reading.locations, fileName: file, for: audience, languages: reading.languages(at:))
             if audience != .professional,
                let untranslated = untranslated(language: written.case.language, catalogues: catalogues, file: file, locations: reading.locations) {
                 findings.insert(untranslated, at: 0)

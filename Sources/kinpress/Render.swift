@@ -34,12 +34,19 @@ struct Render: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("The file to write.", valueName: "file.pdf|file.html"))
     var output: String
 
-    @Flag(help: "Refuse to render a case that kinpress lint finds errors in (for this reader).")
+    @Flag(help: "Refuse to render a case that kinpress lint finds errors in (for this reader), or that has empty texts.")
     var strict = false
 
     func run() throws {
         let reading = try options.read()
         let found = reading.case!
+        let empty = reading.warnings.filter { $0.code == .emptyText }
+        if strict, !empty.isEmpty {
+            // The warnings themselves were printed when the case was read.
+            var standardError = FileHandle.standardError
+            print("\(options.caseFile): not rendered: --strict refuses empty texts (\(empty.count)). Write them, or leave the lines out", to: &standardError)
+            throw ExitCode(1)
+        }
         if let written = reading.asWritten, strict || options.document == .wordsAndPictures {
             let linter = try makeLinter(templates: options.templates.folder(), language: written.case.language)
             var standardError = FileHandle.standardError
@@ -51,7 +58,7 @@ struct Render: ParsableCommand {
                 }
             }
             if strict {
-                let errors = linter.lint(written, locations: reading.locations, fileName: options.caseFile, for: options.audience).filter { $0.severity == .error }
+                let errors = linter.lint(written, locations: reading.locations, fileName: options.caseFile, for: options.audience, languages: reading.languages(at:)).filter { $0.severity == .error }
                 if !errors.isEmpty {
                     for error in errors { print(error, to: &standardError) }
                     print("\(options.caseFile): not rendered: --strict and kinpress lint found \(errors.count) error\(errors.count == 1 ? "" : "s")", to: &standardError)
