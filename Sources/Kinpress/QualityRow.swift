@@ -31,7 +31,7 @@ public struct QualityRow: Sendable, Codable, Equatable {
         reference = file.case.reference
         networkSize = file.people.count
         safetyNetworkMembers = file.people.filter(\.inSafetyNetwork).count
-        peopleToldWorries = file.people.filter(\.informedOfWorries).count
+        peopleToldWorries = file.people.filter { $0.informedOfWorries == true }.count
         scales = (file.assessment?.scaling ?? []).map { scale in
             // A scale is asked of several people at a time: each time it was asked (a date),
             // the mean of the numbers given; undated numbers count as one time, before the rest.

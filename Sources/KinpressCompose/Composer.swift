@@ -251,7 +251,7 @@ extension Words {
         }
         let entries = try people.map { person throws(TemplateError) in
             NetworkEntryView(name: try name(person.id), relationship: clean(person.relationship), group: group(person.kind), circle: person.circle,
-                             network: person.inSafetyNetwork, informed: person.informedOfWorries)
+                             network: person.inSafetyNetwork, informed: person.informedOfWorries == true)
         }
         var circles: [String] = []
         for circle in 1...3 {

@@ -74,7 +74,7 @@ enum CaseFormat {
         .required("kind", .choice(["parent", "carer", "family", "friend", "community", "professional"]), "what kind of person they are"),
         .optional("organisation", .text, "where a professional works (required for professionals)"),
         .optional("childCalls", .text, "what the child calls them, used in child documents"),
-        .optional("informedOfWorries", .boolean, "has been told the worries", default: .constant(.bool(false))),
+        .optional("informedOfWorries", .boolean, "has been told the worries (left out: not recorded)"),
         .optional("circle", .integer(1...3), "network map circle: 1 closest; default parent/carer 1, family 2, others 3",
                   default: .derived(from: "kind", values: ["parent": .integer(1), "carer": .integer(1), "family": .integer(2)], otherwise: .integer(3))),
         .optional("inSafetyNetwork", .boolean, "part of the safety network that owns the plan", default: .constant(.bool(false))),

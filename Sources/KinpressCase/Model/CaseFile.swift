@@ -92,7 +92,8 @@ public struct Person: Codable, Equatable, Sendable {
     public var kind: Kind
     public var organisation: String?
     public var childCalls: String?
-    public var informedOfWorries: Bool
+    /// Nil when nobody has recorded it: never printed as a "no".
+    public var informedOfWorries: Bool?
     public var circle: Int
     public var inSafetyNetwork: Bool
     public var phone: Contact?

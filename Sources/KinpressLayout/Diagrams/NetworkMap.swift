@@ -195,8 +195,11 @@ extension NetworkMap {
         var entries: [(marker: SceneItem?, informed: Bool, words: String)] = Group.allCases
             .filter { group in people.contains { $0.group == group } }
             .map { group in (.marker(shape: group.shape, centre: Point(0, 0), size: 9, colour: group.colour, outlined: false), false, legend[group.rawValue] ?? group.rawValue) }
-        entries.append((.marker(shape: .circle, centre: Point(0, 0), size: 9, colour: "muted", outlined: false), false, legend["network"] ?? ""))
-        entries.append((nil, true, legend["informed"] ?? ""))
+        // A legend entry only for what someone on the map has.
+        if people.contains(where: \.inSafetyNetwork) {
+            entries.append((.marker(shape: .circle, centre: Point(0, 0), size: 9, colour: "muted", outlined: false), false, legend["network"] ?? ""))
+        }
+        if people.contains(where: \.informedOfWorries) { entries.append((nil, true, legend["informed"] ?? "")) }
         var cursorX = 0.0, cursorY = size + 10
         let rowHeight = fontSize * 1.8
         for entry in entries where !entry.words.isEmpty {
