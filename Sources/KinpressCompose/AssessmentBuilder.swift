@@ -72,7 +72,7 @@ struct AssessmentBuilder {
 
     func step(_ step: NextStep) throws(TemplateError) -> StepView {
         let by = if let due = step.by { try words.date(due) } else { try words.catalogue.text("step.noDate") }
-        return StepView(text: clean(step.text), who: try words.names(step.who), by: by, done: step.done)
+        return StepView(text: isolated(step.text), who: try words.names(step.who), by: by, done: step.done)
     }
 
     private func scale(_ scale: Scale, numbers: [String: Int]) throws(TemplateError) -> ScaleView {
@@ -88,7 +88,7 @@ struct AssessmentBuilder {
             "question": clean(scale.question), "zero": clean(scale.zero), "ten": clean(scale.ten),
             "scores": scores.isEmpty ? catalogue.text("scale.noScores") : catalogue.list(scores.map(\.line)),
         ])
-        return ScaleView(question: clean(scale.question), zero: clean(scale.zero), ten: clean(scale.ten),
+        return ScaleView(question: isolated(scale.question), zero: isolated(scale.zero), ten: isolated(scale.ten),
                          about: try scale.about.flatMap { numbers[$0] }.map { n throws(TemplateError) in try catalogue.text("scale.about", ["number": String(n)]) },
                          scores: scores, alternative: alternative)
     }

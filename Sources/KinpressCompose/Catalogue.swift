@@ -118,6 +118,9 @@ public struct Catalogue: Sendable {
     public func list(_ items: [String]) throws(TemplateError) -> String {
         guard items.count > 1 else { return items.first ?? "" }
         let comma = try text("join.comma"), and = try text("join.and")
+        // Each item is its own isolate, with the joining words in the page's language between:
+        // "Baby Hassan" and "يوسف" keep their places in an Arabic sentence.
+        let items = items.map { "\u{2068}\($0)\u{2069}" }
         return items.dropLast().joined(separator: comma) + and + items.last!
     }
 

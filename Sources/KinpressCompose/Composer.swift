@@ -255,7 +255,7 @@ extension Words {
         }
         var circles: [String] = []
         for circle in 1...3 {
-            let here = entries.filter { $0.circle == circle }.map { "\($0.name) (\($0.relationship))" }
+            let here = entries.filter { $0.circle == circle }.map { "\u{2068}\($0.name)\u{2069} (\u{2068}\($0.relationship)\u{2069})" }
             if !here.isEmpty { circles.append(try catalogue.text("network.circle\(circle)", ["people": catalogue.list(here)])) }
         }
         let children = try visible.file.children.map { child throws(TemplateError) in try name(child.id) }

@@ -27,7 +27,7 @@ struct SafetyPlanBuilder {
         let file = words.visible.file
         let plan = file.safetyPlan
         let children = try words.childrenNames()
-        let title = if let plan, plan.title != SafetyPlan.defaultTitle { clean(plan.title) } else { try catalogue.text("plan.defaultTitle") }
+        let title = if let plan, plan.title != SafetyPlan.defaultTitle { isolated(plan.title) } else { try catalogue.text("plan.defaultTitle") }
         let header = try words.header(title: title, runningTitle: title)
 
         let assessment = file.assessment
@@ -38,15 +38,15 @@ struct SafetyPlanBuilder {
         let goals = try (assessment?.safetyGoals ?? []).map { goal throws(TemplateError) in try words.goal(goal, answers: nil) }
         let network = try file.people.filter(\.inSafetyNetwork).map { person throws(TemplateError) in
             let contacts = [person.phone, person.email].compactMap { $0?.value }.map(clean).map(leftToRight)
-            return PersonView(name: try words.name(person.id), relationship: clean(person.relationship),
+            return PersonView(name: try words.name(person.id), relationship: isolated(person.relationship),
                               contact: contacts.isEmpty ? try catalogue.text("plan.noContact") : contacts.joined(separator: ", "))
         }
         var areas: [AreaView] = []
         for rule in (plan?.rules ?? []) {
             let view = RuleView(
-                rule: clean(rule.rule), why: rule.why.map(clean), who: try words.names(rule.who), when: rule.when.map(clean),
-                howWeCheck: rule.howWeCheck.map(clean), howChildKnows: rule.howChildKnows.map(clean), ifBroken: rule.ifBroken.map(clean))
-            let area = rule.area.map(clean)
+                rule: isolated(rule.rule), why: rule.why.map(isolated), who: try words.names(rule.who), when: rule.when.map(isolated),
+                howWeCheck: rule.howWeCheck.map(isolated), howChildKnows: rule.howChildKnows.map(isolated), ifBroken: rule.ifBroken.map(isolated))
+            let area = rule.area.map(isolated)
             if let index = areas.firstIndex(where: { $0.area == area }) { areas[index].rules.append(view) } else { areas.append(AreaView(area: area, rules: [view])) }
         }
         return View(
@@ -54,15 +54,15 @@ struct SafetyPlanBuilder {
             intro: try catalogue.text("plan.intro", ["children": children]),
             agreed: try plan?.agreedOn.map { d throws(TemplateError) in try catalogue.text("plan.agreed", ["date": words.date(d)]) },
             worries: worries, goals: goals, network: network, networkMap: try words.networkMap(of: file.people.filter(\.inSafetyNetwork)), areas: areas,
-            warningSigns: (plan?.warningSigns ?? []).map { WarningView(sign: clean($0.sign), whatToDo: clean($0.whatToDo)) },
-            emergencyContacts: (plan?.emergencyContacts ?? []).map { EmergencyView(name: clean($0.name), number: leftToRight(clean($0.number)), when: clean($0.when)) },
-            reviews: try (plan?.reviews ?? []).map { review throws(TemplateError) in ReviewView(date: try words.date(review.date), what: clean(review.what)) },
+            warningSigns: (plan?.warningSigns ?? []).map { WarningView(sign: isolated($0.sign), whatToDo: isolated($0.whatToDo)) },
+            emergencyContacts: (plan?.emergencyContacts ?? []).map { EmergencyView(name: clean($0.name), number: leftToRight(clean($0.number)), when: isolated($0.when)) },
+            reviews: try (plan?.reviews ?? []).map { review throws(TemplateError) in ReviewView(date: try words.date(review.date), what: isolated(review.what)) },
             signatures: try (plan?.signatures ?? []).map { id throws(TemplateError) in SignatureView(name: try words.name(id), role: try role(id)) })
     }
 
     private func role(_ id: String) throws(TemplateError) -> String {
         switch words.visible.party(id) {
-        case .person(let person)?: return clean(person.relationship)
+        case .person(let person)?: return isolated(person.relationship)
         case .child?: return try words.catalogue.text("roles.childSigning")
         default: return ""
         }

@@ -52,17 +52,17 @@ struct StoryBuilder {
             let cover = PictureView(src: words.pictureFile(coverPicture) ?? "", alt: try catalogue.text("story.coverPicture", ["name": name]),
                                     field: child.picture == nil ? "pictogram:child" : "children[\(file.children.firstIndex { $0.id == child.id } ?? 0)].picture")
             let pages = story.pages.enumerated().map { index, page in
-                PageView(heading: page.heading.map(clean), paragraphs: paragraphs(page.text),
+                PageView(heading: page.heading.map(isolated), paragraphs: paragraphs(page.text),
                          picture: page.picture.flatMap { picture in
                              words.pictureFile(picture).map { PictureView(src: $0, alt: clean(page.pictureDescription ?? ""), field: "\(base).pages[\(index)].picture") }
                          })
             }
             let madeFor = if let told = story.told { try catalogue.text("story.madeForOn", ["name": name, "date": words.date(told)]) } else { try catalogue.text("story.madeFor", ["name": name]) }
-            let storyTitle = if let written = story.title { clean(written) } else { try catalogue.text("story.title", ["name": name]) }
+            let storyTitle = if let written = story.title { isolated(written) } else { try catalogue.text("story.title", ["name": name]) }
             stories.append(StoryView(title: storyTitle, madeFor: madeFor, cover: cover, pages: pages))
         }
         let helpers = try file.people.enumerated().filter { $0.element.inSafetyNetwork }.map { index, person throws(TemplateError) in
-            HelperView(name: try words.name(person.id), relationship: clean(person.relationship),
+            HelperView(name: try words.name(person.id), relationship: isolated(person.relationship),
                        picture: person.picture.flatMap { picture in
                            words.pictureFile(picture).map { PictureView(src: $0, alt: person.childCalls ?? person.name, field: "people[\(index)].picture") }
                        })

@@ -113,10 +113,17 @@ struct Words {
     }
 }
 
-/// Case text split into paragraphs at its line breaks, with characters XML cannot hold replaced.
+/// Case text split into paragraphs at its line breaks, each made safe (`isolated`).
 /// The template engine escapes what is left.
 func paragraphs(_ text: String) -> [String] {
-    clean(text).split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.map(isolated)
+}
+
+/// Case text printed on its own, made safe (`clean`) and set as a bidi isolate: an English
+/// sentence on an Arabic page keeps its full stop at its own end, and an Arabic sentence on an
+/// English page reads from the right.
+func isolated(_ text: String) -> String {
+    "\u{2068}\(clean(text))\u{2069}"
 }
 
 /// A phone number or address kept left to right (a left-to-right isolate), so that on a

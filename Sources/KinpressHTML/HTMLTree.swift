@@ -1,4 +1,5 @@
 import CLibXML2
+import KinpressCase
 
 /// An HTML document built as a libxml2 tree and written by libxml2's HTML serialiser, which
 /// escapes every text and attribute value as it writes: case text can only ever be text.
@@ -36,11 +37,48 @@ final class HTMLTree {
         xmlSetProp(node, key, value)
     }
 
-    /// Text, escaped when written.
+    /// Text, escaped when written. Each value Kinpress filled in as a bidi isolate becomes a
+    /// `<bdi>` (with `dir` for one of fixed direction), so a browser orders it on its own; one that
+    /// is plainly English on a page in another language also says so with `lang`. Elements that
+    /// hold only text (`title`) keep the isolate marks.
     func text(_ text: String, in parent: Node) {
         guard !text.isEmpty else { return }
-        xmlAddChild(parent, xmlNewDocText(document, text))
+        let name = parent.pointee.name.map { String(cString: $0) } ?? ""
+        guard !["title", "style"].contains(name), text.unicodeScalars.contains(where: { (0x2066...0x2069).contains($0.value) }) else {
+            xmlAddChild(parent, xmlNewDocText(document, text))
+            return
+        }
+        var open: [Node] = [parent]
+        var run = String.UnicodeScalarView()
+        func flush() {
+            guard !run.isEmpty else { return }
+            xmlAddChild(open.last!, xmlNewDocText(document, String(run)))
+            run = String.UnicodeScalarView()
+        }
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x2066, 0x2067, 0x2068:
+                flush()
+                let direction: String? = scalar.value == 0x2066 ? "ltr" : scalar.value == 0x2067 ? "rtl" : nil
+                open.append(element("bdi", ["dir": direction], in: open.last!))
+            case 0x2069 where open.count > 1:
+                flush()
+                let closed = open.removeLast()
+                if let language = pageLanguage, !language.hasPrefix("en"), let words = xmlNodeGetContent(closed) {
+                    if TextLanguage.looksEnglish(String(cString: words)) { setAttribute("lang", "en", on: closed) }
+                    kinpress_xml_free(words)
+                }
+            case 0x2069:
+                continue
+            default:
+                run.append(scalar)
+            }
+        }
+        flush()
     }
+
+    /// The page's language, for marking case text in another.
+    var pageLanguage: String?
 
     /// An element holding only `text`.
     @discardableResult

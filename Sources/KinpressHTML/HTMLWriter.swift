@@ -49,6 +49,7 @@ public struct HTMLWriter {
     }
 
     private mutating func write() -> [UInt8] {
+        tree.pageLanguage = document.language.lowercased()
         let html = tree.element("html", ["lang": document.language, "dir": document.rightToLeft ? "rtl" : "ltr"], in: nil)
         let head = tree.element("head", in: html)
         tree.element("meta", ["http-equiv": "Content-Security-Policy", "content": Self.contentSecurityPolicy], in: head)
