@@ -166,6 +166,9 @@ public struct Batch: Sendable {
             do {
                 output.pages = try write(output, of: found, alone: alone)
                 report.outputs.append(output)
+            } catch RenderFailure.noStory(let children) {
+                // Not a failure of the case: there is nothing to make for this reader.
+                report.warnings.append("\(output.file): not made: \(RenderFailure.noStory(children: children).description)")
             } catch {
                 report.status = .failed
                 let problem = (error as? RenderFailure)?.line(file: input.path, locations: reading.locations) ?? "\(error)"

@@ -53,8 +53,13 @@ public struct Kinpress: Sendable {
 
     /// The document model of one document for one reader.
     public func document(_ kind: DocumentKind, of source: Case, for audience: Audience) throws(RenderFailure) -> Document {
+        let visible = audience.project(source)
+        if kind == .wordsAndPictures, visible.file.wordsAndPictures.isEmpty {
+            // A storyboard with no story would be a page of names under "The story for …".
+            throw .noStory(children: visible.file.children.map(\.name))
+        }
         do {
-            return try Composer(templates: templates).compose(kind, for: audience.project(source))
+            return try Composer(templates: templates).compose(kind, for: visible)
         } catch {
             throw .template(error)
         }
@@ -261,12 +266,17 @@ public enum RenderFailure: Error, Sendable, CustomStringConvertible {
     case template(TemplateError)
     case layout(LayoutError)
     case render(RenderError)
+    /// Words and Pictures asked for where the case has no story this reader may see.
+    case noStory(children: [String])
 
     public var description: String {
         switch self {
         case .template(let error): return error.description
         case .layout(let error): return error.description
         case .render(let error): return error.description
+        case .noStory(let children):
+            let names = Catalogue.withoutIsolates(children.count > 1 ? children.dropLast().joined(separator: ", ") + " and " + children.last! : children.first ?? "")
+            return "wordsAndPictures: there is no Words and Pictures story for \(names). Write one with the child (a wordsAndPictures entry with child: and pages:), or leave this document out"
         }
     }
 }

@@ -26,6 +26,8 @@ struct PackBuilder {
         var after: String
         var glossary: [GlossaryEntry]
         var watermark: String?
+        /// Whether the case has a Words and Pictures story this reader may see.
+        var hasStories: Bool
     }
 
     func view() throws(TemplateError) -> View {
@@ -62,7 +64,8 @@ struct PackBuilder {
             purpose: try meeting.map { m throws(TemplateError) in try catalogue.text("meeting.purposes.\(m.kind.rawValue)") },
             agenda: agenda, reports: reports, nextSteps: steps,
             after: try catalogue.text("pack.after.\(meeting?.kind.rawValue ?? "none")"),
-            glossary: glossary, watermark: draft ? try catalogue.text("pack.draft") : nil)
+            glossary: glossary, watermark: draft ? try catalogue.text("pack.draft") : nil,
+            hasStories: !file.wordsAndPictures.isEmpty)
     }
 
     /// "Gareth Hughes (Mason's dad)": a name with who they are, as this reader knows them.

@@ -34,14 +34,16 @@ struct StoryBuilder {
 
     struct HelperView {
         var name: String
-        var relationship: String
+        var relationship: String?
         var picture: PictureView?
     }
 
     func view() throws(TemplateError) -> View {
         let catalogue = words.catalogue
         let file = words.visible.file
-        let children = try words.childrenNames()
+        // The title names the children who have a story here, not every child in the case.
+        let told = file.children.map(\.id).filter { id in file.wordsAndPictures.contains { $0.child == id } }
+        let children = try words.names(told.isEmpty ? file.children.map(\.id) : told)
         let title = try catalogue.text("story.documentTitle", ["children": children])
         var stories: [StoryView] = []
         for (storyIndex, story) in file.wordsAndPictures.enumerated() {
@@ -61,13 +63,40 @@ struct StoryBuilder {
             let storyTitle = if let written = story.title { isolated(written) } else { try catalogue.text("story.title", ["name": name]) }
             stories.append(StoryView(title: storyTitle, madeFor: madeFor, cover: cover, pages: pages))
         }
-        let helpers = try file.people.enumerated().filter { $0.element.inSafetyNetwork }.map { index, person throws(TemplateError) in
-            HelperView(name: try words.name(person.id), relationship: isolated(person.relationship),
+        let helpers = try Self.helpers(file).map { index, person throws(TemplateError) in
+            // A child knows "Mum": the name they use says who it is. Others get a word on who they are.
+            let known = words.audience == .child && person.childCalls != nil
+            return HelperView(name: try words.name(person.id), relationship: known ? nil : isolated(person.relationship),
                        picture: person.picture.flatMap { picture in
                            words.pictureFile(picture).map { PictureView(src: $0, alt: person.childCalls ?? person.name, field: "people[\(index)].picture") }
                        })
         }
         return View(header: try words.header(title: title, runningTitle: title), strings: words.strings, stories: stories, helpers: helpers,
                     helpersHeading: try catalogue.text("story.helpers"))
+    }
+
+    /// Who the child can talk to: the safety network, then the people the stories name, at most
+    /// six, so the page stays short enough for a child to take in.
+    static func helpers(_ file: CaseFile) -> [(Int, Person)] {
+        let story = file.wordsAndPictures.flatMap { $0.pages.flatMap { [$0.heading ?? "", $0.text] } }.joined(separator: "\n").lowercased()
+        func named(_ person: Person) -> Bool {
+            [person.childCalls, person.name, person.name.split(separator: " ").first.map(String.init)].contains { name in
+                guard let name = name?.lowercased(), name.count > 1, let found = story.range(of: name) else { return false }
+                // Whole words only: "Al" is not found in "Alex".
+                let before = found.lowerBound == story.startIndex ? nil : story[story.index(before: found.lowerBound)]
+                let after = found.upperBound == story.endIndex ? nil : story[found.upperBound]
+                return !(before?.isLetter ?? false) && !(after?.isLetter ?? false)
+            }
+        }
+        let people = Array(file.people.enumerated())
+        let network = people.filter { $0.element.inSafetyNetwork }.sorted { $0.element.circle < $1.element.circle }
+        let mentioned = people.filter { !$0.element.inSafetyNetwork && named($0.element) }
+        // Those the story names come before others of the network when there are too many.
+        let chosen = (network.filter { named($0.element) } + network.filter { !named($0.element) }).prefix(6)
+        let rest = mentioned.prefix(max(0, 6 - chosen.count))
+        let keep = Set((chosen + rest).map(\.offset))
+        return people.filter { keep.contains($0.offset) }.sorted { lhs, rhs in
+            (lhs.element.inSafetyNetwork ? 0 : 1, lhs.element.circle, lhs.offset) < (rhs.element.inSafetyNetwork ? 0 : 1, rhs.element.circle, rhs.offset)
+        }.map { ($0.offset, $0.element) }
     }
 }
