@@ -184,7 +184,9 @@ extension Words {
             lang: catalogue.language == "en" && audience == .professional ? "en" : file.case.language,
             direction: Catalogue.isRightToLeft(catalogue.language) ? "rtl" : "ltr",
             title: title, runningTitle: runningTitle,
-            subtitle: try catalogue.text("document.subtitle", ["date": date(file.case.date), "council": clean(file.case.localAuthority)]),
+            subtitle: professional
+                ? try catalogue.text("document.subtitle", ["date": date(file.case.date), "council": clean(file.case.localAuthority)])
+                : try catalogue.text("document.madeWith", ["date": date(file.case.date), "worker": name(file.case.worker)]),
             marking: professional ? clean(file.case.protectiveMarking) : nil,
             children: try file.children.map { child throws(TemplateError) in ChildView(name: try name(child.id), age: try age(of: child)) },
             childrenNames: try childrenNames(), worker: try name(file.case.worker),
@@ -192,15 +194,43 @@ extension Words {
             date: try date(file.case.date), forProfessionals: professional, forChild: audience == .child, inPack: inPack)
     }
 
-    /// The catalogue's tree, for templates: `{{strings.assessment.title}}`.
-    var strings: [String: Any] { catalogue.tree }
+    /// The catalogue's tree, for templates: `{{strings.assessment.title}}`. A child's copy reads
+    /// each part's `forChildren` words in place of the adults' ones, and a word with plural
+    /// forms (`one`, `other`) is the form for the number of children in the case.
+    var strings: [String: Any] {
+        let count = visible.file.children.count
+        let category = PluralRule.category(of: count, language: catalogue.language)
+        let forms: Set<String> = ["zero", "one", "two", "few", "many", "other"]
+        func adapt(_ branch: [String: any Sendable]) -> any Sendable {
+            if !branch.isEmpty, Set(branch.keys).isSubset(of: forms), branch.values.allSatisfy({ $0 is String }) {
+                return branch[category] ?? branch["other"] ?? branch.values.first!
+            }
+            var result = branch.mapValues { value -> any Sendable in (value as? [String: any Sendable]).map(adapt) ?? value }
+            if audience == .child, let children = result["forChildren"] as? [String: any Sendable] {
+                result = overlay(result, children)
+            }
+            return result
+        }
+        func overlay(_ base: [String: any Sendable], _ top: [String: any Sendable]) -> [String: any Sendable] {
+            base.merging(top) { old, new in
+                if let old = old as? [String: any Sendable], let new = new as? [String: any Sendable] { return overlay(old, new) }
+                return new
+            }
+        }
+        return adapt(catalogue.tree) as? [String: Any] ?? catalogue.tree
+    }
 
     /// Headings that depend on the service: early help says worry statements where child
     /// protection says danger statements.
     func serviceWords() -> [String: Any] {
         // A child reads the same worries and goals without the practice words.
         let key = audience == .child ? "service.forChildren" : "service.\(visible.file.case.service.rawValue)"
-        return (catalogue.lookup(key) as? [String: any Sendable]) ?? [:]
+        var words = (catalogue.lookup(key) as? [String: any Sendable]) ?? [:]
+        // Professionals read the practice word too ("Danger statements: …").
+        if audience == .professional {
+            for name in ["worries", "goals"] { if let term = words["\(name)Professional"] { words[name] = term } }
+        }
+        return words
     }
 
     func statement(_ statement: Statement) throws(TemplateError) -> StatementView {

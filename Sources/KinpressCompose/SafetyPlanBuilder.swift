@@ -20,6 +20,8 @@ struct SafetyPlanBuilder {
         var emergencyContacts: [EmergencyView]
         var reviews: [ReviewView]
         var signatures: [SignatureView]
+        /// Said once under the table when someone in it has no number or email written.
+        var noContact: String?
     }
 
     func view() throws(TemplateError) -> View {
@@ -39,7 +41,7 @@ struct SafetyPlanBuilder {
         let network = try file.people.filter(\.inSafetyNetwork).map { person throws(TemplateError) in
             let contacts = [person.phone, person.email].compactMap { $0?.value }.map(clean).map(leftToRight)
             return PersonView(name: try words.name(person.id), relationship: isolated(person.relationship),
-                              contact: contacts.isEmpty ? try catalogue.text("plan.noContact") : contacts.joined(separator: ", "))
+                              contact: contacts.joined(separator: ", "))
         }
         var areas: [AreaView] = []
         for rule in (plan?.rules ?? []) {
@@ -57,7 +59,8 @@ struct SafetyPlanBuilder {
             warningSigns: (plan?.warningSigns ?? []).map { WarningView(sign: isolated($0.sign), whatToDo: isolated($0.whatToDo)) },
             emergencyContacts: (plan?.emergencyContacts ?? []).map { EmergencyView(name: clean($0.name), number: leftToRight(clean($0.number)), when: isolated($0.when)) },
             reviews: try (plan?.reviews ?? []).map { review throws(TemplateError) in ReviewView(date: try words.date(review.date), what: isolated(review.what)) },
-            signatures: try (plan?.signatures ?? []).map { id throws(TemplateError) in SignatureView(name: try words.name(id), role: try role(id)) })
+            signatures: try (plan?.signatures ?? []).map { id throws(TemplateError) in SignatureView(name: try words.name(id), role: try role(id)) },
+            noContact: network.contains { $0.contact.isEmpty } ? try catalogue.text("plan.noContact", ["worker": words.name(file.case.worker)]) : nil)
     }
 
     private func role(_ id: String) throws(TemplateError) -> String {
