@@ -68,14 +68,17 @@ struct Paginator {
 
     private func minimumStart(_ items: [FlowItem], at index: Int, depth: Int, limit: Int) -> Double {
         guard index < items.count, depth < limit else { return 0 }
+        // What is kept with the next item asks for everything that item will ask for when its
+        // turn comes, so a heading never stays behind because its follower looked further ahead.
+        let next = min(max(limit, depth + 1 + 4), 10)
         switch items[index] {
         case .text(let text):
             let count = text.block.lines.count
             let lines = count <= 3 ? count : 2
             let own = max(pendingSpace, text.spaceBefore) + text.block.height(of: 0..<lines)
-            return own + (text.keepWithNext ? text.spaceAfter + minimumStart(items, at: index + 1, depth: depth + 1, limit: limit) : 0)
+            return own + (text.keepWithNext ? text.spaceAfter + minimumStart(items, at: index + 1, depth: depth + 1, limit: next) : 0)
         case .box(let box):
-            return max(pendingSpace, box.spaceBefore) + box.height + (box.keepWithNext ? minimumStart(items, at: index + 1, depth: depth + 1, limit: limit) : 0)
+            return max(pendingSpace, box.spaceBefore) + box.height + (box.keepWithNext ? minimumStart(items, at: index + 1, depth: depth + 1, limit: next) : 0)
         case .beginFrame(let frame):
             // A callout that fits in a third of a page is kept whole.
             let whole = max(pendingSpace, 8) + frameHeight(items, from: index)
