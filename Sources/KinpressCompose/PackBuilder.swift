@@ -48,7 +48,7 @@ struct PackBuilder {
             cover.append(Row(label: try catalogue.text("pack.cover.chair"), value: try person(meeting.chair)))
         }
         if !header.children.isEmpty {
-            cover.append(Row(label: try catalogue.text("pack.cover.children"), value: try catalogue.list(header.children.map(\.age))))
+            cover.append(Row(label: try catalogue.plural("pack.cover.children", count: header.children.count), value: try catalogue.list(header.children.map(\.age))))
         }
         cover.append(Row(label: try catalogue.text("pack.cover.worker"), value: try person(file.case.worker)))
 

@@ -12,10 +12,14 @@ struct SampleCaseTests {
         #expect(files.contains { $0.pathExtension == "json" })
     }
 
-    @Test("every sample reads with no errors and no warnings", arguments: Repository.sampleFiles())
+    @Test("every sample reads with no errors and no warnings (the export sample: only its empty texts)", arguments: Repository.sampleFiles())
     func sampleIsValid(_ url: URL) throws {
         let reading = CaseReader.read(contentsOf: url)
-        #expect(reading.diagnostics.isEmpty, "\(reading.diagnostics.map(\.description).joined(separator: "\n"))")
+        // The case-management export writes "" for every empty optional text, each one warned about.
+        let exported = url.deletingLastPathComponent().lastPathComponent.hasSuffix("-export")
+        let unexpected = reading.diagnostics.filter { !(exported && $0.code == .emptyText) }
+        #expect(unexpected.isEmpty, "\(unexpected.map(\.description).joined(separator: "\n"))")
+        if exported { #expect(reading.warnings.count > 20) }
         #expect(reading.case != nil)
     }
 
