@@ -102,7 +102,8 @@ struct HTMLTests {
             }
             // Every heading of the model is on the page, in order.
             let headings = page.elements.filter { ["h1", "h2", "h3"].contains($0.name) }.map(\.text)
-            #expect(headings == Document.headings(in: document.blocks).map(\.title), "\(name): headings")
+            // Each filled-in value is a <bdi> on the page; the model's titles carry isolate marks.
+            #expect(headings == Document.headings(in: document.blocks).map { Catalogue.withoutIsolates($0.title) }, "\(name): headings")
         }
     }
 
