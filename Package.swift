@@ -62,7 +62,7 @@ let package = Package(
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "KinpressLintTests", dependencies: ["KinpressLint", "KinpressCase", "KinpressAudience", .product(name: "Yams", package: "Yams")]),
-        .testTarget(name: "KinpressRenderTests", dependencies: ["Kinpress", "KinpressCase", "KinpressAudience", "KinpressCompose", "KinpressLayout", "CLibXML2"]),
+        .testTarget(name: "KinpressRenderTests", dependencies: ["Kinpress", "KinpressCase", "KinpressAudience", "KinpressCompose", "KinpressLayout", "KinpressLint", "CLibXML2"]),
     ],
     cxxLanguageStandard: .cxx17
 )

@@ -145,7 +145,12 @@ struct HTMLTests {
     /// A generated case (every kind of field filled in) with `payloads` in each of its texts.
     static func hostileCase() throws -> (Case, String) {
         var generator = CaseGenerator(seed: 77)
-        let json = try JSONSerialization.jsonObject(with: try JSONEncoder().encode(generator.caseFile()))
+        var json = try #require(try JSONSerialization.jsonObject(with: try JSONEncoder().encode(generator.caseFile())) as? [String: Any])
+        // Every reader gets a story (one with none is refused), for the first child, whom everyone sees.
+        var children = try #require(json["children"] as? [[String: Any]])
+        children[0]["visibility"] = "all"
+        json["children"] = children
+        json["wordsAndPictures"] = [["id": "hostile-story", "child": try #require(children[0]["id"]), "title": "t", "pages": [["text": "t", "heading": "h"]]]]
         let payload = payloads.joined(separator: " ")
         func replace(_ value: Any) -> Any {
             switch value {

@@ -4,6 +4,7 @@ import Kinpress
 import KinpressAudience
 import KinpressCase
 import KinpressCompose
+import KinpressLint
 import KinpressLayout
 
 /// A small Arabic case: Arabic fixed text around Arabic case text with English names inside it.
@@ -26,6 +27,8 @@ let arabicCase = """
 @Suite("Families' languages")
 struct LanguageTests {
     static let nowak = Repository.root.appendingPathComponent("SampleCases/nowak/nowak.yaml")
+    static let zielinski = Repository.root.appendingPathComponent("SampleCases/zielinski/zielinski.yaml")
+    static let dabrowski = Repository.root.appendingPathComponent("SampleCases/dabrowski/dabrowski.yaml")
 
     @Test("an Arabic document: its language, right to left, text in logical order, mirrored pages")
     func arabic() throws {
@@ -85,14 +88,17 @@ struct LanguageTests {
         #expect(try pdf.objects().contains("/Lang (ur)"))
     }
 
-    @Test("bilingual: each section in the family's language, then in English, each part tagged with its language")
+    @Test("bilingual: each section in the family's language, then in English where the case says it in English too, each part tagged with its language")
     func bilingual() throws {
-        let found = try readSample(Self.nowak)
+        let found = try readSample(Self.zielinski)
         #expect(found.file.case.alsoInEnglish && found.file.case.language == "pl")
         let document = try kinpress.document(.safetyPlan, of: found, for: .family)
         let polish = document.blocks.filter { if case .section = $0 { return true } else { return false } }.count
         let english = document.blocks.filter { if case .language(let code, let rightToLeft, _) = $0 { return code == "en" && !rightToLeft } else { return false } }.count
-        #expect(polish > 2 && polish == english)
+        #expect(polish > 2 && english > 2 && english <= polish)
+        // The family half reads the Polish texts, the English half the English ones.
+        let text = Self.texts(try kinpress.document(.assessment, of: found, for: .family).blocks)
+        #expect(text.contains { $0.contains("Oliwia") && $0.contains("cukier") } && text.contains { $0.contains("Oliwia") && $0.contains("sugar") }, "\(text.prefix(20))")
         let label = try kinpress.templates.catalogue(for: "pl").text("document.inEnglish")
         #expect(document.blocks.contains { if case .paragraph(_, let runs) = $0 { return runs.first?.text == label } else { return false } })
 
@@ -106,6 +112,32 @@ struct LanguageTests {
         // Professionals read English only.
         let professional = try kinpress.document(.safetyPlan, of: found, for: .professional)
         #expect(professional.language == "en" && !professional.blocks.contains { if case .language = $0 { return true } else { return false } })
+    }
+
+    @Test("a bilingual case written only in English is not printed twice; lint says each text is not in the family's language")
+    func bilingualWrittenInEnglish() throws {
+        let found = try readSample(Self.dabrowski)
+        let document = try kinpress.document(.wordsAndPictures, of: found, for: .child)
+        #expect(!document.blocks.contains { if case .language = $0 { return true } else { return false } })
+        let reading = CaseReader.read(contentsOf: Self.dabrowski)
+        let linter = try Linter(templates: Repository.root.appendingPathComponent("Templates"), language: "pl")
+        let findings = linter.lint(try #require(reading.asWritten), locations: reading.locations, fileName: "dabrowski.yaml", for: Audience.family,
+                                   languages: reading.languages(at:))
+        #expect(findings.filter { $0.message.contains("looks like English") }.count > 10)
+    }
+
+    /// Every run of text in blocks, a string a paragraph.
+    static func texts(_ blocks: [Block]) -> [String] {
+        blocks.flatMap { block -> [String] in
+            switch block {
+            case .heading(_, _, let runs), .paragraph(_, let runs): return [runs.map(\.text).joined()]
+            case .list(_, _, let items): return items.flatMap(texts)
+            case .table(let table): return ((table.header.map { [$0] } ?? []) + table.rows).flatMap { $0.map { $0.map(\.text).joined() } }
+            case .callout(_, let title, let inner): return (title.map { [$0.map(\.text).joined()] } ?? []) + texts(inner)
+            case .section(_, let inner), .language(_, _, let inner): return texts(inner)
+            default: return []
+            }
+        }
     }
 
     @Test("a sentence missing from a catalogue prints in English, and lint says which", arguments: ["pl", "cy", "ro", "ar", "ur"])

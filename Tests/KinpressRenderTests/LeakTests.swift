@@ -70,6 +70,13 @@ let markedCase = """
       signatures: [mum, informant, uncle]
     timeline:
       events: [{date: 2026-01-10, title: PROFMARK-event, kind: worry, visibility: professionals}]
+    wordsAndPictures:
+      - id: st1
+        child: ava
+        pages:
+          - {text: Mum and Ava made a plan.}
+          - {text: PROFMARK-page, visibility: professionals}
+          - {text: ADULTMARK-page, heading: ADULTMARK-heading, visibility: adults}
     meeting:
       kind: core-group
       date: 2026-03-20
