@@ -142,15 +142,18 @@ public enum PDFRenderer {
     /// marks content only in a structure element that has no child elements at all, so no tag
     /// (not even an artifact's marker) may ever begin inside one of these.
     private static func contentHolders(_ pages: [LaidOutPage], crossing: Set<Int>) -> Set<Int> {
-        var holders: Set<Int> = []
+        var holders: Set<Int> = [], parents: Set<Int> = []
         for page in pages {
             for item in page.items where !item.isArtifact {
                 guard let element = item.structure.last else { continue }
+                parents.formUnion(item.structure.dropLast().map(\.id))
                 if case .destination = item.mark { continue }
                 if case .text = item.mark, spanned.contains(element.role), crossing.contains(element.id) { continue }
                 holders.insert(element.id)
             }
         }
+        // An element with both would lose its own content's marks (debug builds check).
+        assert(holders.isDisjoint(with: parents), "a structure element holds content and has child elements")
         return holders
     }
 
