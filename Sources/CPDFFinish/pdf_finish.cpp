@@ -19,12 +19,11 @@
 namespace {
 
 struct Finisher {
-    const char *const *alternatives;
-    int alternativeCount;
+    const kinpress_pdf_finish_input &input;
     int figures = 0;
-    const char *const *partLanguages;
-    int partCount;
     int parts = 0;
+    int headerCells = 0;
+    int links = 0;
     /// Marked-content ids drawn as running headers and footers, by page object id.
     std::map<int, std::vector<int>> artifacts;
 
@@ -56,15 +55,37 @@ struct Finisher {
         }
     }
 
+    /// A Link element's description, as its /Alt and as the /Contents of each annotation it
+    /// refers to (a screen reader reads the one or the other).
+    static void describeLink(QPDFObjectHandle element, const char *description) {
+        QPDFObjectHandle text = QPDFObjectHandle::newUnicodeString(description);
+        element.replaceKey("/Alt", text);
+        if (!element.hasKey("/K")) return;
+        QPDFObjectHandle kids = element.getKey("/K");
+        std::vector<QPDFObjectHandle> list = kids.isArray() ? kids.getArrayAsVector() : std::vector<QPDFObjectHandle>{kids};
+        for (QPDFObjectHandle kid : list) {
+            if (isName(kid, "/Type", "/OBJR") && kid.getKey("/Obj").isDictionary()) kid.getKey("/Obj").replaceKey("/Contents", text);
+        }
+    }
+
     /// Depth first, in /K order: the order cairo began the tags in.
     void walk(QPDFObjectHandle element) {
         if (isName(element, "/S", "/Part")) {
-            if (parts < partCount) element.replaceKey("/Lang", QPDFObjectHandle::newUnicodeString(partLanguages[parts]));
+            if (parts < input.part_count) element.replaceKey("/Lang", QPDFObjectHandle::newUnicodeString(input.part_languages[parts]));
             parts++;
         }
         if (isName(element, "/S", "/Figure")) {
-            if (figures < alternativeCount) element.replaceKey("/Alt", QPDFObjectHandle::newUnicodeString(alternatives[figures]));
+            if (figures < input.alternative_count) element.replaceKey("/Alt", QPDFObjectHandle::newUnicodeString(input.alternatives[figures]));
             figures++;
+        }
+        if (isName(element, "/S", "/TH")) {
+            if (headerCells < input.scope_count)
+                element.replaceKey("/A", QPDFObjectHandle::parse(std::string("<< /O /Table /Scope /") + input.scopes[headerCells] + " >>"));
+            headerCells++;
+        }
+        if (isName(element, "/S", "/Link")) {
+            if (links < input.link_count) describeLink(element, input.link_descriptions[links]);
+            links++;
         }
         if (!element.hasKey("/K")) return;
         QPDFObjectHandle kids = element.getKey("/K");
@@ -152,11 +173,16 @@ char *copy(const std::string &text) {
     return result;
 }
 
+/// Checks that the structure tree had as many elements of a kind as the renderer gave values for.
+bool counted(const char *kind, int found, int given, char **error) {
+    if (found == given) return true;
+    *error = copy("the PDF has " + std::to_string(found) + " " + kind + " but " + std::to_string(given) + " were given");
+    return false;
+}
+
 } // namespace
 
-extern "C" int kinpress_pdf_finish(const unsigned char *input, size_t input_length, const char *language,
-                                   const char *const *alternatives, int alternative_count,
-                                   const char *const *part_languages, int part_count, int body_start,
+extern "C" int kinpress_pdf_finish(const unsigned char *input, size_t input_length, const kinpress_pdf_finish_input *finish,
                                    unsigned char **output, size_t *output_length, char **error) {
     std::string stage = "the PDF cairo wrote cannot be read back";
     try {
@@ -164,10 +190,17 @@ extern "C" int kinpress_pdf_finish(const unsigned char *input, size_t input_leng
         pdf.setSuppressWarnings(true);
         pdf.processMemoryFile("document", reinterpret_cast<const char *>(input), input_length);
         stage = "the PDF cannot be finished";
-        Finisher finisher{alternatives, alternative_count, 0, part_languages, part_count};
+        Finisher finisher{*finish};
         QPDFObjectHandle root = pdf.getRoot();
-        root.replaceKey("/Lang", QPDFObjectHandle::newUnicodeString(language));
+        root.replaceKey("/Lang", QPDFObjectHandle::newUnicodeString(finish->language));
         root.replaceKey("/ViewerPreferences", QPDFObjectHandle::parse("<< /DisplayDocTitle true >>"));
+        if (finish->xmp) {
+            // (qpdf leaves metadata streams uncompressed, so tools that do not parse PDF can find it.)
+            QPDFObjectHandle metadata = QPDFObjectHandle::newStream(&pdf, std::string(finish->xmp));
+            metadata.getDict().replaceKey("/Type", QPDFObjectHandle::newName("/Metadata"));
+            metadata.getDict().replaceKey("/Subtype", QPDFObjectHandle::newName("/XML"));
+            root.replaceKey("/Metadata", metadata);
+        }
         if (root.hasKey("/StructTreeRoot")) {
             QPDFObjectHandle tree = root.getKey("/StructTreeRoot");
             finisher.walk(tree);
@@ -182,13 +215,16 @@ extern "C" int kinpress_pdf_finish(const unsigned char *input, size_t input_leng
             stage = "a page's content cannot be decoded";
             for (QPDFObjectHandle page : pdf.getAllPages()) finisher.fixPage(page, parentArrays);
         }
-        if (finisher.figures != alternative_count) {
-            *error = copy("the PDF has " + std::to_string(finisher.figures) + " figures but " + std::to_string(alternative_count) +
-                          " alternative texts were given");
+        // Annotations are visited in the order of the structure tree.
+        for (QPDFObjectHandle page : pdf.getAllPages())
+            if (page.hasKey("/Annots")) page.replaceKey("/Tabs", QPDFObjectHandle::newName("/S"));
+        if (!counted("figures", finisher.figures, finish->alternative_count, error) ||
+            !counted("header cells", finisher.headerCells, finish->scope_count, error) ||
+            !counted("links", finisher.links, finish->link_count, error))
             return 1;
-        }
-        if (body_start > 0)
-            root.replaceKey("/PageLabels", QPDFObjectHandle::parse("<< /Nums [ 0 << /S /r >> " + std::to_string(body_start) + " << /S /D >> ] >>"));
+        if (finish->body_start > 0)
+            root.replaceKey("/PageLabels",
+                            QPDFObjectHandle::parse("<< /Nums [ 0 << /S /r >> " + std::to_string(finish->body_start) + " << /S /D >> ] >>"));
         QPDFObjectHandle info = pdf.getTrailer().getKey("/Info");
         fixDate(info, "/CreationDate");
         fixDate(info, "/ModDate");

@@ -128,9 +128,12 @@ public enum ParagraphStyle: String, Sendable, Equatable {
 public struct Table: Sendable, Equatable {
     /// Relative column widths.
     public var widths: [Double]
-    /// Repeated at the top of every page the table runs onto.
+    /// Repeated at the top of every page the table runs onto. Each of its cells heads its column.
     public var header: [Inline]?
     public var rows: [[Inline]]
+    /// Each row's first cell heads its row (`<th>` first in every row): a table of labels and
+    /// their values.
+    public var rowHeaders = false
 }
 
 public struct Figure: Sendable, Equatable {

@@ -148,25 +148,39 @@ private struct NodeReader {
         return hasBlocks ? try blocks(in: item) : [.paragraph(style: .body, text: try inline(item))]
     }
 
+    /// A first row of `<th>` cells heads the columns; a `<th>` first in every other row heads
+    /// that row. Header cells anywhere else would say nothing a reader's software could follow.
     private func table(_ node: xmlNodePtr) throws(TemplateError) -> Table {
         var rows: [[Inline]] = []
         var header: [Inline]?
+        var rowHeaders: [Bool] = []
         for row in elements(of: node) {
             guard MarkupParser.name(row) == "tr" else { throw error(row, "a table may hold only <tr> rows") }
             var cells: [Inline] = []
-            var isHeader = false
+            var headers: [Bool] = []
             for cell in elements(of: row) {
                 let cellTag = MarkupParser.name(cell)
                 guard cellTag == "td" || cellTag == "th" else { throw error(cell, "a table row may hold only <th> and <td> cells") }
-                isHeader = isHeader || cellTag == "th"
+                headers.append(cellTag == "th")
                 cells.append(try inline(cell))
             }
-            if isHeader && rows.isEmpty && header == nil { header = cells } else { rows.append(cells) }
+            if !headers.isEmpty, headers.allSatisfy({ $0 }), rows.isEmpty, header == nil {
+                header = cells
+                continue
+            }
+            if headers.dropFirst().contains(true) {
+                throw error(row, "a <th> heads its column (a first row of <th> cells) or its row (the first cell of every other row), nowhere else")
+            }
+            rows.append(cells)
+            rowHeaders.append(headers.first ?? false)
+        }
+        if rowHeaders.contains(true) && rowHeaders.contains(false) {
+            throw error(node, "either every row after the header row starts with a <th> that heads the row, or none does")
         }
         let columns = max(header?.count ?? 0, rows.map(\.count).max() ?? 0)
         var widths = (MarkupParser.attribute(node, "widths") ?? "").split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
         if widths.count != columns { widths = Array(repeating: 1, count: columns) }
-        return Table(widths: widths, header: header, rows: rows)
+        return Table(widths: widths, header: header, rows: rows, rowHeaders: rowHeaders.contains(true))
     }
 
     private func timeline(_ node: xmlNodePtr) throws(TemplateError) -> TimelineDiagram {

@@ -163,7 +163,8 @@ public struct HTMLWriter {
         }
     }
 
-    /// A table with scoped header cells; on a phone each row becomes a card whose cells say
+    /// A table with scoped header cells (the header row's head columns, a label-and-value
+    /// table's first cells head rows); on a phone each row becomes a card whose cells say
     /// their column's name.
     private func addTable(_ table: Table, in parent: HTMLTree.Node) {
         let wrap = tree.element("div", ["class": "table-wrap"], in: parent)
@@ -187,7 +188,12 @@ public struct HTMLWriter {
         for cells in table.rows {
             let row = tree.element("tr", in: body)
             for (index, cell) in cells.enumerated() {
-                inline(cell, in: tree.element("td", ["data-label": index < names.count && !names[index].isEmpty ? names[index] : nil], in: row))
+                let label = index < names.count && !names[index].isEmpty ? names[index] : nil
+                if table.rowHeaders && index == 0 {
+                    inline(cell, in: tree.element("th", ["scope": "row", "data-label": label], in: row))
+                } else {
+                    inline(cell, in: tree.element("td", ["data-label": label], in: row))
+                }
             }
         }
     }

@@ -125,7 +125,7 @@ struct Stylesheet {
         .table-wrap { margin: 0 0 1em; }
         table { border-collapse: collapse; width: 100%; table-layout: fixed; }
         th, td { text-align: start; vertical-align: top; padding: 0.35em 0.5em; border-bottom: 1px solid var(--rule); }
-        th { background: var(--tableHeader, #eeeeee); }
+        thead th { background: var(--tableHeader, #eeeeee); }
         .callout { margin: 0 0 1em; padding: 0.8em 1em; border-inline-start: 4px solid var(--rule); border-radius: 2px; }
         .callout > :last-child { margin-bottom: 0; }
         .callout-title { font-weight: bold; }
@@ -163,8 +163,8 @@ struct Stylesheet {
           table, thead, tbody, tr, th, td { display: block; }
           thead tr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
           tr { border-top: 2px solid var(--rule); padding: 0.3em 0; }
-          td { border: 0; padding: 0.15em 0; }
-          td[data-label]::before { content: attr(data-label); display: block; font-size: \(em(theme.small)); font-weight: bold; color: var(--muted); }
+          td, tbody th { border: 0; padding: 0.15em 0; }
+          td[data-label]::before, tbody th[data-label]::before { content: attr(data-label); display: block; font-size: \(em(theme.small)); font-weight: bold; color: var(--muted); }
           .signature { grid-template-columns: 1fr; gap: 1.8em; }
         }
         @page {

@@ -144,9 +144,10 @@ struct FlowBuilder {
         TextStyle(family: theme.font.family, size: theme.font.size, lineHeight: theme.font.lineHeight, colour: Colour(theme, "text"))
     }
 
-    private mutating func element(_ role: String, alternative: String? = nil, link: String? = nil, language: String? = nil) -> StructureElement {
+    private mutating func element(_ role: String, alternative: String? = nil, link: String? = nil, language: String? = nil,
+                                  scope: String? = nil) -> StructureElement {
         nextID += 1
-        return StructureElement(id: nextID, role: role, alternative: alternative, link: link, language: language)
+        return StructureElement(id: nextID, role: role, alternative: alternative, link: link, language: language, scope: scope)
     }
 
     /// The whole document's blocks, set before `add` so that contents can list what follows.
@@ -319,7 +320,7 @@ struct FlowBuilder {
         let contents = element("TOC")
         let numberWidth = theme.font.size * 3
         for (index, entry) in following.enumerated() {
-            let link = element("Link", link: entry.destination)
+            let link = element("Link", alternative: entry.title, link: entry.destination)
             let structure = path + [contents, element("TOCI"), link]
             var style = body
             style.bold = entry.level == 1
@@ -346,7 +347,7 @@ struct FlowBuilder {
         let padding = theme.font.size * 0.4
         var header: FlowBox?
         if let cells = table.header {
-            header = row(cells, header: true, columns: columns, x: x, padding: padding, path: path + [tableElement])
+            header = row(cells, header: true, rowHeader: false, columns: columns, x: x, padding: padding, path: path + [tableElement])
             var first = header!
             first.keepWithNext = true
             first.spaceBefore = theme.spacing.paragraph * 0.5
@@ -354,7 +355,7 @@ struct FlowBuilder {
             items.append(.box(first))
         }
         for (index, cells) in table.rows.enumerated() {
-            var box = row(cells, header: false, columns: columns, x: x, padding: padding, path: path + [tableElement])
+            var box = row(cells, header: false, rowHeader: table.rowHeaders, columns: columns, x: x, padding: padding, path: path + [tableElement])
             box.table = TableLink(id: tableElement.id, headerItems: header?.items ?? [], headerHeight: header?.height ?? 0)
             if index == 0 && header == nil { box.spaceBefore = theme.spacing.paragraph * 0.5 }
             if index == table.rows.count - 1 { box.spaceAfter = theme.spacing.paragraph * 1.5 }
@@ -387,16 +388,20 @@ struct FlowBuilder {
         }
     }
 
-    private mutating func row(_ cells: [Inline], header: Bool, columns: [Double], x: Double, padding: Double, path: [StructureElement]) -> FlowBox {
+    /// One row: `header`, the row of column headers; `rowHeader`, a row whose first cell heads it.
+    /// Header cells are bold.
+    private mutating func row(_ cells: [Inline], header: Bool, rowHeader: Bool, columns: [Double], x: Double, padding: Double,
+                              path: [StructureElement]) -> FlowBox {
         let rowElement = element("TR")
         var style = body
-        style.bold = header
         style.lineHeight = 1.3
         var marks: [PlacedItem] = []
         var height = 0.0
         var cellX = x
         for (index, width) in columns.enumerated() {
-            let cell = element(header ? "TH" : "TD")
+            let heads = header || (rowHeader && index == 0)
+            let cell = heads ? element("TH", scope: header ? "Column" : "Row") : element("TD")
+            style.bold = heads
             let runs = index < cells.count ? cells[index] : []
             let block = text(runs, style, width: width - 2 * padding)
             height = max(height, block.height + 2 * padding)
@@ -456,10 +461,11 @@ struct FlowBuilder {
     /// page. Long quiet times are shown as a break in the line; "today" divides past from future.
     private mutating func addTimeline(_ diagram: TimelineDiagram, x: Double, width: Double, path: [StructureElement]) {
         let axisX = x + 9, textX = x + 26, textWidth = width - 26
-        let list = element("L")
         // The key: every kind and status used, with its marker.
         let used = Array(Set(diagram.events.map(\.kind) + diagram.journey.map(\.kind))).sorted()
-        var keyItems: [PlacedItem] = []
+        // The markers first, then the words: the words are one paragraph, and no artifact may
+        // be drawn inside a paragraph that holds text.
+        var keyItems: [PlacedItem] = [], keyWords: [PlacedItem] = []
         var keyStyle = body
         keyStyle.size = theme.small
         var cursorX = x, cursorY = 0.0
@@ -471,16 +477,20 @@ struct FlowBuilder {
             if cursorX + needed > x + width { cursorX = x; cursorY += rowHeight }
             let (shape, filled) = MarkerShape.timeline(kind)
             keyItems.append(PlacedItem(.shape(shape, x: cursorX + 6, y: cursorY + rowHeight / 2 - 2, size: 9, colour: Colour(theme, "timeline-\(kind)"), filled: filled), artifact: true))
-            keyItems.append(PlacedItem(.text(label, lines: 0..<label.lines.count, x: cursorX + 16, y: cursorY), structure: key))
+            keyWords.append(PlacedItem(.text(label, lines: 0..<label.lines.count, x: cursorX + 16, y: cursorY), structure: key))
             cursorX += needed
         }
         if !used.isEmpty {
-            items.append(.box(FlowBox(height: cursorY + rowHeight, items: keyItems, spaceBefore: theme.spacing.paragraph, spaceAfter: theme.spacing.paragraph)))
+            items.append(.box(FlowBox(height: cursorY + rowHeight, items: keyItems + keyWords, spaceBefore: theme.spacing.paragraph, spaceAfter: theme.spacing.paragraph)))
         }
         let rule = Colour(theme, "rule")
+        // What has happened and what comes next are two lists, with today's line between them
+        // (as in HTML); a quiet time belongs to the entry after it.
+        let events = element("L")
         for (index, entry) in diagram.events.enumerated() {
-            if let gap = entry.gapBefore, index > 0 { addTimelineBreak(gap, axisX: axisX, textX: textX, textWidth: textWidth, path: path) }
-            addTimelineEntry(entry, list: list, axisX: axisX, textX: textX, textWidth: textWidth, path: path, rule: rule)
+            let body = path + [events, element("LI"), element("LBody")]
+            if let gap = entry.gapBefore, index > 0 { addTimelineBreak(gap, axisX: axisX, textX: textX, textWidth: textWidth, path: body) }
+            addTimelineEntry(entry, axisX: axisX, textX: textX, textWidth: textWidth, path: body, rule: rule)
         }
         // Today: a strong line across, between what has happened and what comes next.
         var todayStyle = body
@@ -492,8 +502,10 @@ struct FlowBuilder {
             PlacedItem(.line(x1: x, y1: todayHeight / 2, x2: textX - 4, y2: todayHeight / 2, colour: Colour(theme, "heading"), width: 2.5), artifact: true),
             PlacedItem(.text(today, lines: 0..<today.lines.count, x: textX, y: 5), structure: path + [element("P")]),
         ], spaceBefore: 4, spaceAfter: 4, keepWithNext: !diagram.journey.isEmpty)))
+        let journey = element("L")
         for entry in diagram.journey {
-            addTimelineEntry(entry, list: list, axisX: axisX, textX: textX, textWidth: textWidth, path: path, rule: Colour(theme, "timeline-planned"))
+            addTimelineEntry(entry, axisX: axisX, textX: textX, textWidth: textWidth, path: path + [journey, element("LI"), element("LBody")],
+                             rule: Colour(theme, "timeline-planned"))
         }
         if case .box(var last)? = items.last {
             last.spaceAfter = theme.spacing.paragraph * 2
@@ -501,9 +513,10 @@ struct FlowBuilder {
         }
     }
 
-    private mutating func addTimelineEntry(_ entry: TimelineDiagram.Entry, list: StructureElement, axisX: Double, textX: Double, textWidth: Double,
+    /// One entry, its words a paragraph in `path` (a list item's body).
+    private mutating func addTimelineEntry(_ entry: TimelineDiagram.Entry, axisX: Double, textX: Double, textWidth: Double,
                                            path: [StructureElement], rule: Colour) {
-        let paragraph = path + [list, element("LI"), element("LBody"), element("P")]
+        let paragraph = path + [element("P")]
         var dateStyle = body
         dateStyle.size = theme.small
         dateStyle.colour = Colour(theme, "muted")

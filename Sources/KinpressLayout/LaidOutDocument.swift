@@ -7,12 +7,14 @@ public struct StructureElement: Hashable, Sendable {
     public var id: Int
     /// The PDF structure type: Sect, H1, P, L, LI, Lbl, LBody, Table, TR, TH, TD, Figure, Div.
     public var role: String
-    /// Alternative text, for figures.
+    /// Alternative text, for figures; for a link, the title of what it leads to.
     public var alternative: String?
     /// Where a `Link` element points: a destination name.
     public var link: String?
     /// The language of a `Part` in another language than the document's.
     public var language: String?
+    /// What a `TH` heads: "Column" or "Row".
+    public var scope: String?
 }
 
 /// Something drawn on a page, in points from the page's top left.

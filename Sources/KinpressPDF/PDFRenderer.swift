@@ -25,6 +25,50 @@ public struct PDFMetadata: Sendable {
         self.subject = Catalogue.withoutIsolates(subject)
         self.date = date
     }
+
+    /// The same as an XMP packet, with the language and the PDF/UA-1 claim: only what the
+    /// document info says, so the same case gives the same bytes.
+    public func xmp(language: String) -> String {
+        """
+        <?xpacket begin="\u{FEFF}" id="W5M0MpCehiHzreSzNTczkc9d"?>
+        <x:xmpmeta xmlns:x="adobe:ns:meta/">
+         <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+          <rdf:Description rdf:about=""
+            xmlns:dc="http://purl.org/dc/elements/1.1/"
+            xmlns:xmp="http://ns.adobe.com/xap/1.0/"
+            xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">
+           <dc:format>application/pdf</dc:format>
+           <dc:title><rdf:Alt><rdf:li xml:lang="x-default">\(Self.escaped(title))</rdf:li></rdf:Alt></dc:title>
+           <dc:creator><rdf:Seq><rdf:li>\(Self.escaped(author))</rdf:li></rdf:Seq></dc:creator>
+           <dc:description><rdf:Alt><rdf:li xml:lang="x-default">\(Self.escaped(subject))</rdf:li></rdf:Alt></dc:description>
+           <dc:language><rdf:Bag><rdf:li>\(Self.escaped(language))</rdf:li></rdf:Bag></dc:language>
+           <xmp:CreatorTool>Kinpress</xmp:CreatorTool>
+           <xmp:CreateDate>\(Self.escaped(date))</xmp:CreateDate>
+           <xmp:ModifyDate>\(Self.escaped(date))</xmp:ModifyDate>
+           <pdfuaid:part>1</pdfuaid:part>
+          </rdf:Description>
+         </rdf:RDF>
+        </x:xmpmeta>
+        <?xpacket end="r"?>
+        """
+    }
+
+    /// Text as XML character data: markup characters escaped, characters XML cannot hold dropped.
+    static func escaped(_ text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "\t", "\n", "\r": result.unicodeScalars.append(scalar)
+            case "\u{0}"..."\u{1F}", "\u{FFFE}", "\u{FFFF}": continue
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
 }
 
 /// The render stage for PDF: draws laid-out pages with Cairo, as a tagged PDF with an outline,
@@ -35,8 +79,6 @@ public enum PDFRenderer {
     /// are drawn inside whatever is still open when a page starts. (Only those that do: every
     /// Span is one more object to write, read back and finish.)
     static let spanned: Set<String> = ["P", "H1", "H2", "H3", "TD", "TH"]
-    /// Elements that hold content directly and never cross a page: closed before an artifact is drawn.
-    static let leaves: Set<String> = ["Lbl", "Figure"]
 
     public static func render(_ laidOut: LaidOutDocument, metadata: PDFMetadata) throws(RenderError) -> [UInt8] {
         let output = Output()
@@ -54,13 +96,16 @@ public enum PDFRenderer {
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, metadata.date)
 
         let cr = cairo_create(surface)!
-        var drawer = Drawer(cr: cr, crossing: crossingElements(laidOut.pages))
+        let crossing = crossingElements(laidOut.pages)
+        var drawer = Drawer(cr: cr, crossing: crossing, holders: contentHolders(laidOut.pages, crossing: crossing))
         cairo_tag_begin(cr, "Document", "")
         for (index, page) in laidOut.pages.enumerated() {
-            // What ended on the last page ends before this page's header is drawn.
-            if let first = page.items.first(where: { !$0.isArtifact }) { drawer.close(to: first.structure) }
             for item in page.items { drawer.draw(item) }
-            if index < laidOut.pages.count - 1 { cairo_show_page(cr) }
+            guard index < laidOut.pages.count - 1 else { break }
+            // What ends on this page ends before the page does: cairo would otherwise begin it
+            // again, empty, on the next page (and draw that page's header inside it).
+            if let first = laidOut.pages[index + 1].items.first(where: { !$0.isArtifact }) { drawer.close(to: first.structure) }
+            cairo_show_page(cr)
         }
         drawer.close(to: [])
         cairo_tag_end(cr, "Document")
@@ -72,7 +117,7 @@ public enum PDFRenderer {
         guard status == CAIRO_STATUS_SUCCESS else {
             throw RenderError(message: "cairo could not write the PDF: \(String(cString: cairo_status_to_string(status)))")
         }
-        return try finish(output.bytes, language: laidOut.document.language, alternatives: drawer.alternatives, partLanguages: drawer.partLanguages,
+        return try finish(output.bytes, language: laidOut.document.language, drawer: drawer, xmp: metadata.xmp(language: laidOut.document.language),
                           bodyStart: laidOut.bodyStart)
     }
 
@@ -93,6 +138,25 @@ public enum PDFRenderer {
         return crossing
     }
 
+    /// The ids of elements that hold content directly rather than in Span children. Cairo 1.16
+    /// marks content only in a structure element that has no child elements at all, so no tag
+    /// (not even an artifact's marker) may ever begin inside one of these.
+    private static func contentHolders(_ pages: [LaidOutPage], crossing: Set<Int>) -> Set<Int> {
+        var holders: Set<Int> = [], parents: Set<Int> = []
+        for page in pages {
+            for item in page.items where !item.isArtifact {
+                guard let element = item.structure.last else { continue }
+                parents.formUnion(item.structure.dropLast().map(\.id))
+                if case .destination = item.mark { continue }
+                if case .text = item.mark, spanned.contains(element.role), crossing.contains(element.id) { continue }
+                holders.insert(element.id)
+            }
+        }
+        // An element with both would lose its own content's marks (debug builds check).
+        assert(holders.isDisjoint(with: parents), "a structure element holds content and has child elements")
+        return holders
+    }
+
     /// Bookmarks nested by heading level.
     private static func addOutline(_ outline: [OutlineEntry], to surface: OpaquePointer) {
         var parents: [Int: Int32] = [:]
@@ -105,17 +169,27 @@ public enum PDFRenderer {
         }
     }
 
-    private static func finish(_ bytes: [UInt8], language: String, alternatives: [String], partLanguages: [String], bodyStart: Int) throws(RenderError) -> [UInt8] {
+    private static func finish(_ bytes: [UInt8], language: String, drawer: Drawer, xmp: String, bodyStart: Int) throws(RenderError) -> [UInt8] {
         var output: UnsafeMutablePointer<UInt8>?
         var length = 0
         var error: UnsafeMutablePointer<CChar>?
-        let cStrings = alternatives.map { strdup($0) }, cLanguages = partLanguages.map { strdup($0) }
-        defer { (cStrings + cLanguages).forEach { free($0) } }
-        let status = cStrings.map { UnsafePointer($0) }.withUnsafeBufferPointer { alts in
-            cLanguages.map { UnsafePointer($0) }.withUnsafeBufferPointer { languages in
-                bytes.withUnsafeBufferPointer { input in
-                    kinpress_pdf_finish(input.baseAddress, input.count, language, alts.baseAddress, Int32(alts.count), languages.baseAddress, Int32(languages.count),
-                                        Int32(bodyStart), &output, &length, &error)
+        let lists: [[UnsafePointer<CChar>?]] = [drawer.alternatives, drawer.partLanguages, drawer.scopes, drawer.links].map { $0.map { UnsafePointer(strdup($0)) } }
+        let cLanguage = strdup(language), cXMP = strdup(xmp)
+        defer {
+            lists.joined().forEach { free(UnsafeMutablePointer(mutating: $0)) }
+            free(cLanguage)
+            free(cXMP)
+        }
+        let status = lists[0].withUnsafeBufferPointer { alternatives in
+            lists[1].withUnsafeBufferPointer { parts in
+                lists[2].withUnsafeBufferPointer { scopes in
+                    lists[3].withUnsafeBufferPointer { links in
+                        var input = kinpress_pdf_finish_input(
+                            language: cLanguage, alternatives: alternatives.baseAddress, alternative_count: Int32(alternatives.count),
+                            part_languages: parts.baseAddress, part_count: Int32(parts.count), scopes: scopes.baseAddress, scope_count: Int32(scopes.count),
+                            link_descriptions: links.baseAddress, link_count: Int32(links.count), xmp: cXMP, body_start: Int32(bodyStart))
+                        return bytes.withUnsafeBufferPointer { pdf in kinpress_pdf_finish(pdf.baseAddress, pdf.count, &input, &output, &length, &error) }
+                    }
                 }
             }
         }
@@ -139,20 +213,30 @@ private struct Drawer {
     let cr: OpaquePointer
     /// Elements whose content is on more than one page.
     let crossing: Set<Int>
+    /// Elements that hold content directly: ended before an artifact is drawn, so its marker is
+    /// never their child.
+    let holders: Set<Int>
     var open: [StructureElement] = []
+    /// Every element begun so far (checked in debug builds only).
+    var begun: Set<Int> = []
     /// Figures' alternative texts, in the order their tags were begun.
     var alternatives: [String] = []
     /// The languages of Part elements (another language's half of a bilingual document), in order.
     var partLanguages: [String] = []
+    /// What each TH element heads ("Column" or "Row"), in order.
+    var scopes: [String] = []
+    /// Each Link element's description (what it leads to), in order.
+    var links: [String] = []
 
-    init(cr: OpaquePointer, crossing: Set<Int>) {
+    init(cr: OpaquePointer, crossing: Set<Int>, holders: Set<Int>) {
         self.cr = cr
         self.crossing = crossing
+        self.holders = holders
     }
 
     mutating func draw(_ item: PlacedItem) {
         if item.isArtifact {
-            while let last = open.last, PDFRenderer.leaves.contains(last.role) { end(open.removeLast()) }
+            while let last = open.last, holders.contains(last.id) { end(open.removeLast()) }
             cairo_tag_begin(cr, "Private", "")
             paint(item.mark)
             cairo_tag_end(cr, "Private")
@@ -160,6 +244,9 @@ private struct Drawer {
         }
         close(to: item.structure)
         for element in item.structure.dropFirst(open.count) {
+            // Begun twice would make two elements of one: a layout whose items leave and come back
+            // to an element, or an artifact drawn between the contents of one.
+            assert(begun.insert(element.id).inserted, "structure element \(element.role) #\(element.id) is begun twice")
             if let destination = element.link {
                 cairo_tag_begin(cr, CAIRO_TAG_LINK, "dest='\(destination)'")
             } else {
@@ -167,6 +254,8 @@ private struct Drawer {
             }
             if element.role == "Figure" { alternatives.append(element.alternative ?? "") }
             if element.role == "Part" { partLanguages.append(element.language ?? "") }
+            if element.role == "TH" { scopes.append(element.scope ?? "Column") }
+            if let destination = element.link { links.append(Catalogue.withoutIsolates(element.alternative ?? destination)) }
             open.append(element)
         }
         if case .destination(let name, let x, let y) = item.mark {

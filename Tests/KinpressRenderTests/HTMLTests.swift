@@ -92,7 +92,11 @@ struct HTMLTests {
                 }
             }
             #expect(page.all("img").allSatisfy { $0.attributes["alt"] != nil }, "\(name): every picture has alternative text")
-            #expect(page.all("th").allSatisfy { $0.attributes["scope"] == "col" }, "\(name): header cells have a scope")
+            #expect(page.all("th").allSatisfy { ["col", "row"].contains($0.attributes["scope"]) }, "\(name): header cells have a scope")
+            if kind == .assessment && audience == .professional {
+                // The scaling questions' labels ("0 means") head their rows, as in the PDF.
+                #expect(page.all("th").contains { $0.attributes["scope"] == "row" }, "\(name): a label heads its row")
+            }
             for svg in page.all("svg") where svg.attributes["aria-hidden"] == nil {
                 #expect(svg.attributes["role"] == "img", "\(name): a diagram is an image to assistive technology")
                 let labelled = svg.attributes["aria-labelledby"].flatMap { id in page.elements.first { $0.attributes["id"] == id } }

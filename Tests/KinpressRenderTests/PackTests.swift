@@ -47,7 +47,7 @@ struct PackTests {
         // Contents entries are links to destinations the document has.
         let objects = try pdf.objects()
         let names = Set(objects.matches(of: /\n    \(([A-Za-z0-9-]+)\)\n    \[/).map { String($0.1) })
-        let targets = objects.matches(of: /\/BS <<\s*\/W 0\s*>>\s*\/Dest \(([A-Za-z0-9-]+)\)/).map { String($0.1) }
+        let targets = RenderTests.linkTargets(objects)
         #expect(targets.count >= 20)
         for target in targets { #expect(names.contains(target), "\(target) is a destination") }
 

@@ -1,0 +1,54 @@
+import Foundation
+import Kinpress
+import KinpressAudience
+import KinpressCompose
+
+/// Every sample × document × reader and both packs as PDF files, as `kinpress render` and
+/// `kinpress pack` write them,
+/// rendered once for the tests that check them with outside tools: `CASE/DOCUMENT-READER.pdf`
+/// and `CASE/pack-READER.pdf` in `folder`, which is removed when the tests end.
+enum SamplePDFs {
+    static let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kinpress-sample-pdfs-\(UUID().uuidString)")
+
+    /// The files' paths, or why they could not be made.
+    static let files: Result<[URL], Failed> = {
+        atexit { try? FileManager.default.removeItem(at: SamplePDFs.folder) }
+        do {
+            var files: [URL] = []
+            func write(_ bytes: [UInt8], _ name: String, _ file: String) throws {
+                let url = folder.appendingPathComponent("\(name)/\(file).pdf")
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(bytes).write(to: url)
+                files.append(url)
+            }
+            for sample in Repository.sampleFiles() {
+                let name = sample.deletingLastPathComponent().lastPathComponent
+                let found = try readSample(sample)
+                for (kind, audience) in HTMLTests.combinations {
+                    try write(try kinpress.pdf(kind, of: found, options: .init(audience: audience)), name, "\(kind.rawValue)-\(audience.rawValue)")
+                }
+                for audience in [Audience.family, .professional] {
+                    try write(try kinpress.pack(of: found, options: .init(audience: audience), format: .pdf, draft: false).bytes,
+                              name, "pack-\(audience.rawValue)")
+                }
+            }
+            return .success(files)
+        } catch {
+            return .failure(Failed(message: "the sample PDFs could not be made: \(error)"))
+        }
+    }()
+
+    /// Runs `python3 ARGUMENTS` and gives its exit status and what it printed (both streams).
+    static func python(_ arguments: [String]) throws -> (status: Int32, printed: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3"] + arguments
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, printed.replacingOccurrences(of: folder.path + "/", with: ""))
+    }
+}
