@@ -182,7 +182,7 @@ public final class LayoutEngine {
             for block in blocks {
                 switch block {
                 case .picture(let picture): try load(picture.file, field: picture.field)
-                case .section(_, let inner), .callout(_, _, let inner): try visit(inner)
+                case .section(_, let inner), .callout(_, _, let inner), .language(_, _, let inner): try visit(inner)
                 case .list(_, let icon, let items):
                     if let icon { try load(icon, field: "icon") }
                     for item in items { try visit(item) }

@@ -3,6 +3,7 @@ import Testing
 import Kinpress
 import KinpressCase
 import KinpressCompose
+import KinpressLayout
 
 /// Pictures in documents: JPEG passed through, SVG kept as vectors, bad pictures refused with
 /// the field that names them.
@@ -51,6 +52,16 @@ struct PictureTests {
         #expect(images.contains { $0[3] == "240" && $0[4] == "160" && $0[8] != "jpeg" }, "the CMYK JPEG and the PNG are decoded")
         #expect(images.count == 4, "the SVG is not an image: it is drawn as vectors")
         #expect(try pdf.objects().components(separatedBy: "/Alt ").count - 1 >= 5, "every picture has its alternative text")
+    }
+
+    @Test("a picture inside the English half of a bilingual section is loaded like any other")
+    func pictureInLanguageBlock() throws {
+        let file = Self.fixtures.appendingPathComponent("house.png")
+        let picture = Block.picture(PictureBlock(file: file, alternative: "A house", field: "wordsAndPictures[0].pages[0].picture", maximumHeight: 0.5))
+        let blocks: [Block] = [.section(id: nil, blocks: [.paragraph(style: .body, text: [TextRun(text: "Dom")])]),
+                               .language(code: "en", rightToLeft: false, blocks: [.section(id: nil, blocks: [picture])])]
+        let loaded = try LayoutEngine(fonts: kinpress.fonts).loadPictures(in: blocks)
+        #expect(loaded[file] != nil)
     }
 
     @Test("bad pictures are refused with their field and a reason", arguments: [
