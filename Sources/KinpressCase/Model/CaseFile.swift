@@ -12,7 +12,9 @@ public struct CaseFile: Codable, Equatable, Sendable {
     public var timeline: Timeline?
     public var wordsAndPictures: [Story]
     public var meeting: Meeting?
+}
 
+extension CaseFile {
     /// The model of a checked file (defaults filled in, one language chosen).
     init(checked: JSONValue) throws {
         self = try JSONDecoder().decode(CaseFile.self, from: JSONEncoder().encode(checked))
