@@ -82,6 +82,12 @@ struct NetworkMapTests {
             }
             if let number = placement.number, placement.lines != [String(number)] || number != index + 1 { found.append("\(name): numbered out of order") }
         }
+        // Nothing covers the children's names in the centre.
+        if case .text(_, let names, _, _, _, _)? = map.scene.items.first(where: { if case .text = $0 { true } else { false } }) {
+            for placement in map.placements where placement.label.intersects(names) || placement.markerBox.intersects(names) {
+                found.append("\(placement.person.name) covers the children's names")
+            }
+        }
         let boxes = map.placements.flatMap { [($0.person.name, $0.label), ($0.person.name, $0.markerBox)] }
         for (index, (name, box)) in boxes.enumerated() {
             for (other, otherBox) in boxes[(index + 1)...] where box.intersects(otherBox) { found.append("\(name) overlaps \(other)") }

@@ -89,7 +89,7 @@ public struct NetworkMap: Sendable {
     // MARK: Places
 
     /// The centre disc's radius as a share of the outer ring's radius.
-    static let centreShare = 0.2
+    static let centreShare = 0.22
 
     /// The centre's edge and each ring's outer edge as shares of the outer ring's radius. The
     /// rings share what is left after the centre by how many people each holds, so a crowded
@@ -132,10 +132,21 @@ public struct NetworkMap: Sendable {
         return result
     }
 
+    /// The smallest centre disc for the children's names, each wrapped to the disc's width: the
+    /// names may reach past its curve at the corners, where nothing else is drawn.
+    static func centreRadius(for children: [String], fontSize: Double, measurer: TextMeasuring) -> Double {
+        let names = children.isEmpty ? [""] : children
+        for radius in stride(from: 16.0, through: 140, by: 2) {
+            let size = measurer.measure(names, size: fontSize * 1.1, bold: true, maxWidth: radius * 1.8)
+            if max(size.width, size.height) / 2 + 2 <= radius { return radius }
+        }
+        return 140
+    }
+
     /// The outer ring's radius this map prefers for `count` people drawn: small for a few, up to
     /// the room there is for many.
     static func preferredRadius(_ count: Int, numbered: Bool) -> Double {
-        numbered ? 60 + 26 * Double(count).squareRoot() : max(130, 70 + 36 * Double(count).squareRoot())
+        numbered ? 60 + 26 * Double(count).squareRoot() : max(120, 50 + 32 * Double(count).squareRoot())
     }
 
     // MARK: Layout
@@ -153,8 +164,7 @@ public struct NetworkMap: Sendable {
         let largest = max(60, min(width / 2 - 6, (maximumHeight - 2 * padding) / 2))
         // The centre disc is a fixed share of the map: large enough for the children's names,
         // one to a line, unless that would take more than the room there is.
-        let names = measurer.measure(children.isEmpty ? [""] : children, size: fontSize * 1.1, bold: true, maxWidth: 5000)
-        let smallest = min(largest, ((names.width * names.width + names.height * names.height).squareRoot() / 2 + 3) / centreShare)
+        let smallest = min(largest, centreRadius(for: children, fontSize: fontSize, measurer: measurer) / centreShare)
         let fonts = fontSize > minimumFontSize ? [fontSize, minimumFontSize] : [fontSize]
         let forms: [LabelForm] = [.full(wrap: fontSize * 13), .full(wrap: fontSize * 9.5), .name(wrap: fontSize * 9.5), .name(wrap: fontSize * 7)]
         for form in forms {
@@ -199,6 +209,10 @@ public struct NetworkMap: Sendable {
         /// How far this person's marker reaches: its outline, or the ring round it.
         func extent(_ person: Person) -> Double { person.informedOfWorries ? markerSize * 0.85 + 0.5 : markerSize / 2 + 0.75 }
         let canvas = Box(x: 0, y: 0, width: width, height: 2 * radius + 2 * padding)
+        // The children's names in the centre, kept clear like the disc under them.
+        let names = children.isEmpty ? [""] : children
+        let childSize = measurer.measure(names, size: fontSize * 1.1, bold: true, maxWidth: radius * centreShare * 1.8)
+        let childBox = Box(x: centre.x - childSize.width / 2, y: centre.y - childSize.height / 2, width: childSize.width, height: childSize.height)
         let numbered = form == .number
 
         // Markers first: each inside its ring and clear of every other.
@@ -218,7 +232,7 @@ public struct NetworkMap: Sendable {
             guard force || (distance - reach >= radii[person.circle - 1] - 0.001 && distance + reach <= radii[person.circle] + 0.001) else { return nil }
             let own = extent(person) + 0.5
             let box = Box(x: point.x - own, y: point.y - own, width: 2 * own, height: 2 * own)
-            guard force || !drawn.contains(where: { $0.box.inset(by: 0.5).intersects(box) }) else { return nil }
+            guard force || (!drawn.contains(where: { $0.box.inset(by: 0.5).intersects(box) }) && !childBox.inset(by: 1).intersects(box)) else { return nil }
             number += 1
             let lines: [String]
             var size: (width: Double, height: Double)
@@ -240,7 +254,7 @@ public struct NetworkMap: Sendable {
 
         /// Whether a box reaches into the centre disc, where the children's names are.
         func touchesCentre(_ box: Box) -> Bool {
-            box.distance(to: centre) < centreRadius + 1
+            box.distance(to: centre) < centreRadius + 1 || box.intersects(childBox.inset(by: 2))
         }
 
         // Labels: each as near its own marker as it can go, trying the inner rings first. Who
@@ -284,7 +298,7 @@ public struct NetworkMap: Sendable {
                             let start = Point(item.point.x + (end.x - item.point.x) / length * (visible + 0.5),
                                               item.point.y + (end.y - item.point.y) / length * (visible + 0.5))
                             let leader = Segment(from: start, to: end)
-                            guard leader.distance(to: centre) > centreRadius + 1,
+                            guard leader.distance(to: centre) > centreRadius + 1, !childBox.intersects(leader),
                                   !drawn.indices.contains(where: { $0 != index && drawn[$0].box.intersects(leader) }),
                                   !labels.contains(where: { $0.intersects(leader) }),
                                   !leaders.contains(where: { $0.crosses(leader) }) else { continue }
@@ -318,10 +332,7 @@ public struct NetworkMap: Sendable {
             items.append(.ring(centre: centre, radius: radius, colour: "rule", width: 0.75))
         }
         items.append(.disc(centre: centre, radius: centreRadius, colour: "network-centre"))
-        let names = children.isEmpty ? [""] : children
-        let childSize = measurer.measure(names, size: fontSize * 1.1, bold: true, maxWidth: centreRadius * 1.8)
-        items.append(.text(lines: names, box: Box(x: centre.x - childSize.width / 2, y: centre.y - childSize.height / 2, width: childSize.width, height: childSize.height),
-                           size: fontSize * 1.1, bold: true, colour: "text"))
+        items.append(.text(lines: names, box: childBox, size: fontSize * 1.1, bold: true, colour: "text", align: .centre))
         var placements: [Placement] = []
         for (index, item) in drawn.enumerated() {
             let (label, leader) = chosen[index]!
