@@ -88,9 +88,15 @@ struct NetworkMapTests {
                 found.append("\(placement.person.name) covers the children's names")
             }
         }
-        let boxes = map.placements.flatMap { [($0.person.name, $0.label), ($0.person.name, $0.markerBox)] }
-        for (index, (name, box)) in boxes.enumerated() {
-            for (other, otherBox) in boxes[(index + 1)...] where box.intersects(otherBox) { found.append("\(name) overlaps \(other)") }
+        // Labels clear of every label and marker; markers (round at most) clear of each other.
+        let boxes = map.placements.flatMap { [($0.person.name, $0.label, false), ($0.person.name, $0.markerBox, true)] }
+        for (index, (name, box, marker)) in boxes.enumerated() {
+            for (other, otherBox, otherMarker) in boxes[(index + 1)...] {
+                let overlaps = marker && otherMarker
+                    ? Point(box.x + box.width / 2, box.y + box.height / 2).distance(to: Point(otherBox.x + otherBox.width / 2, otherBox.y + otherBox.height / 2)) < (box.width + otherBox.width) / 2
+                    : box.intersects(otherBox)
+                if overlaps { found.append("\(name) overlaps \(other)") }
+            }
         }
         // Reading order: ring by ring, each going round from the top the way the page reads.
         for (previous, next) in zip(map.placements, map.placements.dropFirst()) {

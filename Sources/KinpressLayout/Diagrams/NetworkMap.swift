@@ -89,7 +89,7 @@ public struct NetworkMap: Sendable {
     // MARK: Places
 
     /// The centre disc's radius as a share of the outer ring's radius.
-    static let centreShare = 0.22
+    static let centreShare = 0.24
 
     /// The centre's edge and each ring's outer edge as shares of the outer ring's radius. The
     /// rings share what is left after the centre by how many people each holds, so a crowded
@@ -137,7 +137,7 @@ public struct NetworkMap: Sendable {
     static func centreRadius(for children: [String], fontSize: Double, measurer: TextMeasuring) -> Double {
         let names = children.isEmpty ? [""] : children
         for radius in stride(from: 16.0, through: 140, by: 2) {
-            let size = measurer.measure(names, size: fontSize * 1.1, bold: true, maxWidth: radius * 1.8)
+            let size = measurer.measure(names, size: fontSize * 1.05, bold: true, maxWidth: radius * 1.8)
             if max(size.width, size.height) / 2 + 2 <= radius { return radius }
         }
         return 140
@@ -167,9 +167,13 @@ public struct NetworkMap: Sendable {
         let smallest = min(largest, centreRadius(for: children, fontSize: fontSize, measurer: measurer) / centreShare)
         let fonts = fontSize > minimumFontSize ? [fontSize, minimumFontSize] : [fontSize]
         let forms: [LabelForm] = [.full(wrap: fontSize * 13), .full(wrap: fontSize * 9.5), .name(wrap: fontSize * 9.5), .name(wrap: fontSize * 7)]
+        // From the size that suits the people up to the largest there is room for: the smallest
+        // map the labels fit leaves the most of the page for what follows.
+        let preferred = min(max(preferredRadius(shown, numbered: false), smallest), largest)
+        let radii = preferred < largest ? (0...3).map { preferred + (largest - preferred) * Double($0) / 3 } : [largest]
         for form in forms {
             for font in fonts {
-                for radius in [min(max(preferredRadius(shown, numbered: false), smallest), largest), largest] {
+                for radius in radii {
                     if let map = attempt(children: children, places: places, edges: edges, radius: radius, width: width, padding: padding, fontSize: font,
                                          form: form, measurer: measurer) {
                         return map
@@ -211,7 +215,7 @@ public struct NetworkMap: Sendable {
         let canvas = Box(x: 0, y: 0, width: width, height: 2 * radius + 2 * padding)
         // The children's names in the centre, kept clear like the disc under them.
         let names = children.isEmpty ? [""] : children
-        let childSize = measurer.measure(names, size: fontSize * 1.1, bold: true, maxWidth: radius * centreShare * 1.8)
+        let childSize = measurer.measure(names, size: fontSize * 1.05, bold: true, maxWidth: radius * centreShare * 1.8)
         let childBox = Box(x: centre.x - childSize.width / 2, y: centre.y - childSize.height / 2, width: childSize.width, height: childSize.height)
         let numbered = form == .number
 
@@ -232,7 +236,8 @@ public struct NetworkMap: Sendable {
             guard force || (distance - reach >= radii[person.circle - 1] - 0.001 && distance + reach <= radii[person.circle] + 0.001) else { return nil }
             let own = extent(person) + 0.5
             let box = Box(x: point.x - own, y: point.y - own, width: 2 * own, height: 2 * own)
-            guard force || (!drawn.contains(where: { $0.box.inset(by: 0.5).intersects(box) }) && !childBox.inset(by: 1).intersects(box)) else { return nil }
+            // Markers are round at most (a shape, or the ring round it): clear of each other by their reach.
+            guard force || (!drawn.contains(where: { $0.point.distance(to: point) < $0.box.width / 2 + own + 0.5 }) && !childBox.inset(by: 1).intersects(box)) else { return nil }
             number += 1
             let lines: [String]
             var size: (width: Double, height: Double)
@@ -261,7 +266,7 @@ public struct NetworkMap: Sendable {
         // found no room goes first on the next pass.
         var order = Array(drawn.indices).sorted { (drawn[$0].person.circle, $0) < (drawn[$1].person.circle, $1) }
         var chosen: [Int: (label: Box, leader: Segment?)] = [:]
-        for _ in 0..<4 {
+        for _ in 0..<(numbered ? 10 : 4) {
             chosen = [:]
             var labels: [Box] = []
             var leaders: [Segment] = []
@@ -332,7 +337,7 @@ public struct NetworkMap: Sendable {
             items.append(.ring(centre: centre, radius: radius, colour: "rule", width: 0.75))
         }
         items.append(.disc(centre: centre, radius: centreRadius, colour: "network-centre"))
-        items.append(.text(lines: names, box: childBox, size: fontSize * 1.1, bold: true, colour: "text", align: .centre))
+        items.append(.text(lines: names, box: childBox, size: fontSize * 1.05, bold: true, colour: "text", align: .centre))
         var placements: [Placement] = []
         for (index, item) in drawn.enumerated() {
             let (label, leader) = chosen[index]!
