@@ -136,11 +136,18 @@ public struct NetworkMap: Sendable {
     /// names may reach past its curve at the corners, where nothing else is drawn.
     static func centreRadius(for children: [String], fontSize: Double, measurer: TextMeasuring) -> Double {
         let names = children.isEmpty ? [""] : children
-        for radius in stride(from: 16.0, through: 140, by: 2) {
+        func fits(_ radius: Double) -> Bool {
             let size = measurer.measure(names, size: fontSize * 1.05, bold: true, maxWidth: radius * 1.8)
-            if max(size.width, size.height) / 2 + 2 <= radius { return radius }
+            return max(size.width, size.height) / 2 + 2 <= radius
         }
-        return 140
+        // A wider disc holds the names in fewer lines: the first that fits, found by halves.
+        var low = 8, high = 70
+        guard fits(Double(high) * 2) else { return Double(high) * 2 }
+        while low < high {
+            let middle = (low + high) / 2
+            if fits(Double(middle) * 2) { high = middle } else { low = middle + 1 }
+        }
+        return Double(low) * 2
     }
 
     /// The outer ring's radius this map prefers for `count` people drawn: small for a few, up to
@@ -155,7 +162,9 @@ public struct NetworkMap: Sendable {
     /// tall. Tries, in order: names and who they are, wrapped, at `fontSize` then
     /// `minimumFontSize`, on a map as large as it needs; then names alone; then numbered markers.
     public static func layout(children: [String], people: [Person], width: Double, maximumHeight: Double, fontSize: Double,
-                              minimumFontSize: Double, measurer: TextMeasuring) -> NetworkMap {
+                              minimumFontSize: Double, measurer original: TextMeasuring) -> NetworkMap {
+        // Each size and form is tried with the same words: measure each once.
+        let measurer = RememberingMeasurer(original)
         let places = Self.places(of: people)
         let edges = Self.edges(of: people)
         let shown = places.filter(\.person.shown).count
@@ -491,5 +500,30 @@ extension NetworkMap.Segment {
         let d1 = side(other.from, other.to, from), d2 = side(other.from, other.to, to)
         let d3 = side(from, to, other.from), d4 = side(from, to, other.to)
         return d1 * d2 <= 0 && d3 * d4 <= 0
+    }
+}
+
+/// Measures each text once: a map is tried at several sizes with the same words.
+final class RememberingMeasurer: TextMeasuring {
+    private struct Key: Hashable {
+        var lines: [String]
+        var size: Double
+        var bold: Bool
+        var maxWidth: Double
+    }
+
+    private let measurer: TextMeasuring
+    private var known: [Key: (width: Double, height: Double)] = [:]
+
+    init(_ measurer: TextMeasuring) {
+        self.measurer = measurer
+    }
+
+    func measure(_ lines: [String], size: Double, bold: Bool, maxWidth: Double) -> (width: Double, height: Double) {
+        let key = Key(lines: lines, size: size, bold: bold, maxWidth: maxWidth)
+        if let size = known[key] { return size }
+        let measured = measurer.measure(lines, size: size, bold: bold, maxWidth: maxWidth)
+        known[key] = measured
+        return measured
     }
 }
