@@ -269,8 +269,11 @@ extension Words {
                  answers: answers)
     }
 
-    /// The network map of `people`: everyone's place, and the same in words for the alternative text.
-    func networkMap(of people: [Person]) throws(TemplateError) -> NetworkMapView {
+    /// The case's network map drawing the people `shown` picks: everyone the reader may see
+    /// keeps their place on it in the case's order, so each person sits in the same place in
+    /// every document, and those drawn are said in words for the alternative text.
+    func networkMap(showing shown: (Person) -> Bool = { _ in true }) throws(TemplateError) -> NetworkMapView {
+        let people = visible.file.people
         let group: (Person.Kind) -> String = { kind in
             switch kind {
             case .parent, .carer, .family: return "family"
@@ -280,12 +283,20 @@ extension Words {
             }
         }
         let entries = try people.map { person throws(TemplateError) in
-            NetworkEntryView(name: try name(person.id), relationship: clean(person.relationship), group: group(person.kind), circle: person.circle,
-                             network: person.inSafetyNetwork, informed: person.informedOfWorries == true)
+            // Someone not drawn here is only a place: no name, nothing about them.
+            guard shown(person) else {
+                return NetworkEntryView(name: "", relationship: "", group: group(person.kind), circle: person.circle, network: false, informed: false, shown: false)
+            }
+            return NetworkEntryView(name: try name(person.id), relationship: clean(person.relationship), group: group(person.kind), circle: person.circle,
+                                    network: person.inSafetyNetwork, informed: person.informedOfWorries == true, shown: true)
         }
         var circles: [String] = []
         for circle in 1...3 {
-            let here = entries.filter { $0.circle == circle }.map { "\u{2068}\($0.name)\u{2069} (\u{2068}\($0.relationship)\u{2069})" }
+            // In the map's own order: family, friends, community, then workers.
+            let order = ["family", "friends", "community", "professionals"]
+            let here = entries.enumerated().filter { $0.element.shown && $0.element.circle == circle }
+                .sorted { (order.firstIndex(of: $0.element.group) ?? 4, $0.offset) < (order.firstIndex(of: $1.element.group) ?? 4, $1.offset) }
+                .map { "\u{2068}\($0.element.name)\u{2069} (\u{2068}\($0.element.relationship)\u{2069})" }
             if !here.isEmpty { circles.append(try catalogue.text("network.circle\(circle)", ["people": catalogue.list(here)])) }
         }
         let children = try visible.file.children.map { child throws(TemplateError) in try name(child.id) }

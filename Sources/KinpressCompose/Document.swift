@@ -159,6 +159,9 @@ public struct NetworkPerson: Sendable, Equatable {
     public var circle: Int
     public var inSafetyNetwork: Bool
     public var informedOfWorries: Bool
+    /// False for someone who keeps their place on the case's map without being drawn in this
+    /// document (their name and relationship are left empty).
+    public var shown: Bool = true
 }
 
 public struct ScaleMark: Sendable, Equatable {

@@ -224,12 +224,12 @@ private struct NodeReader {
                     case "person":
                         people.append(NetworkPerson(name: attribute("name"), relationship: attribute("relationship"), group: attribute("group"),
                                                     circle: Int(attribute("circle")) ?? 3, inSafetyNetwork: attribute("network") == "true",
-                                                    informedOfWorries: attribute("informed") == "true"))
+                                                    informedOfWorries: attribute("informed") == "true", shown: attribute("shown") != "false"))
                     default: throw error(entry, "a network map holds <centre> and <person> elements")
                     }
                 }
                 var legend: [String: String] = [:]
-                for key in ["family", "friends", "community", "professionals", "network", "informed", "more"] {
+                for key in ["family", "friends", "community", "professionals", "network", "informed", "key"] {
                     legend[key] = MarkupParser.attribute(child, "legend-\(key)") ?? ""
                 }
                 content = .networkMap(children: children, people: people, legend: legend)

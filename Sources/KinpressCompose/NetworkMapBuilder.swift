@@ -36,7 +36,7 @@ struct NetworkMapBuilder {
                 network: person.inSafetyNetwork ? yes : "", informed: person.informedOfWorries.map { $0 ? yes : no } ?? "")
         }
         return View(header: header, strings: words.strings, intro: try catalogue.text("network.intro", ["children": children]),
-                    networkMap: try words.networkMap(of: people), rows: rows,
+                    networkMap: try words.networkMap(), rows: rows,
                     showNetwork: people.contains(where: \.inSafetyNetwork), showInformed: people.contains { $0.informedOfWorries != nil })
     }
 }

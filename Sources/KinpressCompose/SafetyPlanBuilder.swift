@@ -55,7 +55,7 @@ struct SafetyPlanBuilder {
             header: header, strings: words.strings, service: words.serviceWords(),
             intro: try catalogue.text("plan.intro", ["children": children]),
             agreed: try plan?.agreedOn.map { d throws(TemplateError) in try catalogue.text("plan.agreed", ["date": words.date(d)]) },
-            worries: worries, goals: goals, network: network, networkMap: try words.networkMap(of: file.people.filter(\.inSafetyNetwork)), areas: areas,
+            worries: worries, goals: goals, network: network, networkMap: try words.networkMap(showing: \.inSafetyNetwork), areas: areas,
             warningSigns: (plan?.warningSigns ?? []).map { WarningView(sign: isolated($0.sign), whatToDo: isolated($0.whatToDo)) },
             emergencyContacts: (plan?.emergencyContacts ?? []).map { EmergencyView(name: clean($0.name), number: leftToRight(clean($0.number)), when: isolated($0.when)) },
             reviews: try (plan?.reviews ?? []).map { review throws(TemplateError) in ReviewView(date: try words.date(review.date), what: isolated(review.what)) },

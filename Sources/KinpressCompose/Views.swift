@@ -145,4 +145,6 @@ struct NetworkEntryView {
     var circle: Int
     var network: Bool
     var informed: Bool
+    /// False for someone who keeps their place on the map but is not drawn in this document.
+    var shown: Bool
 }

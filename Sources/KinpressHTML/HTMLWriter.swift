@@ -209,10 +209,17 @@ public struct HTMLWriter {
         let drawing = engine.diagram(figure, width: Self.diagramWidth(theme), theme: theme, rightToLeft: document.rightToLeft)
         SceneSVG(tree: tree, theme: theme, rightToLeft: document.rightToLeft).draw(drawing.scene, title: Self.firstSentence(of: figure.alternative), description: figure.alternative,
                                                  id: id, in: element)
-        tree.element("p", ["class": "diagram-text"], text: figure.alternative, in: element)
-        if let overflow = drawing.overflow {
-            tree.element("p", ["class": "note"], text: overflow, in: element)
+        if let key = drawing.key {
+            // A numbered map's key, as in the PDF: each number in bold, then who it is.
+            if !key.lead.isEmpty { tree.element("p", ["class": "network-key-lead"], text: key.lead, in: element) }
+            let list = tree.element("ol", ["class": "network-key"], in: element)
+            for (index, entry) in key.entries.enumerated() {
+                let item = tree.element("li", in: list)
+                tree.element("span", ["class": "number"], text: String(index + 1), in: item)
+                tree.text(" " + entry, in: item)
+            }
         }
+        tree.element("p", ["class": "diagram-text"], text: figure.alternative, in: element)
         if let caption = figure.caption {
             inline(caption, in: tree.element("figcaption", in: element))
         }

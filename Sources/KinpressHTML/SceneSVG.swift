@@ -37,11 +37,15 @@ struct SceneSVG {
                                       "stroke": self.colour(colour), "stroke-width": number(width)], in: svg)
             case .backdrop(let box):
                 tree.element("rect", ["x": number(box.x), "y": number(box.y), "width": number(box.width), "height": number(box.height), "fill": "#ffffff"], in: svg)
-            case .text(let lines, let box, let size, let bold, let colour):
-                let text = tree.element("text", ["font-size": number(size), "font-weight": bold ? "bold" : nil, "fill": self.colour(colour)], in: svg)
+            case .text(let lines, let box, let size, let bold, let colour, let align):
+                // Start and end as the page reads: a right-to-left line starts at the box's right.
+                let anchor: String? = align == .centre ? "middle" : align == .end ? "end" : nil
+                let x = align == .centre ? (box.x + box.maxX) / 2 : (align == .end) != rightToLeft ? box.maxX : box.x
+                let text = tree.element("text", ["font-size": number(size), "font-weight": bold ? "bold" : nil, "fill": self.colour(colour),
+                                                 "text-anchor": anchor], in: svg)
                 let advance = box.height / Double(max(lines.count, 1))
                 for (index, line) in lines.enumerated() {
-                    tree.element("tspan", ["x": number(rightToLeft ? box.maxX : box.x), "y": number(box.y + Double(index) * advance + advance * Self.ascent)], text: line, in: text)
+                    tree.element("tspan", ["x": number(x), "y": number(box.y + Double(index) * advance + advance * Self.ascent)], text: line, in: text)
                 }
             }
         }

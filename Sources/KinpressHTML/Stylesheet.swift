@@ -133,6 +133,11 @@ struct Stylesheet {
         figure { margin: 1em 0 1.5em; }
         figure.diagram svg { display: block; max-width: 100%; height: auto; margin: 0 auto; }
         figure.diagram .diagram-text { display: none; }
+        .network-key-lead { margin: 0.6em 0 0.2em; font-weight: bold; font-size: 0.87em; }
+        .network-key { list-style: none; margin: 0; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(13em, 1fr));
+          gap: 0.15em 1em; font-size: 0.87em; line-height: 1.25; }
+        .network-key li { margin: 0; padding-inline-start: 2.2em; text-indent: -2.2em; }
+        .network-key .number { display: inline-block; min-width: 2.2em; text-indent: 0; font-weight: bold; }
         figure.picture img { display: block; max-width: 100%; height: auto; max-height: 75vh; width: auto; margin: 0 auto; }
         .timeline-key { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.3em 1.2em; font-size: \(em(theme.small)); }
         .timeline-key li { display: flex; align-items: center; gap: 0.4em; margin: 0; }
@@ -158,7 +163,7 @@ struct Stylesheet {
         @media (max-width: 30em) {
           main { padding: 0 0.75rem 2rem; }
           header.running, footer.running { padding: 0.5rem 0.75rem; }
-          figure.diagram svg { display: none; }
+          figure.diagram svg, figure.diagram .network-key, figure.diagram .network-key-lead { display: none; }
           figure.diagram .diagram-text { display: block; }
           table, thead, tbody, tr, th, td { display: block; }
           thead tr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
@@ -180,6 +185,8 @@ struct Stylesheet {
           .callout, figure, tr, .signature, .timeline li { break-inside: avoid; }
           .page-break { break-before: page; }
           figure.diagram svg { display: block; }
+          figure.diagram .network-key { display: grid; }
+          figure.diagram .network-key-lead { display: block; }
           figure.diagram .diagram-text { display: none; }
         }
         """

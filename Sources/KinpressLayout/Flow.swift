@@ -154,8 +154,8 @@ struct FlowBuilder {
     var documentBlocks: [Block] = []
     /// Every picture the document shows, loaded before the flow is built.
     var pictures: [URL: LoadedPicture] = [:]
-    /// People a network map had no room for, said in a line under it.
-    private var pendingOverflow: String?
+    /// A numbered network map's key, set out as a list under it.
+    private var pendingKey: (lead: String, entries: [String])?
 
     func text(_ runs: Inline, _ style: TextStyle, width: Double) -> TextBlock {
         TextBlock(runs: runs, style: style, width: width, context: context)
@@ -259,9 +259,9 @@ struct FlowBuilder {
             if let caption = figure.caption {
                 add(.paragraph(style: .note, text: caption), x: x, width: width, path: path)
             }
-            if let overflow = pendingOverflow {
-                add(.paragraph(style: .note, text: [TextRun(text: overflow)]), x: x, width: width, path: path)
-                pendingOverflow = nil
+            if let key = pendingKey {
+                addKey(lead: key.lead, entries: key.entries, x: x, width: width, path: path)
+                pendingKey = nil
             }
         case .section(_, let blocks):
             add(blocks, x: x, width: width, path: path + [element("Sect")])
@@ -423,21 +423,21 @@ struct FlowBuilder {
     private mutating func figureBox(_ figure: Figure, x: Double, width: Double, path: [StructureElement]) -> FlowBox {
         let structure = path + [element("Figure", alternative: figure.alternative)]
         let drawing = diagram(figure, width: width)
-        pendingOverflow = Self.overflowNote(figure, drawing.overflow)
+        pendingKey = Self.key(figure, drawing.key)
         let after = theme.spacing.paragraph * 1.5
         return FlowBox(height: drawing.scene.height, items: draw(drawing.scene, x: x, y: 0, structure: structure),
                        spaceBefore: theme.spacing.paragraph, spaceAfter: after)
     }
 
-    /// The line under a network map naming the people it had no room for.
-    static func overflowNote(_ figure: Figure, _ overflow: [NetworkMap.Person]) -> String? {
-        guard !overflow.isEmpty, case .networkMap(_, _, let legend) = figure.content else { return nil }
-        return (legend["more"] ?? "") + " " + overflow.map { "\($0.name) (\($0.relationship))" }.joined(separator: ", ")
+    /// A numbered network map's key: the words before it, and each number's person in order.
+    static func key(_ figure: Figure, _ people: [NetworkMap.Person]) -> (lead: String, entries: [String])? {
+        guard !people.isEmpty, case .networkMap(_, _, let legend) = figure.content else { return nil }
+        return (legend["key"] ?? "", people.map { $0.relationship.isEmpty ? $0.name : "\($0.name) (\($0.relationship))" })
     }
 
-    /// A figure's scene `width` wide, its text measured by Pango, and the people a network map
-    /// had no room for.
-    func diagram(_ figure: Figure, width: Double) -> (scene: Scene, overflow: [NetworkMap.Person]) {
+    /// A figure's scene `width` wide, its text measured by Pango, and, when a network map had
+    /// to number its markers, everyone in number order.
+    func diagram(_ figure: Figure, width: Double) -> (scene: Scene, key: [NetworkMap.Person]) {
         let measurer = PangoMeasurer(builder: self)
         switch figure.content {
         case .scale(_, _, let marks):
@@ -446,11 +446,53 @@ struct FlowBuilder {
             let mapPeople = people.enumerated().map { index, person in
                 NetworkMap.Person(id: String(index), name: person.name, relationship: person.relationship,
                                   group: NetworkMap.Group(rawValue: person.group) ?? .community, circle: person.circle,
-                                  inSafetyNetwork: person.inSafetyNetwork, informedOfWorries: person.informedOfWorries)
+                                  inSafetyNetwork: person.inSafetyNetwork, informedOfWorries: person.informedOfWorries, shown: person.shown)
             }
-            return NetworkMap.figure(children: children, people: mapPeople, legend: legend, width: width,
-                                     maximumSize: (geometry.bottom - geometry.top) * 0.62, fontSize: theme.small,
-                                     minimumFontSize: min(7, theme.small), measurer: measurer)
+            // Labels no smaller than 8 pt (nor much smaller than the theme's small text).
+            let smallest = min(theme.small, max(8, theme.small - 0.5))
+            let figure = NetworkMap.figure(children: children, people: mapPeople, legend: legend, width: width,
+                                           maximumHeight: (geometry.bottom - geometry.top) * 0.85, fontSize: max(theme.small, 8),
+                                           minimumFontSize: smallest, measurer: measurer)
+            return (figure.scene, figure.map.key)
+        }
+    }
+
+    /// The key under a numbered network map: a list, several to a row, each number in bold
+    /// before the person's name and who they are. It may run onto the next page between rows.
+    private mutating func addKey(lead: String, entries: [String], x: Double, width: Double, path: [StructureElement]) {
+        var style = body
+        style.size = theme.font.size * 0.87
+        style.lineHeight = 1.25
+        if !lead.isEmpty {
+            var leadStyle = style
+            leadStyle.bold = true
+            items.append(.text(FlowText(block: text([TextRun(text: lead)], leadStyle, width: width), x: x, structure: path + [element("P")],
+                                        spaceBefore: 0, spaceAfter: 3, keepWithNext: true)))
+        }
+        var numberStyle = style
+        numberStyle.bold = true
+        let columns = width >= style.size * 36 ? 3 : width >= style.size * 22 ? 2 : 1
+        let gutter = style.size
+        let column = (width - gutter * Double(columns - 1)) / Double(columns)
+        let numberWidth = style.size * 2.2
+        let list = element("L")
+        for start in stride(from: 0, to: entries.count, by: columns) {
+            var marks: [PlacedItem] = []
+            var height = 0.0
+            for index in start..<min(start + columns, entries.count) {
+                let item = element("LI")
+                let left = x + Double(index - start) * (column + gutter)
+                let number = text([TextRun(text: String(index + 1))], numberStyle, width: numberWidth)
+                let words = text([TextRun(text: entries[index])], style, width: column - numberWidth)
+                marks.append(PlacedItem(.text(number, lines: 0..<number.lines.count, x: left, y: 0), structure: path + [list, item, element("Lbl")]))
+                marks.append(PlacedItem(.text(words, lines: 0..<words.lines.count, x: left + numberWidth, y: 0), structure: path + [list, item, element("LBody")]))
+                height = max(height, words.height, number.height)
+            }
+            items.append(.box(FlowBox(height: height, items: marks, spaceBefore: 0, spaceAfter: style.size * 0.35)))
+        }
+        if case .box(var last)? = items.last {
+            last.spaceAfter = theme.spacing.paragraph
+            items[items.count - 1] = .box(last)
         }
     }
 
@@ -570,10 +612,11 @@ struct FlowBuilder {
     }
 
     /// A scene's text item set by Pango in the box it was measured for.
-    func sceneText(_ lines: [String], box: Box, size: Double, bold: Bool, colour: String) -> TextBlock {
+    func sceneText(_ lines: [String], box: Box, size: Double, bold: Bool, colour: String, align: TextAlign = .start) -> TextBlock {
         var style = body
         style.size = size
         style.bold = bold
+        style.alignment = align == .centre ? .centre : align == .end ? .end : .start
         style.lineHeight = 1.0
         style.colour = Colour(theme, colour)
         return text([TextRun(text: lines.joined(separator: "\n"))], style, width: box.width + 1)
@@ -591,9 +634,11 @@ struct FlowBuilder {
                 return PlacedItem(.shape(shape, x: x + centre.x, y: y + centre.y, size: size, colour: Colour(theme, colour), filled: !outlined), structure: structure)
             case .line(let from, let to, let colour, let width):
                 return PlacedItem(.line(x1: x + from.x, y1: y + from.y, x2: x + to.x, y2: y + to.y, colour: Colour(theme, colour), width: width), structure: structure)
-            case .text(let lines, let box, let size, let bold, let colour):
-                let block = sceneText(lines, box: box, size: size, bold: bold, colour: colour)
-                return PlacedItem(.text(block, lines: 0..<block.lines.count, x: x + box.x, y: y + box.y), structure: structure)
+            case .text(let lines, let box, let size, let bold, let colour, let align):
+                let block = sceneText(lines, box: box, size: size, bold: bold, colour: colour, align: align)
+                // The block is a point wider than its box: keep centred and ended text in the box.
+                let shift = align == .centre ? 0.5 : align == .end ? 1 : 0
+                return PlacedItem(.text(block, lines: 0..<block.lines.count, x: x + box.x - shift, y: y + box.y), structure: structure)
             case .backdrop(let box):
                 return PlacedItem(.rectangle(x: x + box.x, y: y + box.y, width: box.width, height: box.height, fill: .paper, stroke: nil, lineWidth: 0),
                                   structure: structure)

@@ -146,18 +146,18 @@ public final class LayoutEngine {
 
     /// A figure as a scene `width` points wide, for formats that draw it themselves (HTML's
     /// SVG): measured by Pango as in the PDF, with each text item's lines as Pango breaks them.
-    /// `overflow` is the line naming people a network map had no room for.
-    public func diagram(_ figure: Figure, width: Double, theme: Theme, rightToLeft: Bool = false) -> (scene: Scene, overflow: String?) {
+    /// `key` is a numbered network map's key: the words before it, and each number's person in order.
+    public func diagram(_ figure: Figure, width: Double, theme: Theme, rightToLeft: Bool = false) -> (scene: Scene, key: (lead: String, entries: [String])?) {
         let builder = FlowBuilder(theme: theme, geometry: PageGeometry(paper: .a4, theme: theme), contexts: (leftToRight, self.rightToLeft), rightToLeft: rightToLeft)
-        var (scene, overflow) = builder.diagram(figure, width: width)
+        var (scene, key) = builder.diagram(figure, width: width)
         scene.items = scene.items.map { item in
-            guard case .text(let lines, let box, let size, let bold, let colour) = item else { return item }
+            guard case .text(let lines, let box, let size, let bold, let colour, let align) = item else { return item }
             let block = builder.sceneText(lines, box: box, size: size, bold: bold, colour: colour)
-            return .text(lines: block.lineTexts, box: box, size: size, bold: bold, colour: colour)
+            return .text(lines: block.lineTexts, box: box, size: size, bold: bold, colour: colour, align: align)
         }
         // A right-to-left page has its diagrams mirrored, as the PDF does.
         if rightToLeft { scene.items = scene.items.map { $0.mirrored(scene.width) } }
-        return (scene, FlowBuilder.overflowNote(figure, overflow))
+        return (scene, FlowBuilder.key(figure, key))
     }
 
     /// Every picture in the document, each decoded once per engine while its file is unchanged:

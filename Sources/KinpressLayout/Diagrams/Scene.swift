@@ -62,11 +62,18 @@ public enum SceneItem: Sendable, Equatable {
     case disc(centre: Point, radius: Double, colour: String)
     case marker(shape: MarkerShape, centre: Point, size: Double, colour: String, outlined: Bool)
     case line(from: Point, to: Point, colour: String, width: Double)
-    /// Text already measured: `box` is where it goes, `lines` its lines in order.
-    case text(lines: [String], box: Box, size: Double, bold: Bool, colour: String)
+    /// Text already measured: `box` is where it goes, `lines` its lines in order, each line set
+    /// at the start, the middle or the end of the box (start and end as the page reads).
+    case text(lines: [String], box: Box, size: Double, bold: Bool, colour: String, align: TextAlign = .start)
     /// The page's own white under a label, so that a ring passing behind it stops short of the
     /// words instead of running through them.
     case backdrop(box: Box)
+}
+
+/// Where each line of a scene's text sits in its box: a label left of its marker ends beside
+/// it, one above or below is centred on it.
+public enum TextAlign: Sendable, Equatable {
+    case start, centre, end
 }
 
 /// Measures text as the renderer will set it, so that what is measured is what is drawn.
@@ -85,10 +92,10 @@ extension SceneItem {
         case .marker(let shape, let centre, let size, let colour, let outlined):
             return .marker(shape: shape, centre: move(centre), size: size, colour: colour, outlined: outlined)
         case .line(let from, let to, let colour, let width): return .line(from: move(from), to: move(to), colour: colour, width: width)
-        case .text(let lines, var box, let size, let bold, let colour):
+        case .text(let lines, var box, let size, let bold, let colour, let align):
             box.x += dx
             box.y += dy
-            return .text(lines: lines, box: box, size: size, bold: bold, colour: colour)
+            return .text(lines: lines, box: box, size: size, bold: bold, colour: colour, align: align)
         case .backdrop(var box):
             box.x += dx
             box.y += dy
@@ -107,9 +114,9 @@ extension SceneItem {
         case .marker(let shape, let centre, let size, let colour, let outlined):
             return .marker(shape: shape, centre: flip(centre), size: size, colour: colour, outlined: outlined)
         case .line(let from, let to, let colour, let lineWidth): return .line(from: flip(from), to: flip(to), colour: colour, width: lineWidth)
-        case .text(let lines, var box, let size, let bold, let colour):
+        case .text(let lines, var box, let size, let bold, let colour, let align):
             box.x = width - box.x - box.width
-            return .text(lines: lines, box: box, size: size, bold: bold, colour: colour)
+            return .text(lines: lines, box: box, size: size, bold: bold, colour: colour, align: align)
         case .backdrop(var box):
             box.x = width - box.x - box.width
             return .backdrop(box: box)
