@@ -58,8 +58,7 @@ public final class LayoutEngine {
             builder = flow(0..<document.blocks.count, on: self, firstID: 0)
             items = builder.mirroredItems
         }
-        var paginator = Paginator(geometry: geometry)
-        var (pages, outline) = paginator.place(items)
+        var (paginator, pages, outline) = Paginator.paginate(items, geometry: geometry)
         let bodyStart = paginator.bodyStart
         // Second pass: page numbers in the contents, now that every heading has a page. The
         // contents' lines were measured with room for the number, so nothing moves.

@@ -13,6 +13,13 @@ struct Paginator {
     /// Open callout frames: where each started on this page, and the index its box goes behind.
     private var frames: [(frame: Frame, top: Double, index: Int)] = []
     private var lastTable: Int?
+    /// Where each item started: its page and the height on that page, for balancing.
+    private var starts: [Int: (page: Int, y: Double)] = [:]
+    private var placing = 0
+    /// How far down each finished page its content reached.
+    private var bottoms: [Double] = []
+    /// Where each run of pages that ends in a forced break (or the document's end) ended.
+    private var runEnds: [(item: Int, page: Int, y: Double)] = []
 
     init(geometry: PageGeometry) {
         self.geometry = geometry
@@ -21,11 +28,65 @@ struct Paginator {
 
     private var atTop: Bool { y <= geometry.top + 0.01 && current.allSatisfy(\.isArtifact) }
 
+    /// Places `items`, then, where a run of pages ends on a page holding only a line or two,
+    /// places them again with that overflow balanced (`balancingBreak`), a few times at most.
+    static func paginate(_ items: [FlowItem], geometry: PageGeometry) -> (paginator: Paginator, pages: [LaidOutPage], outline: [OutlineEntry]) {
+        var items = items
+        for _ in 0..<6 {
+            var paginator = Paginator(geometry: geometry)
+            let (pages, outline) = paginator.place(items)
+            guard let index = paginator.balancingBreak(items) else { return (paginator, pages, outline) }
+            items.insert(.pageBreak(startsBody: false), at: index)
+        }
+        var paginator = Paginator(geometry: geometry)
+        let (pages, outline) = paginator.place(items)
+        return (paginator, pages, outline)
+    }
+
+    /// Where to break a page earlier so that no run of pages ends with a sliver (a line or two
+    /// under a full page): before the last heading on the page before, when its section then
+    /// fits on the last page whole; otherwise before enough of that page's last items that the
+    /// last page holds more than a few lines. Nil when every run ends well.
+    private func balancingBreak(_ items: [FlowItem]) -> Int? {
+        let body = geometry.bottom - geometry.top
+        var runStart = 0
+        for end in runEnds {
+            defer { runStart = end.item + 1 }
+            let last = end.y - geometry.top
+            guard end.page > 0, last > 0, last < body * 0.2, end.page - 1 < bottoms.count else { continue }
+            let previous = end.page - 1
+            let bottom = bottoms[previous]
+            // Items that start on the page before, not at its top, and not held to the item before them.
+            let movable = (runStart..<end.item).filter { index in
+                guard index > 0, let start = starts[index], start.page == previous, start.y > geometry.top + 1 else { return false }
+                switch items[index - 1] {
+                case .text(let text) where text.keepWithNext: return false
+                case .box(let box) where box.keepWithNext: return false
+                case .beginFrame: return false
+                default: return true
+                }
+            }
+            let moved = { (index: Int) in bottom - starts[index]!.y + last }
+            if let heading = movable.last(where: { index in
+                if case .text(let text) = items[index], text.outline != nil { return moved(index) <= body * 0.95 }
+                return false
+            }) {
+                return heading
+            }
+            if let index = movable.last(where: { moved($0) >= body * 0.12 && moved($0) <= body * 0.95 }) { return index }
+        }
+        return nil
+    }
+
     mutating func place(_ items: [FlowItem]) -> (pages: [LaidOutPage], outline: [OutlineEntry]) {
         for (index, item) in items.enumerated() {
+            placing = index
             switch item {
             case .pageBreak(let startsBody):
-                if !atTop { newPage() }
+                if !atTop {
+                    runEnds.append((index, pages.count, y))
+                    newPage()
+                }
                 if startsBody { bodyStart = pages.count }
             case .beginFrame(let frame):
                 if y + minimumStart(items, at: index) > geometry.bottom, !atTop { newPage() }
@@ -44,6 +105,7 @@ struct Paginator {
             }
         }
         while let open = frames.popLast() { closeFragment(open, bottom: y) }
+        runEnds.append((items.count, pages.count, y))
         pages.append(LaidOutPage(items: current))
         return (pages, outline)
     }
@@ -109,6 +171,7 @@ struct Paginator {
     /// next, that next item's minimum start.
     private mutating func placeText(_ text: FlowText, minimum: Double, following: Double) {
         if y + minimum > geometry.bottom, !atTop { newPage() }
+        starts[placing] = (pages.count, y)
         y += gap(text.spaceBefore)
         let block = text.block
         var start = 0
@@ -160,6 +223,7 @@ struct Paginator {
 
     private mutating func placeBox(_ box: FlowBox, minimum: Double) {
         if y + minimum > geometry.bottom, !atTop { newPage() }
+        starts[placing] = (pages.count, y)
         if let table = box.table {
             // A row that starts a page inside a table gets the header row above it again.
             if atTop, lastTable == table.id, !table.headerItems.isEmpty {
@@ -193,6 +257,7 @@ struct Paginator {
             closeFragment(fragment, bottom: y + fragment.frame.padding * 0.5)
             frames[index].index = 0
         }
+        bottoms.append(y)
         pages.append(LaidOutPage(items: current))
         current = []
         y = geometry.top
