@@ -34,17 +34,9 @@ struct BrowserTests {
                          "--references", references.path, "--report", report.path]
         if ProcessInfo.processInfo.environment["RECORD_REFERENCES"] == "1" { arguments.append("--record") }
 
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3"] + arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        let (status, printed) = try runPython(arguments)
         print(printed.split(separator: "\n").last ?? "")
-        #expect(process.terminationStatus == 0, "\(printed.split(separator: "\n").prefix(40).joined(separator: "\n"))")
+        #expect(status == 0, "\(printed.split(separator: "\n").prefix(40).joined(separator: "\n"))")
 
         // The report really covers every page, at both widths, with axe run on each.
         let results = try JSONSerialization.jsonObject(with: Data(contentsOf: report)) as? [String: Any]

@@ -27,15 +27,7 @@ struct ReferencePageTests {
         let pdf = try PDFFile(try kinpress.pdf(combination.kind, of: found, options: .init(audience: combination.audience)))
         let reference = Repository.root.appendingPathComponent("Tests/References/\(combination.name)/\(combination.kind.rawValue)-\(combination.audience.rawValue).png")
         let mode = ProcessInfo.processInfo.environment["RECORD_REFERENCES"] == "1" ? "record" : "check"
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", Repository.root.appendingPathComponent("Tests/tools/reference_pages.py").path, mode, pdf.url.path, reference.path]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let said = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(combination.testDescription): \(said)")
+        let (status, said) = try runPython([Repository.root.appendingPathComponent("Tests/tools/reference_pages.py").path, mode, pdf.url.path, reference.path])
+        #expect(status == 0, "\(combination.testDescription): \(said)")
     }
 }

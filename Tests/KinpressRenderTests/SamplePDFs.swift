@@ -38,17 +38,9 @@ enum SamplePDFs {
         }
     }()
 
-    /// Runs `python3 ARGUMENTS` and gives its exit status and what it printed (both streams).
+    /// Runs a Python tool on these files: what it prints names them by case and file only.
     static func python(_ arguments: [String]) throws -> (status: Int32, printed: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3"] + arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, printed.replacingOccurrences(of: folder.path + "/", with: ""))
+        let (status, printed) = try runPython(arguments)
+        return (status, printed.replacingOccurrences(of: folder.path + "/", with: ""))
     }
 }

@@ -110,3 +110,17 @@ func run(_ tool: String, _ arguments: [String]) throws -> String {
     }
     return String(decoding: data, as: UTF8.self)
 }
+
+/// Runs `python3 ARGUMENTS` and gives its exit status and what it printed (both streams).
+func runPython(_ arguments: [String]) throws -> (status: Int32, printed: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3"] + arguments
+    let output = Pipe()
+    process.standardOutput = output
+    process.standardError = output
+    try process.run()
+    let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    return (process.terminationStatus, printed)
+}
