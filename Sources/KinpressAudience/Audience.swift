@@ -48,8 +48,9 @@ public struct VisibleCase: Sendable {
 
     /// The same reader's view with the case's texts in `language` where the file gives them so.
     public func inLanguage(_ language: String) -> VisibleCase {
-        guard let source, source.inLanguage(language).textLanguage != source.textLanguage else { return self }
-        return audience.project(source.inLanguage(language))
+        guard let source else { return self }
+        let translated = source.inLanguage(language)
+        return translated.textLanguage == source.textLanguage ? self : audience.project(translated)
     }
 
     /// Whether the file says something differently in these two languages.

@@ -73,7 +73,13 @@ public struct Catalogue: Sendable {
         }
         // Each value is a bidi isolate, so that a direction mark in case text (a name with a
         // right-to-left override) cannot reorder the sentence around it.
-        return values.reduce(found) { $0.replacingOccurrences(of: "{\($1.key)}", with: "\u{2068}\($1.value)\u{2069}") }
+        return values.reduce(found) { $0.replacingOccurrences(of: "{\($1.key)}", with: Self.isolate($1.value)) }
+    }
+
+    /// `text` as a first-strong bidi isolate: it takes its own direction from its own letters and
+    /// cannot reorder what is around it.
+    public static func isolate(_ text: String) -> String {
+        "\u{2068}\(text)\u{2069}"
     }
 
     /// `text` without the isolate marks `text(_:_:)` puts round filled-in values: for places
@@ -120,7 +126,7 @@ public struct Catalogue: Sendable {
         let comma = try text("join.comma"), and = try text("join.and")
         // Each item is its own isolate, with the joining words in the page's language between:
         // "Baby Hassan" and "يوسف" keep their places in an Arabic sentence.
-        let items = items.map { "\u{2068}\($0)\u{2069}" }
+        let items = items.map(Self.isolate)
         return items.dropLast().joined(separator: comma) + and + items.last!
     }
 

@@ -294,9 +294,9 @@ extension Words {
         for circle in 1...3 {
             // In the map's own order: family, friends, community, then workers.
             let order = ["family", "friends", "community", "professionals"]
-            let here = entries.enumerated().filter { $0.element.shown && $0.element.circle == circle }
+            let here = try entries.enumerated().filter { $0.element.shown && $0.element.circle == circle }
                 .sorted { (order.firstIndex(of: $0.element.group) ?? 4, $0.offset) < (order.firstIndex(of: $1.element.group) ?? 4, $1.offset) }
-                .map { "\u{2068}\($0.element.name)\u{2069} (\u{2068}\($0.element.relationship)\u{2069})" }
+                .map { entry throws(TemplateError) in try catalogue.text("pack.person", ["name": entry.element.name, "relationship": entry.element.relationship]) }
             if !here.isEmpty { circles.append(try catalogue.text("network.circle\(circle)", ["people": catalogue.list(here)])) }
         }
         let children = try visible.file.children.map { child throws(TemplateError) in try name(child.id) }

@@ -123,7 +123,7 @@ func paragraphs(_ text: String) -> [String] {
 /// sentence on an Arabic page keeps its full stop at its own end, and an Arabic sentence on an
 /// English page reads from the right.
 func isolated(_ text: String) -> String {
-    "\u{2068}\(clean(text))\u{2069}"
+    Catalogue.isolate(clean(text))
 }
 
 /// A phone number or address kept left to right (a left-to-right isolate), so that on a

@@ -29,53 +29,54 @@ struct Paginator {
     private var atTop: Bool { y <= geometry.top + 0.01 && current.allSatisfy(\.isArtifact) }
 
     /// Places `items`, then, where a run of pages ends on a page holding only a line or two,
-    /// places them again with that overflow balanced (`balancingBreak`), a few times at most.
+    /// once more with those overflows balanced (`balancingBreaks`). Runs end at forced page
+    /// breaks, so balancing one cannot move another: one more placing is enough.
     static func paginate(_ items: [FlowItem], geometry: PageGeometry) -> (paginator: Paginator, pages: [LaidOutPage], outline: [OutlineEntry]) {
-        var items = items
-        for _ in 0..<6 {
-            var paginator = Paginator(geometry: geometry)
-            let (pages, outline) = paginator.place(items)
-            guard let index = paginator.balancingBreak(items) else { return (paginator, pages, outline) }
-            items.insert(.pageBreak(startsBody: false), at: index)
-        }
         var paginator = Paginator(geometry: geometry)
         let (pages, outline) = paginator.place(items)
-        return (paginator, pages, outline)
+        let breaks = paginator.balancingBreaks(items)
+        guard !breaks.isEmpty else { return (paginator, pages, outline) }
+        var balanced = items
+        for index in breaks.reversed() { balanced.insert(.pageBreak(startsBody: false), at: index) }
+        var again = Paginator(geometry: geometry)
+        let (newPages, newOutline) = again.place(balanced)
+        return (again, newPages, newOutline)
     }
 
     /// Where to break a page earlier so that no run of pages ends with a sliver (a line or two
     /// under a full page): before the last heading on the page before, when its section then
     /// fits on the last page whole; otherwise before enough of that page's last items that the
-    /// last page holds more than a few lines. Nil when every run ends well.
-    private func balancingBreak(_ items: [FlowItem]) -> Int? {
+    /// last page holds more than a few lines. At most one break per run, in order.
+    private func balancingBreaks(_ items: [FlowItem]) -> [Int] {
+        runEnds.indices.compactMap { balancingBreak(items, run: $0) }
+    }
+
+    private func balancingBreak(_ items: [FlowItem], run: Int) -> Int? {
         let body = geometry.bottom - geometry.top
-        var runStart = 0
-        for end in runEnds {
-            defer { runStart = end.item + 1 }
-            let last = end.y - geometry.top
-            guard end.page > 0, last > 0, last < body * 0.2, end.page - 1 < bottoms.count else { continue }
-            let previous = end.page - 1
-            let bottom = bottoms[previous]
-            // Items that start on the page before, not at its top, and not held to the item before them.
-            let movable = (runStart..<end.item).filter { index in
-                guard index > 0, let start = starts[index], start.page == previous, start.y > geometry.top + 1 else { return false }
-                switch items[index - 1] {
-                case .text(let text) where text.keepWithNext: return false
-                case .box(let box) where box.keepWithNext: return false
-                case .beginFrame: return false
-                default: return true
-                }
+        let runStart = run == 0 ? 0 : runEnds[run - 1].item + 1
+        let end = runEnds[run]
+        let last = end.y - geometry.top
+        guard end.page > 0, last > 0, last < body * 0.2, end.page - 1 < bottoms.count else { return nil }
+        let previous = end.page - 1
+        let bottom = bottoms[previous]
+        // Items that start on the page before, not at its top, and not held to the item before them.
+        let movable = (runStart..<end.item).filter { index in
+            guard index > 0, let start = starts[index], start.page == previous, start.y > geometry.top + 1 else { return false }
+            switch items[index - 1] {
+            case .text(let text) where text.keepWithNext: return false
+            case .box(let box) where box.keepWithNext: return false
+            case .beginFrame: return false
+            default: return true
             }
-            let moved = { (index: Int) in bottom - starts[index]!.y + last }
-            if let heading = movable.last(where: { index in
-                if case .text(let text) = items[index], text.outline != nil { return moved(index) <= body * 0.95 }
-                return false
-            }) {
-                return heading
-            }
-            if let index = movable.last(where: { moved($0) >= body * 0.12 && moved($0) <= body * 0.95 }) { return index }
         }
-        return nil
+        let moved = { (index: Int) in bottom - starts[index]!.y + last }
+        if let heading = movable.last(where: { index in
+            if case .text(let text) = items[index], text.outline != nil { return moved(index) <= body * 0.95 }
+            return false
+        }) {
+            return heading
+        }
+        return movable.last { moved($0) >= body * 0.12 && moved($0) <= body * 0.95 }
     }
 
     mutating func place(_ items: [FlowItem]) -> (pages: [LaidOutPage], outline: [OutlineEntry]) {

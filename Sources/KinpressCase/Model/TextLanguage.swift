@@ -6,37 +6,31 @@ public enum TextLanguage {
     /// English's commonest little words. Short texts and names are never judged English.
     public static func looksEnglish(_ text: String) -> Bool {
         let words = text.lowercased().split { !$0.isLetter && $0 != "'" && $0 != "’" }
-        guard words.count >= 4, !hasLetters(of: .arabic, in: text) else { return false }
+        guard words.count >= 4, !hasArabicLetters(text) else { return false }
         let common = words.filter { englishFunctionWords.contains(String($0)) }.count
         return common * 5 >= words.count
     }
 
-    /// Whether `text` holds letters of this writing system.
-    public static func hasLetters(of script: Script, in text: String) -> Bool {
-        text.unicodeScalars.contains { script.contains($0) }
+    /// Whether `text` holds Arabic-script letters (Arabic, Urdu, Persian, Pashto …).
+    public static func hasArabicLetters(_ text: String) -> Bool {
+        text.unicodeScalars.contains { scalar in
+            switch scalar.value {
+            case 0x0600...0x06FF, 0x0750...0x077F, 0x08A0...0x08FF, 0xFB50...0xFDFF, 0xFE70...0xFEFF: return true
+            default: return false
+            }
+        }
     }
+
+    /// Languages written in Arabic letters (those Kinpress has catalogues in, and their neighbours).
+    static let arabicScriptLanguages: Set<String> = ["ar", "ur", "fa", "ps", "ckb", "sd"]
 
     /// Whether a text could be in `language`: a language written in Arabic letters needs some,
     /// and no language but English is written in plain English sentences.
     public static func couldBe(_ text: String, in language: String) -> Bool {
         let primary = String(language.lowercased().prefix { $0 != "-" })
         if primary == "en" { return true }
-        if Script.arabic.languages.contains(primary) { return hasLetters(of: .arabic, in: text) || !text.contains(where: \.isLetter) }
+        if arabicScriptLanguages.contains(primary) { return hasArabicLetters(text) || !text.contains(where: \.isLetter) }
         return !looksEnglish(text)
-    }
-
-    public enum Script {
-        case arabic
-
-        /// Languages written in this script (those Kinpress has catalogues in, and their neighbours).
-        var languages: Set<String> { ["ar", "ur", "fa", "ps", "ckb", "sd"] }
-
-        func contains(_ scalar: Unicode.Scalar) -> Bool {
-            switch scalar.value {
-            case 0x0600...0x06FF, 0x0750...0x077F, 0x08A0...0x08FF, 0xFB50...0xFDFF, 0xFE70...0xFEFF: return true
-            default: return false
-            }
-        }
     }
 
     private static let englishFunctionWords: Set<String> = [
