@@ -62,6 +62,8 @@ struct FormatChecker {
                 if let value = check(element, item, at: path.appending(index)) { checked.append(value) }
             }
             return .array(checked)
+        case .text:
+            return checkText(node, at: path)
         default:
             guard case .scalar(let scalar) = node.value else {
                 return wrongType(node, expected: Self.expectation(shape), at: path)
@@ -128,7 +130,7 @@ struct FormatChecker {
             return .string(text)
         case .language:
             guard isTextual(scalar) else { return wrongType(node, expected: Self.expectation(shape), at: path) }
-            guard text.range(of: Self.languagePattern, options: .regularExpression) != nil else {
+            guard Self.isLanguageTag(text) else {
                 return invalid(path, scalar, "\"\(text)\" is not a language tag. Use a tag such as en, pl, ar, ur, pa-Guru or pt-BR")
             }
             return .string(text)
@@ -151,6 +153,10 @@ struct FormatChecker {
     }
 
     private mutating func checkText(_ node: SourceNode, at path: FieldPath) -> JSONValue? {
+        if case .mapping(let pairs) = node.value, pairs.contains(where: { Self.isLanguageTag($0.key.text) }) {
+            report(.wrongType, path, node.location, "\(path.lastKey ?? "this field") is written once, the same in every language (only texts the family reads, such as statements, rules and story pages, may be given per language). Write one text")
+            return nil
+        }
         guard case .scalar(let scalar) = node.value, isTextual(scalar) else {
             return wrongType(node, expected: Self.expectation(.text), at: path)
         }
@@ -177,7 +183,7 @@ struct FormatChecker {
         var entries: [(String, JSONValue)] = []
         for (key, value) in pairs {
             let entryPath = path.appending(key.text)
-            guard key.text.range(of: Self.languagePattern, options: .regularExpression) != nil else {
+            guard Self.isLanguageTag(key.text) else {
                 report(.invalidValue, entryPath, key.location, "\"\(key.text)\" is not a language tag. A text in several languages has a line per language, such as en: … and pl: …")
                 continue
             }
@@ -193,9 +199,14 @@ struct FormatChecker {
     }
 
     /// A mapping written where a text or an object may stand is a text in several languages when
-    /// every key is a language tag and none is a field of the object.
+    /// none of its keys is a field of the object and one is a language tag (the others are then
+    /// reported as tags that are not languages).
     private static func isTranslationMap(_ pairs: [(key: SourceNode.Scalar, value: SourceNode)], of object: ObjectShape) -> Bool {
-        !pairs.isEmpty && pairs.allSatisfy { object.field(named: $0.key.text) == nil && $0.key.text.range(of: languagePattern, options: .regularExpression) != nil }
+        pairs.allSatisfy { object.field(named: $0.key.text) == nil } && pairs.contains { isLanguageTag($0.key.text) }
+    }
+
+    static func isLanguageTag(_ text: String) -> Bool {
+        text.range(of: languagePattern, options: .regularExpression) != nil
     }
 
     /// Empty, or only spaces and line breaks: what case-management systems export for a field
