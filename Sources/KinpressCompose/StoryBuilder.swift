@@ -89,10 +89,12 @@ struct StoryBuilder {
             }
         }
         let people = Array(file.people.enumerated())
+        // The story is searched once per person.
+        let inStory = Set(people.filter { named($0.element) }.map(\.offset))
         let network = people.filter { $0.element.inSafetyNetwork }.sorted { $0.element.circle < $1.element.circle }
-        let mentioned = people.filter { !$0.element.inSafetyNetwork && named($0.element) }
+        let mentioned = people.filter { !$0.element.inSafetyNetwork && inStory.contains($0.offset) }
         // Those the story names come before others of the network when there are too many.
-        let chosen = (network.filter { named($0.element) } + network.filter { !named($0.element) }).prefix(6)
+        let chosen = (network.filter { inStory.contains($0.offset) } + network.filter { !inStory.contains($0.offset) }).prefix(6)
         let rest = mentioned.prefix(max(0, 6 - chosen.count))
         let keep = Set((chosen + rest).map(\.offset))
         return people.filter { keep.contains($0.offset) }.sorted { lhs, rhs in
