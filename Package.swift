@@ -25,21 +25,24 @@ let package = Package(
         // What cairo 1.16 cannot write into a PDF (language, alternative text, artifacts), added with qpdf's C++ API.
         .target(name: "CPDFFinish", linkerSettings: [.linkedLibrary("qpdf")]),
 
+        // What both ends of the pipeline share: bidi marks and running independent work on every core.
+        .target(name: "KinpressSupport"),
+
         // Stage 1: read a case file, check it against the format, normalise it.
         .target(name: "KinpressCase", dependencies: [.product(name: "Yams", package: "Yams")]),
         // Stage 2: decide what one reader may see.
         .target(name: "KinpressAudience", dependencies: ["KinpressCase"]),
         // Stage 3: view models and templates into markup, markup into the document model.
         .target(name: "KinpressCompose", dependencies: [
-            "KinpressAudience", "CLibXML2",
+            "KinpressAudience", "KinpressSupport", "CLibXML2",
             .product(name: "Mustache", package: "swift-mustache"),
             .product(name: "Yams", package: "Yams"),
         ]),
         // Stage 4: text, pages and diagrams laid out with Pango.
-        .target(name: "KinpressLayout", dependencies: ["KinpressCompose", "CPangoCairo", "CPictures"],
+        .target(name: "KinpressLayout", dependencies: ["KinpressCompose", "KinpressSupport", "CPangoCairo", "CPictures"],
                 linkerSettings: [.linkedLibrary("pangoft2-1.0"), .linkedLibrary("fontconfig")]),
         // Stage 5: PDF through Cairo.
-        .target(name: "KinpressPDF", dependencies: ["KinpressLayout", "CPangoCairo", "CPDFFinish", "CPictures"]),
+        .target(name: "KinpressPDF", dependencies: ["KinpressLayout", "KinpressSupport", "CPangoCairo", "CPDFFinish", "CPictures"]),
         // Stage 5, the other format: one self-contained HTML file per document.
         .target(name: "KinpressHTML", dependencies: ["KinpressLayout", "CLibXML2"]),
         // Plain-language and practice checks a worker runs before printing.

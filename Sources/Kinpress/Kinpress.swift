@@ -6,6 +6,7 @@ import KinpressHTML
 import KinpressLint
 import KinpressLayout
 import KinpressPDF
+import KinpressSupport
 
 /// The whole pipeline behind one call: case file → audience → compose → layout → render.
 /// The command-line program and, later, a service call this; neither knows the stages.
@@ -275,7 +276,7 @@ public enum RenderFailure: Error, Sendable, CustomStringConvertible {
         case .layout(let error): return error.description
         case .render(let error): return error.description
         case .noStory(let children):
-            let names = Catalogue.withoutIsolates(children.count > 1 ? children.dropLast().joined(separator: ", ") + " and " + children.last! : children.first ?? "")
+            let names = Bidi.withoutIsolates(children.count > 1 ? children.dropLast().joined(separator: ", ") + " and " + children.last! : children.first ?? "")
             return "wordsAndPictures: there is no Words and Pictures story for \(names). Write one with the child (a wordsAndPictures entry with child: and pages:), or leave this document out"
         }
     }

@@ -1,4 +1,5 @@
 import KinpressCase
+import KinpressSupport
 
 /// The assessment in plain words: worries, what is working well, what needs to happen, how
 /// worried people are, what is not known yet, and what happens next.
@@ -61,7 +62,7 @@ struct AssessmentBuilder {
         let catalogue = words.catalogue
         return DangerView(
             id: "worry-\(number)", heading: try catalogue.text("danger.heading", ["number": String(number)]), paragraphs: try words.statementText(danger),
-            ifNothingChanges: try danger.text == nil ? danger.ifNothingChanges.map { t throws(TemplateError) in try catalogue.text("danger.ifNothingChanges", ["what": clean(t)]) } : nil,
+            ifNothingChanges: try danger.text == nil ? danger.ifNothingChanges.map { t throws(TemplateError) in try catalogue.text("danger.ifNothingChanges", ["what": t]) } : nil,
             disputed: try words.disputed(danger.disputedBy), familyView: danger.familyView.map(paragraphs) ?? [], goals: goals)
     }
 
@@ -72,7 +73,7 @@ struct AssessmentBuilder {
 
     func step(_ step: NextStep) throws(TemplateError) -> StepView {
         let by = if let due = step.by { try words.date(due) } else { try words.catalogue.text("step.noDate") }
-        return StepView(text: isolated(step.text), who: try words.names(step.who), by: by, done: step.done)
+        return StepView(text: Bidi.isolate(step.text), who: try words.names(step.who), by: by, done: step.done)
     }
 
     private func scale(_ scale: Scale, numbers: [String: Int]) throws(TemplateError) -> ScaleView {
@@ -82,13 +83,13 @@ struct AssessmentBuilder {
             var line = try catalogue.sentence("scale.score", ["name": who, "score": words.score(score.score)])
             if let date = score.date { line = try catalogue.sentence("scale.scoreOn", ["name": who, "score": words.score(score.score), "date": words.date(date)]) }
             return ScoreView(who: who, score: words.score(score.score), value: score.score, line: line,
-                             said: score.said.map(clean), oneStepUp: score.oneStepUp.map(clean))
+                             said: score.said, oneStepUp: score.oneStepUp)
         }
         let alternative = try catalogue.text("scale.alternative", [
-            "question": clean(scale.question), "zero": clean(scale.zero), "ten": clean(scale.ten),
+            "question": scale.question, "zero": scale.zero, "ten": scale.ten,
             "scores": scores.isEmpty ? catalogue.text("scale.noScores") : catalogue.list(scores.map(\.line)),
         ])
-        return ScaleView(question: isolated(scale.question), zero: isolated(scale.zero), ten: isolated(scale.ten),
+        return ScaleView(question: Bidi.isolate(scale.question), zero: Bidi.isolate(scale.zero), ten: Bidi.isolate(scale.ten),
                          about: try scale.about.flatMap { numbers[$0] }.map { n throws(TemplateError) in try catalogue.text("scale.about", ["number": String(n)]) },
                          scores: scores, alternative: alternative)
     }

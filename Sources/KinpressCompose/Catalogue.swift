@@ -1,4 +1,5 @@
 import Foundation
+import KinpressSupport
 import Yams
 
 /// The fixed sentences of one language, read from `Templates/strings/<language>.yaml`. Every
@@ -73,19 +74,7 @@ public struct Catalogue: Sendable {
         }
         // Each value is a bidi isolate, so that a direction mark in case text (a name with a
         // right-to-left override) cannot reorder the sentence around it.
-        return values.reduce(found) { $0.replacingOccurrences(of: "{\($1.key)}", with: Self.isolate($1.value)) }
-    }
-
-    /// `text` as a first-strong bidi isolate: it takes its own direction from its own letters and
-    /// cannot reorder what is around it.
-    public static func isolate(_ text: String) -> String {
-        "\u{2068}\(text)\u{2069}"
-    }
-
-    /// `text` without the isolate marks `text(_:_:)` puts round filled-in values: for places
-    /// that print them as boxes (a PDF viewer's title bar and bookmarks, a terminal).
-    public static func withoutIsolates(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.filter { !(0x2066...0x2069).contains($0.value) }))
+        return values.reduce(found) { $0.replacingOccurrences(of: "{\($1.key)}", with: Bidi.isolate($1.value)) }
     }
 
     /// A sentence that may start with a filled-in word ("a worker does not agree …"): its first
@@ -126,7 +115,7 @@ public struct Catalogue: Sendable {
         let comma = try text("join.comma"), and = try text("join.and")
         // Each item is its own isolate, with the joining words in the page's language between:
         // "Baby Hassan" and "يوسف" keep their places in an Arabic sentence.
-        let items = items.map(Self.isolate)
+        let items = items.map(Bidi.isolate)
         return items.dropLast().joined(separator: comma) + and + items.last!
     }
 

@@ -1,5 +1,6 @@
 import KinpressAudience
 import KinpressCase
+import KinpressSupport
 
 /// The documents Kinpress makes from a case.
 public enum DocumentKind: String, CaseIterable, Sendable {
@@ -185,12 +186,12 @@ extension Words {
             direction: Catalogue.isRightToLeft(catalogue.language) ? "rtl" : "ltr",
             title: title, runningTitle: runningTitle,
             subtitle: professional
-                ? try catalogue.text("document.subtitle", ["date": date(file.case.date), "council": clean(file.case.localAuthority)])
+                ? try catalogue.text("document.subtitle", ["date": date(file.case.date), "council": file.case.localAuthority])
                 : try catalogue.text("document.madeWith", ["date": date(file.case.date), "worker": name(file.case.worker)]),
-            marking: professional ? clean(file.case.protectiveMarking) : nil,
+            marking: professional ? file.case.protectiveMarking : nil,
             children: try file.children.map { child throws(TemplateError) in ChildView(name: try name(child.id), age: try age(of: child)) },
             childrenNames: try childrenNames(), worker: try name(file.case.worker),
-            localAuthority: clean(file.case.localAuthority), reference: clean(file.case.reference),
+            localAuthority: file.case.localAuthority, reference: file.case.reference,
             date: try date(file.case.date), forProfessionals: professional, forChild: audience == .child, inPack: inPack)
     }
 
@@ -256,7 +257,7 @@ extension Words {
     /// ("Sam and Priya are worried that …").
     func statementText(_ danger: DangerStatement) throws(TemplateError) -> [String] {
         if let written = danger.text { return paragraphs(written) }
-        var worry = clean(danger.worry).trimmingCharacters(in: .whitespacesAndNewlines)
+        var worry = danger.worry.trimmingCharacters(in: .whitespacesAndNewlines)
         if worry.lowercased().hasPrefix("that ") { worry = String(worry.dropFirst(5)) }
         if let last = worry.last, !".!?".contains(last) { worry += "." }
         let worried = try distinctNames(danger.worriedPeople)
@@ -265,7 +266,7 @@ extension Words {
 
     func goal(_ goal: SafetyGoal, answers: String?) throws(TemplateError) -> GoalView {
         GoalView(paragraphs: paragraphs(goal.text),
-                 howLong: try goal.howLong.map { t throws(TemplateError) in try catalogue.text("goal.howLong", ["howLong": clean(t)]) },
+                 howLong: try goal.howLong.map { t throws(TemplateError) in try catalogue.text("goal.howLong", ["howLong": t]) },
                  answers: answers)
     }
 
@@ -287,7 +288,7 @@ extension Words {
             guard shown(person) else {
                 return NetworkEntryView(name: "", relationship: "", group: group(person.kind), circle: person.circle, network: false, informed: false, shown: false)
             }
-            return NetworkEntryView(name: try name(person.id), relationship: clean(person.relationship), group: group(person.kind), circle: person.circle,
+            return NetworkEntryView(name: try name(person.id), relationship: person.relationship, group: group(person.kind), circle: person.circle,
                                     network: person.inSafetyNetwork, informed: person.informedOfWorries == true, shown: true)
         }
         var circles: [String] = []
@@ -308,7 +309,7 @@ extension Words {
         guard let meeting = visible.file.meeting else { return nil }
         let kind = try catalogue.text("meeting.kinds.\(meeting.kind.rawValue)")
         var sentence = try catalogue.text("meeting.when", ["kind": kind, "date": date(meeting.date)])
-        if let time = meeting.time { sentence = try catalogue.text("meeting.whenAt", ["kind": kind, "date": date(meeting.date), "time": clean(time)]) }
-        return MeetingView(sentence: sentence, place: meeting.place.map(clean), purpose: try catalogue.text("meeting.purposes.\(meeting.kind.rawValue)"))
+        if let time = meeting.time { sentence = try catalogue.text("meeting.whenAt", ["kind": kind, "date": date(meeting.date), "time": time]) }
+        return MeetingView(sentence: sentence, place: meeting.place, purpose: try catalogue.text("meeting.purposes.\(meeting.kind.rawValue)"))
     }
 }

@@ -1,4 +1,5 @@
 import KinpressCase
+import KinpressSupport
 
 /// A meeting pack: a cover saying the meeting in plain words, what the meeting is for, the
 /// agenda and contents, then the documents themselves (`<insert document=…>` in the template,
@@ -43,8 +44,8 @@ struct PackBuilder {
         if let meeting, let kind {
             cover.append(Row(label: try catalogue.text("pack.cover.what"), value: capitalised(kind)))
             cover.append(Row(label: try catalogue.text("pack.cover.when"), value: try words.date(meeting.date)))
-            if let time = meeting.time { cover.append(Row(label: try catalogue.text("pack.cover.time"), value: clean(time))) }
-            if let place = meeting.place { cover.append(Row(label: try catalogue.text("pack.cover.where"), value: clean(place))) }
+            if let time = meeting.time { cover.append(Row(label: try catalogue.text("pack.cover.time"), value: time)) }
+            if let place = meeting.place { cover.append(Row(label: try catalogue.text("pack.cover.where"), value: place)) }
             cover.append(Row(label: try catalogue.text("pack.cover.chair"), value: try person(meeting.chair)))
         }
         if !header.children.isEmpty {
@@ -52,10 +53,10 @@ struct PackBuilder {
         }
         cover.append(Row(label: try catalogue.text("pack.cover.worker"), value: try person(file.case.worker)))
 
-        let agenda = meeting.map { $0.agenda.map(clean) }.flatMap { $0.isEmpty ? nil : $0 }
+        let agenda = meeting.map { $0.agenda }.flatMap { $0.isEmpty ? nil : $0 }
             ?? ((catalogue.lookup("pack.agenda.standard") as? [any Sendable])?.compactMap { $0 as? String } ?? [])
         let reports = try (meeting?.reportsFrom ?? []).map { report throws(TemplateError) in
-            try catalogue.text("pack.reports.by", ["title": clean(report.title), "name": person(report.person)])
+            try catalogue.text("pack.reports.by", ["title": report.title, "name": person(report.person)])
         }
         let steps = try (file.assessment?.nextSteps ?? []).map { step throws(TemplateError) in try AssessmentBuilder(words: words).step(step) }
         return View(
@@ -72,7 +73,7 @@ struct PackBuilder {
     private func person(_ id: String) throws(TemplateError) -> String {
         let name = try words.name(id)
         if case .person(let person)? = words.visible.party(id) {
-            return try words.catalogue.text("pack.person", ["name": name, "relationship": clean(person.relationship)])
+            return try words.catalogue.text("pack.person", ["name": name, "relationship": person.relationship])
         }
         return name
     }

@@ -1,4 +1,5 @@
 import KinpressCase
+import KinpressSupport
 
 /// The safety plan: why it is needed, what it aims for, who is in the network, the rules by
 /// area, warning signs, who to call, reviews and signatures.
@@ -29,7 +30,7 @@ struct SafetyPlanBuilder {
         let file = words.visible.file
         let plan = file.safetyPlan
         let children = try words.childrenNames()
-        let title = if let plan, plan.title != SafetyPlan.defaultTitle { isolated(plan.title) } else { try catalogue.text("plan.defaultTitle") }
+        let title = if let plan, plan.title != SafetyPlan.defaultTitle { Bidi.isolate(plan.title) } else { try catalogue.text("plan.defaultTitle") }
         let header = try words.header(title: title, runningTitle: title)
 
         let assessment = file.assessment
@@ -39,16 +40,16 @@ struct SafetyPlanBuilder {
         }
         let goals = try (assessment?.safetyGoals ?? []).map { goal throws(TemplateError) in try words.goal(goal, answers: nil) }
         let network = try file.people.filter(\.inSafetyNetwork).map { person throws(TemplateError) in
-            let contacts = [person.phone, person.email].compactMap { $0?.value }.map(clean).map(leftToRight)
-            return PersonView(name: try words.name(person.id), relationship: isolated(person.relationship),
+            let contacts = [person.phone, person.email].compactMap { $0?.value }.map(Bidi.leftToRight)
+            return PersonView(name: try words.name(person.id), relationship: Bidi.isolate(person.relationship),
                               contact: contacts.joined(separator: ", "))
         }
         var areas: [AreaView] = []
         for rule in (plan?.rules ?? []) {
             let view = RuleView(
-                rule: isolated(rule.rule), why: rule.why.map(isolated), who: try words.names(rule.who), when: rule.when.map(isolated),
-                howWeCheck: rule.howWeCheck.map(isolated), howChildKnows: rule.howChildKnows.map(isolated), ifBroken: rule.ifBroken.map(isolated))
-            let area = rule.area.map(isolated)
+                rule: Bidi.isolate(rule.rule), why: rule.why.map(Bidi.isolate), who: try words.names(rule.who), when: rule.when.map(Bidi.isolate),
+                howWeCheck: rule.howWeCheck.map(Bidi.isolate), howChildKnows: rule.howChildKnows.map(Bidi.isolate), ifBroken: rule.ifBroken.map(Bidi.isolate))
+            let area = rule.area.map(Bidi.isolate)
             if let index = areas.firstIndex(where: { $0.area == area }) { areas[index].rules.append(view) } else { areas.append(AreaView(area: area, rules: [view])) }
         }
         return View(
@@ -56,16 +57,16 @@ struct SafetyPlanBuilder {
             intro: try catalogue.text("plan.intro", ["children": children]),
             agreed: try plan?.agreedOn.map { d throws(TemplateError) in try catalogue.text("plan.agreed", ["date": words.date(d)]) },
             worries: worries, goals: goals, network: network, networkMap: try words.networkMap(showing: \.inSafetyNetwork), areas: areas,
-            warningSigns: (plan?.warningSigns ?? []).map { WarningView(sign: isolated($0.sign), whatToDo: isolated($0.whatToDo)) },
-            emergencyContacts: (plan?.emergencyContacts ?? []).map { EmergencyView(name: clean($0.name), number: leftToRight(clean($0.number)), when: isolated($0.when)) },
-            reviews: try (plan?.reviews ?? []).map { review throws(TemplateError) in ReviewView(date: try words.date(review.date), what: isolated(review.what)) },
+            warningSigns: (plan?.warningSigns ?? []).map { WarningView(sign: Bidi.isolate($0.sign), whatToDo: Bidi.isolate($0.whatToDo)) },
+            emergencyContacts: (plan?.emergencyContacts ?? []).map { EmergencyView(name: $0.name, number: Bidi.leftToRight($0.number), when: Bidi.isolate($0.when)) },
+            reviews: try (plan?.reviews ?? []).map { review throws(TemplateError) in ReviewView(date: try words.date(review.date), what: Bidi.isolate(review.what)) },
             signatures: try (plan?.signatures ?? []).map { id throws(TemplateError) in SignatureView(name: try words.name(id), role: try role(id)) },
             noContact: network.contains { $0.contact.isEmpty } ? try catalogue.text("plan.noContact", ["worker": words.name(file.case.worker)]) : nil)
     }
 
     private func role(_ id: String) throws(TemplateError) -> String {
         switch words.visible.party(id) {
-        case .person(let person)?: return isolated(person.relationship)
+        case .person(let person)?: return Bidi.isolate(person.relationship)
         case .child?: return try words.catalogue.text("roles.childSigning")
         default: return ""
         }

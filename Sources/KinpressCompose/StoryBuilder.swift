@@ -1,4 +1,5 @@
 import KinpressCase
+import KinpressSupport
 
 /// Words and Pictures: each child's story as a storyboard, a page to a panel, ending with the
 /// people the child can talk to.
@@ -54,19 +55,19 @@ struct StoryBuilder {
             let cover = PictureView(src: words.pictureFile(coverPicture) ?? "", alt: try catalogue.text("story.coverPicture", ["name": name]),
                                     field: child.picture == nil ? "pictogram:child" : "children[\(file.children.firstIndex { $0.id == child.id } ?? 0)].picture")
             let pages = story.pages.enumerated().map { index, page in
-                PageView(heading: page.heading.map(isolated), paragraphs: paragraphs(page.text),
+                PageView(heading: page.heading.map(Bidi.isolate), paragraphs: paragraphs(page.text),
                          picture: page.picture.flatMap { picture in
-                             words.pictureFile(picture).map { PictureView(src: $0, alt: clean(page.pictureDescription ?? ""), field: "\(base).pages[\(index)].picture") }
+                             words.pictureFile(picture).map { PictureView(src: $0, alt: page.pictureDescription ?? "", field: "\(base).pages[\(index)].picture") }
                          })
             }
             let madeFor = if let told = story.told { try catalogue.text("story.madeForOn", ["name": name, "date": words.date(told)]) } else { try catalogue.text("story.madeFor", ["name": name]) }
-            let storyTitle = if let written = story.title { isolated(written) } else { try catalogue.text("story.title", ["name": name]) }
+            let storyTitle = if let written = story.title { Bidi.isolate(written) } else { try catalogue.text("story.title", ["name": name]) }
             stories.append(StoryView(title: storyTitle, madeFor: madeFor, cover: cover, pages: pages))
         }
         let helpers = try Self.helpers(file).map { index, person throws(TemplateError) in
             // A child knows "Mum": the name they use says who it is. Others get a word on who they are.
             let known = words.audience == .child && person.childCalls != nil
-            return HelperView(name: try words.name(person.id), relationship: known ? nil : isolated(person.relationship),
+            return HelperView(name: try words.name(person.id), relationship: known ? nil : Bidi.isolate(person.relationship),
                        picture: person.picture.flatMap { picture in
                            words.pictureFile(picture).map { PictureView(src: $0, alt: person.childCalls ?? person.name, field: "people[\(index)].picture") }
                        })

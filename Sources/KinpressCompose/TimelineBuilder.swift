@@ -1,4 +1,5 @@
 import KinpressCase
+import KinpressSupport
 
 /// The timeline document: what has happened, in date order, and the safety journey still to come.
 struct TimelineBuilder {
@@ -54,12 +55,12 @@ struct TimelineBuilder {
             previous = entry.date
             return EntryView(date: try catalogue.text("timeline.when", ["date": words.date(entry.date, approximate: entry.approximate),
                                                                          "kind": catalogue.text("timeline.kinds.\(entry.kind)")]),
-                             title: isolated(entry.title), detail: entry.detail.map(isolated) ?? "", kind: entry.kind,
+                             title: Bidi.isolate(entry.title), detail: entry.detail.map(Bidi.isolate) ?? "", kind: entry.kind,
                              approximate: entry.approximate || entry.date.isPartial, gap: gap)
         }
         let steps = try future.map { step throws(TemplateError) in
             EntryView(date: try catalogue.text("timeline.when", ["date": words.date(step.date), "kind": catalogue.text("timeline.kinds.\(step.status.rawValue)")]),
-                      title: isolated(step.title), detail: step.detail.map(isolated) ?? "", kind: step.status.rawValue, approximate: step.date.isPartial, gap: "")
+                      title: Bidi.isolate(step.title), detail: step.detail.map(Bidi.isolate) ?? "", kind: step.status.rawValue, approximate: step.date.isPartial, gap: "")
         }
         return View(header: try words.header(title: title, runningTitle: title), strings: words.strings,
                     intro: try catalogue.text("timeline.intro", ["children": children]),

@@ -1,6 +1,7 @@
 import Foundation
 import KinpressAudience
 import KinpressCase
+import KinpressSupport
 
 /// Turns case data into the words a reader sees: names as this reader knows them, dates and
 /// ages in words, lists joined as sentences. All wording comes from the catalogue.
@@ -37,9 +38,9 @@ struct Words {
     func name(_ id: String) throws(TemplateError) -> String {
         switch visible.party(id) {
         case .person(let person)?:
-            return clean(audience == .child ? person.childCalls ?? person.name : person.name)
+            return audience == .child ? person.childCalls ?? person.name : person.name
         case .child(let child)?:
-            return clean(audience == .professional ? child.fullName ?? child.name : child.name)
+            return audience == .professional ? child.fullName ?? child.name : child.name
         case .hidden(let role)?:
             return try catalogue.text("roles.\(role.rawValue)")
         case nil:
@@ -116,53 +117,8 @@ struct Words {
 /// Case text split into paragraphs at its line breaks, each made safe (`isolated`).
 /// The template engine escapes what is left.
 func paragraphs(_ text: String) -> [String] {
-    text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.map(isolated)
+    text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.map(Bidi.isolate)
 }
 
-/// Case text printed on its own, made safe (`clean`) and set as a bidi isolate: an English
-/// sentence on an Arabic page keeps its full stop at its own end, and an Arabic sentence on an
-/// English page reads from the right.
-func isolated(_ text: String) -> String {
-    Catalogue.isolate(clean(text))
-}
 
-/// A phone number or address kept left to right (a left-to-right isolate), so that on a
-/// right-to-left page "07700 900326" does not come out as "900326 07700".
-func leftToRight(_ text: String) -> String {
-    "\u{2066}\(text)\u{2069}"
-}
 
-/// Case text made safe to print: the control characters XML 1.0 does not allow (all but tab and
-/// line breaks) replaced, direction controls paired.
-func clean(_ text: String) -> String {
-    var result = String.UnicodeScalarView()
-    // Direction controls are kept only in pairs, each closed inside its own field, so a stray
-    // closing mark cannot end the isolate Kinpress puts round a value and let an override
-    // reorder the sentence around it.
-    var closers: [Unicode.Scalar] = []
-    for scalar in text.unicodeScalars {
-        switch scalar.value {
-        case 0x2066...0x2068:
-            closers.append("\u{2069}")
-            result.append(scalar)
-        case 0x202A, 0x202B, 0x202D, 0x202E:
-            closers.append("\u{202C}")
-            result.append(scalar)
-        case 0x2069:
-            guard let isolate = closers.lastIndex(of: "\u{2069}") else { continue }
-            result.append(contentsOf: closers[(isolate + 1)...].reversed())
-            closers.removeSubrange(isolate...)
-            result.append(scalar)
-        case 0x202C:
-            guard closers.last == "\u{202C}" else { continue }
-            closers.removeLast()
-            result.append(scalar)
-        default:
-            let value = scalar.value
-            let allowed = value == 0x9 || value == 0xA || value == 0xD || (0x20...0xD7FF).contains(value) || (0xE000...0xFFFD).contains(value) || value >= 0x10000
-            result.append(allowed ? scalar : "\u{FFFD}")
-        }
-    }
-    result.append(contentsOf: closers.reversed())
-    return String(result)
-}

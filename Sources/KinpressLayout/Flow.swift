@@ -1,5 +1,6 @@
 import Foundation
 import KinpressCompose
+import KinpressSupport
 
 /// One thing the paginator places: text that may break between lines, a box that may not, or
 /// the start and end of a framed group (a callout), which may run over pages.
@@ -326,7 +327,7 @@ struct FlowBuilder {
             style.bold = entry.level == 1
             let indent = Double(entry.level - 1) * theme.font.size
             // Isolated, so an English heading listed in an Arabic document keeps its own direction.
-            let title = text([TextRun(text: Catalogue.isolate(entry.title))], style, width: width - numberWidth - indent)
+            let title = text([TextRun(text: Bidi.isolate(entry.title))], style, width: width - numberWidth - indent)
             let rule = PlacedItem(.line(x1: x, y1: title.height + 3, x2: x + width, y2: title.height + 3, colour: Colour(theme, "rule"), width: 0.5), artifact: true)
             let marks = [
                 PlacedItem(.text(title, lines: 0..<title.lines.count, x: x + indent, y: 2), structure: structure),

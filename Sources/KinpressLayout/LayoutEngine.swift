@@ -1,6 +1,7 @@
 import Foundation
 import CPangoCairo
 import KinpressCompose
+import KinpressSupport
 
 /// The layout stage: a document model on pages. An engine has its own Pango font map, which
 /// must never be used by two threads at once: one thread uses an engine from the start of a

@@ -2,8 +2,8 @@ import CPDFFinish
 import CPangoCairo
 import CPictures
 import Foundation
-import KinpressCompose
 import KinpressLayout
+import KinpressSupport
 
 /// A problem writing a PDF. Rare: it means cairo or qpdf refused what Kinpress gave them.
 public struct RenderError: Error, Sendable, CustomStringConvertible {
@@ -20,9 +20,9 @@ public struct PDFMetadata: Sendable {
     public var date: String
 
     public init(title: String, author: String, subject: String, date: String) {
-        self.title = Catalogue.withoutIsolates(title)
-        self.author = Catalogue.withoutIsolates(author)
-        self.subject = Catalogue.withoutIsolates(subject)
+        self.title = Bidi.withoutIsolates(title)
+        self.author = Bidi.withoutIsolates(author)
+        self.subject = Bidi.withoutIsolates(subject)
         self.date = date
     }
 
@@ -163,7 +163,7 @@ public enum PDFRenderer {
         for entry in outline {
             let parent = (1..<entry.level).reversed().compactMap { parents[$0] }.first ?? Int32(CAIRO_PDF_OUTLINE_ROOT)
             let flags = entry.level == 1 ? CAIRO_PDF_OUTLINE_FLAG_OPEN : cairo_pdf_outline_flags_t(0)
-            let id = cairo_pdf_surface_add_outline(surface, parent, Catalogue.withoutIsolates(entry.title), "dest='\(entry.destination)'", flags)
+            let id = cairo_pdf_surface_add_outline(surface, parent, Bidi.withoutIsolates(entry.title), "dest='\(entry.destination)'", flags)
             parents[entry.level] = id
             for deeper in (entry.level + 1)...4 { parents[deeper] = nil }
         }
@@ -255,7 +255,7 @@ private struct Drawer {
             if element.role == "Figure" { alternatives.append(element.alternative ?? "") }
             if element.role == "Part" { partLanguages.append(element.language ?? "") }
             if element.role == "TH" { scopes.append(element.scope ?? "Column") }
-            if let destination = element.link { links.append(Catalogue.withoutIsolates(element.alternative ?? destination)) }
+            if let destination = element.link { links.append(Bidi.withoutIsolates(element.alternative ?? destination)) }
             open.append(element)
         }
         if case .destination(let name, let x, let y) = item.mark {

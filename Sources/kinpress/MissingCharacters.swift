@@ -1,6 +1,7 @@
 import Foundation
 import KinpressCase
 import KinpressCompose
+import KinpressSupport
 
 /// Warns about texts with characters no installed font can show, naming the case field each
 /// came from (the longest field whose words the text contains), so the worker knows what to fix.
@@ -20,7 +21,7 @@ func warnAboutMissingCharacters(_ texts: [String], caseFile: String, reading: Ca
     }
     var standardError = FileHandle.standardError
     for text in texts {
-        let shown = Catalogue.withoutIsolates(text)
+        let shown = Bidi.withoutIsolates(text)
         let field = fields.filter { shown.contains($0.value) }.max { ($0.value.count, $1.path) < ($1.value.count, $0.path) }
         let message = "no installed font can show some characters in \"\(shown.prefix(60))\"; they print as empty boxes. "
             + "Fonts/fonts.yaml lists the fonts Kinpress uses"

@@ -4,6 +4,7 @@ import Kinpress
 import KinpressAudience
 import KinpressCompose
 import KinpressLayout
+import KinpressSupport
 
 struct Pack: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -57,7 +58,7 @@ struct Pack: ParsableCommand {
         }
         warnAboutMissingCharacters(pack.missingCharacters, caseFile: caseFile, reading: reading)
         let pages = pack.pages.map { ", \($0) pages" } ?? ""
-        let title = Catalogue.withoutIsolates(pack.title)
+        let title = Bidi.withoutIsolates(pack.title)
         print("\(output): \(title)\(pages)" + (audience == .family ? "; \(pack.withheld.count) item\(pack.withheld.count == 1 ? "" : "s") left out, listed in \(Kinpress.withheldFile(for: target).lastPathComponent)" : ""))
     }
 }

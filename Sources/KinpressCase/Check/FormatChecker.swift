@@ -171,7 +171,7 @@ struct FormatChecker {
             let code = "U+" + String(format: "%04X", control.value)
             return invalid(path, scalar, "this text holds a control character (\(code)), which cannot be printed and can upset a terminal or a screen reader. Remove it")
         }
-        return .string(scalar.text)
+        return .string(Self.printable(scalar.text))
     }
 
     /// A text in several languages: each key a language tag, each value a text.
