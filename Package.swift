@@ -48,12 +48,12 @@ let package = Package(
         // Plain-language and practice checks a worker runs before printing.
         .target(name: "KinpressLint", dependencies: ["KinpressCase", "KinpressAudience", .product(name: "Yams", package: "Yams")]),
         // The pipeline as one call: render, and later pack and batch.
-        .target(name: "Kinpress", dependencies: ["KinpressCase", "KinpressAudience", "KinpressCompose", "KinpressLayout", "KinpressPDF", "KinpressHTML", "KinpressLint"]),
-        // The command-line interface.
+        .target(name: "Kinpress", dependencies: ["KinpressCase", "KinpressAudience", "KinpressCompose", "KinpressLayout", "KinpressPDF", "KinpressHTML", "KinpressLint", "KinpressSupport"]),
+        // The command-line interface: it knows the facade, never a stage.
         .executableTarget(
             name: "kinpress",
             dependencies: [
-                "Kinpress", "KinpressLint",
+                "Kinpress",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Yams", package: "Yams"),
@@ -65,7 +65,7 @@ let package = Package(
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "KinpressLintTests", dependencies: ["KinpressLint", "KinpressCase", "KinpressAudience", .product(name: "Yams", package: "Yams")]),
-        .testTarget(name: "KinpressRenderTests", dependencies: ["Kinpress", "KinpressCase", "KinpressAudience", "KinpressCompose", "KinpressLayout", "KinpressLint", "CLibXML2"]),
+        .testTarget(name: "KinpressRenderTests", dependencies: ["Kinpress", "KinpressCase", "KinpressAudience", "KinpressCompose", "KinpressLayout", "KinpressLint", "KinpressSupport", "CLibXML2"]),
     ],
     cxxLanguageStandard: .cxx17
 )

@@ -11,27 +11,14 @@ import KinpressLayout
 public struct Batch: Sendable {
     public struct Plan: Sendable {
         public var outputFolder: URL
-        public var documents: [DocumentKind]
-        /// Also a meeting pack per audience (`pack-<audience>`).
-        public var pack: Bool
-        public var formats: [Format]
-        /// Nil: each document for its own reader (Words and Pictures for the child, the others
-        /// for the family, a pack for the chair).
-        public var audiences: [Audience]?
-        public var theme: String
-        public var paper: Paper
+        /// What to make of each case (`layoutInParallel` is decided per run).
+        public var request: Request
         /// Render even cases whose outputs are up to date.
         public var force: Bool
 
-        public init(outputFolder: URL, documents: [DocumentKind] = DocumentKind.allCases, pack: Bool = false, formats: [Format] = [.pdf],
-                    audiences: [Audience]? = nil, theme: String = "default", paper: Paper = .a4, force: Bool = false) {
+        public init(outputFolder: URL, request: Request, force: Bool = false) {
             self.outputFolder = outputFolder
-            self.documents = documents
-            self.pack = pack
-            self.formats = formats
-            self.audiences = audiences
-            self.theme = theme
-            self.paper = paper
+            self.request = request
             self.force = force
         }
     }
@@ -158,21 +145,29 @@ public struct Batch: Sendable {
             report.outputs = planned
             return report
         }
-        for var output in planned {
+        var request = plan.request
+        request.layoutInParallel = alone
+        for (item, var output) in zip(request.items, planned) {
             if isCancelled() {
                 report.status = .cancelled
                 return report
             }
             do {
-                output.pages = try write(output, of: found, alone: alone)
+                let made = try kinpress.make(item, of: request, from: reading)
+                let target = plan.outputFolder.appendingPathComponent(output.file)
+                try writeAtomically(made.bytes, to: target)
+                if let list = made.chairList {
+                    try writeAtomically(Array(list.text(packFile: target.lastPathComponent, title: made.title).utf8), to: ChairList.file(beside: target))
+                }
+                output.pages = made.pages
                 report.outputs.append(output)
+                report.warnings += made.warnings.map(\.description)
             } catch RenderFailure.noStory(let children) {
                 // Not a failure of the case: there is nothing to make for this reader.
                 report.warnings.append("\(output.file): not made: \(RenderFailure.noStory(children: children).description)")
             } catch {
                 report.status = .failed
-                let problem = (error as? RenderFailure)?.line(file: input.path, locations: reading.locations) ?? "\(error)"
-                report.errors.append("\(output.file): \(problem)")
+                report.errors.append("\(output.file): \(error)")
             }
         }
         return report
@@ -180,49 +175,8 @@ public struct Batch: Sendable {
 
     /// Every file this plan makes for one case.
     private func outputs(folder: String) -> [Output] {
-        var outputs: [Output] = []
-        for kind in plan.documents {
-            for audience in plan.audiences ?? [kind.defaultAudience] {
-                for format in plan.formats {
-                    outputs.append(Output(file: "\(folder)/\(kind.rawValue)-\(audience.rawValue).\(format.fileExtension)", document: kind.rawValue,
-                                          audience: audience.rawValue, format: format.rawValue, pages: nil))
-                }
-            }
-        }
-        if plan.pack {
-            for audience in (plan.audiences ?? [.professional]) where audience != .child {
-                for format in plan.formats {
-                    outputs.append(Output(file: "\(folder)/pack-\(audience.rawValue).\(format.fileExtension)", document: "pack",
-                                          audience: audience.rawValue, format: format.rawValue, pages: nil))
-                }
-            }
-        }
-        return outputs
-    }
-
-    /// Makes and writes one output; its page count for PDF.
-    private func write(_ output: Output, of found: Case, alone: Bool) throws -> Int? {
-        let audience = Audience(rawValue: output.audience) ?? .family
-        let format = Format(rawValue: output.format) ?? .pdf
-        let options = Kinpress.Options(audience: audience, theme: plan.theme, paper: plan.paper, layoutInParallel: alone)
-        let target = plan.outputFolder.appendingPathComponent(output.file)
-        if output.document == "pack" {
-            let pack = try kinpress.pack(of: found, options: options, format: format, draft: false)
-            try writeAtomically(pack.bytes, to: target)
-            if audience != .professional {
-                try writeAtomically(Array(Kinpress.withheldReport(pack, file: target.lastPathComponent).utf8), to: Kinpress.withheldFile(for: target))
-            }
-            return pack.pages
-        }
-        guard let kind = DocumentKind(rawValue: output.document) else { return nil }
-        switch format {
-        case .pdf:
-            let rendered = try kinpress.renderPDF(kind, of: found, options: options)
-            try writeAtomically(rendered.bytes, to: target)
-            return rendered.pages
-        case .html:
-            try writeAtomically(try kinpress.html(kind, of: found, options: options), to: target)
-            return nil
+        plan.request.items.map { item in
+            Output(file: "\(folder)/\(item.fileName)", document: item.product.name, audience: item.audience.rawValue, format: item.format.rawValue, pages: nil)
         }
     }
 
@@ -264,9 +218,7 @@ public struct Batch: Sendable {
         let totals = Totals(cases: reports.count, rendered: done, skipped: count(.skipped), failed: count(.failed), cancelled: count(.cancelled),
                             outputs: reports.map(\.outputs.count).reduce(0, +), pages: reports.flatMap(\.outputs).compactMap(\.pages).reduce(0, +),
                             jobs: jobs, seconds: seconds, casesPerSecond: seconds > 0 ? Double(done) / seconds : 0)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return Array(try encoder.encode(File(totals: totals, cases: reports)))
+        return try readableJSON(File(totals: totals, cases: reports))
     }
 }
 

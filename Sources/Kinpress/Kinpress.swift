@@ -66,12 +66,21 @@ public struct Kinpress: Sendable {
         }
     }
 
-    /// The markup a template writes for one case, before it is parsed: for template authors.
-    public func markup(_ kind: DocumentKind, of source: Case, for audience: Audience) throws(RenderFailure) -> String {
+    /// The markup a template writes for one case, before it is parsed: for template authors, who
+    /// want to see it even when it would not parse (`problem` then says why).
+    public func markup(_ kind: DocumentKind, of reading: CaseReading, for audience: Audience) throws(RenderFailure) -> (markup: String, problem: RenderFailure?) {
+        guard let source = reading.case else { throw .invalidCase(reading.errors) }
+        let markup: String
         do {
-            return try Composer(templates: templates).markup(kind, for: audience.project(source))
+            markup = try Composer(templates: templates).markup(kind, for: audience.project(source))
         } catch {
             throw .template(error)
+        }
+        do {
+            _ = try document(kind, of: source, for: audience)
+            return (markup, nil)
+        } catch {
+            return (markup, error)
         }
     }
 
@@ -80,22 +89,29 @@ public struct Kinpress: Sendable {
         try renderPDF(kind, of: source, options: options).bytes
     }
 
-    /// One document as PDF bytes, with its number of pages and the texts with characters no
-    /// installed font can show.
-    public func renderPDF(_ kind: DocumentKind, of source: Case, options: Options) throws(RenderFailure) -> (bytes: [UInt8], pages: Int, missingCharacters: [String]) {
+    /// One document as PDF, for a program that holds a checked `Case` (front ends use `make`).
+    public func renderPDF(_ kind: DocumentKind, of source: Case, options: Options) throws(RenderFailure) -> RenderedPDF {
         let document = try self.document(kind, of: source, for: options.audience)
         return try renderPDF(document, author: source.file.case.localAuthority, date: Self.documentDate(source.file.case.date), options: options)
     }
 
+    /// A PDF, its number of pages and title, and the texts with characters no installed font can show.
+    public struct RenderedPDF: Sendable {
+        public var bytes: [UInt8]
+        public var pages: Int
+        public var title: String
+        public var missingCharacters: [String]
+    }
+
     /// Any document model as PDF: for documents Kinpress builds itself (the pictogram sheet).
-    public func renderPDF(_ document: Document, author: String, date: String, options: Options) throws(RenderFailure) -> (bytes: [UInt8], pages: Int, missingCharacters: [String]) {
+    public func renderPDF(_ document: Document, author: String, date: String, options: Options) throws(RenderFailure) -> RenderedPDF {
         let theme = try self.theme(options.theme, for: document)
         let metadata = PDFMetadata(title: document.title, author: author, subject: document.runningTitle, date: date)
         return try engines.using(helper: options.layoutInParallel) { engine, helper throws(RenderFailure) in
             let laidOut = try Result { () throws(LayoutError) in try engine.layout(document, theme: theme, paper: options.paper, helper: helper) }
                 .mapError(RenderFailure.layout).get()
             let bytes = try Result { () throws(RenderError) in try PDFRenderer.render(laidOut, metadata: metadata) }.mapError(RenderFailure.render).get()
-            return (bytes, laidOut.pages.count, laidOut.textsWithMissingCharacters)
+            return RenderedPDF(bytes: bytes, pages: laidOut.pages.count, title: document.title, missingCharacters: laidOut.textsWithMissingCharacters)
         }
     }
 
@@ -123,7 +139,7 @@ public struct Kinpress: Sendable {
         } catch {
             throw .template(error)
         }
-        let withheld = options.audience.withheld(from: source.file)
+        let withheld = visible.withheld
         switch format {
         case .pdf:
             let rendered = try renderPDF(document, author: source.file.case.localAuthority, date: Self.documentDate(source.file.case.date), options: options)
@@ -132,30 +148,6 @@ public struct Kinpress: Sendable {
             return Pack(bytes: try html(document, author: source.file.case.localAuthority, options: options), pages: nil, title: document.title,
                         withheld: withheld, missingCharacters: [])
         }
-    }
-
-    /// Beside `pack.pdf`, `pack.withheld-chair-only.txt`.
-    public static func withheldFile(for pack: URL) -> URL {
-        pack.deletingPathExtension().appendingPathExtension("withheld-chair-only.txt")
-    }
-
-    /// The chair's list of what the family copy leaves out, and why.
-    public static func withheldReport(_ pack: Pack, file: String) -> String {
-        var lines = [
-            "FOR THE CHAIR ONLY. Do not send this list to the family.",
-            "",
-            "What Kinpress left out of \(file) (\(pack.title)), the family's copy, and why.",
-            "Each line gives the field in the case file, who may see it, and how it starts.",
-            "Check the family copy against this list before it is sent.",
-            "",
-        ]
-        for item in pack.withheld {
-            let who = item.visibility == .professionals ? "professionals only" : "adults only"
-            lines.append("\(item.field)\t\(who)\t\(item.summary)")
-        }
-        lines.append("")
-        lines.append(pack.withheld.isEmpty ? "Nothing was left out." : "\(pack.withheld.count) item\(pack.withheld.count == 1 ? "" : "s") left out.")
-        return lines.joined(separator: "\n") + "\n"
     }
 
     /// The glossary's terms that `document` uses, once each in the order they first appear, with
@@ -176,7 +168,7 @@ public struct Kinpress: Sendable {
         try html(try self.document(kind, of: source, for: options.audience), author: source.file.case.localAuthority, options: options)
     }
 
-    private func html(_ document: Document, author: String, options: Options) throws(RenderFailure) -> [UInt8] {
+    func html(_ document: Document, author: String, options: Options) throws(RenderFailure) -> [UInt8] {
         let theme = try self.theme(options.theme, for: document)
         do {
             try fonts.check(family: theme.font.family)
@@ -262,26 +254,6 @@ extension Document {
     }
 }
 
-/// Why a document could not be made, from whichever stage said so.
-public enum RenderFailure: Error, Sendable, CustomStringConvertible {
-    case template(TemplateError)
-    case layout(LayoutError)
-    case render(RenderError)
-    /// Words and Pictures asked for where the case has no story this reader may see.
-    case noStory(children: [String])
-
-    public var description: String {
-        switch self {
-        case .template(let error): return error.description
-        case .layout(let error): return error.description
-        case .render(let error): return error.description
-        case .noStory(let children):
-            let names = Bidi.withoutIsolates(children.count > 1 ? children.dropLast().joined(separator: ", ") + " and " + children.last! : children.first ?? "")
-            return "wordsAndPictures: there is no Words and Pictures story for \(names). Write one with the child (a wordsAndPictures entry with child: and pages:), or leave this document out"
-        }
-    }
-}
-
 /// Glossaries read once per process, each when first asked for: most runs need one language or none.
 private final class Glossaries: @unchecked Sendable {
     private let folder: URL
@@ -301,15 +273,5 @@ private final class Glossaries: @unchecked Sendable {
         let glossary = try? Glossary(folder: folder, language: language)
         loaded[language] = .some(glossary)
         return glossary
-    }
-}
-
-extension RenderFailure {
-    /// The failure as Kinpress reports problems in a case file: at the line of the field it is
-    /// about (a picture that cannot be shown), or as it is when it is about no field.
-    public func line(file: String, locations: [FieldPath: SourceLocation]) -> String {
-        guard case .layout(let error) = self, let field = error.field,
-              let path = locations.keys.first(where: { $0.description == field }) else { return description }
-        return Diagnostic.line(file: file, location: locations[path], severity: "error", path: path, message: error.message)
     }
 }

@@ -40,8 +40,14 @@ public struct VisibleCase: Sendable {
     public let folder: URL?
     public let ages: [String: Case.Age]
     private let parties: [String: Party]
+    /// For each list in `file`, by its path there, the index in the case file of each item kept.
+    private let origins: [FieldPath: [Int]]
+    /// Every text this reader will see, in the order the file writes them, with its field.
+    public let texts: [SourcedText]
+    /// What this reader's copy leaves out, in the order of the case format.
+    public let withheld: [WithheldItem]
     /// The case this was projected from, for the same reader in another language.
-    fileprivate(set) var source: Case?
+    internal(set) var source: Case?
 
     /// The language the case's texts are in here.
     public var textLanguage: String { source?.textLanguage ?? "en" }
@@ -58,12 +64,35 @@ public struct VisibleCase: Sendable {
         source?.hasTranslations(language, other) ?? false
     }
 
-    init(audience: Audience, file: CaseFile, folder: URL?, ages: [String: Case.Age], parties: [String: Party]) {
+    init(audience: Audience, file: CaseFile, folder: URL?, ages: [String: Case.Age], parties: [String: Party],
+         origins: [FieldPath: [Int]], texts: [SourcedText], withheld: [WithheldItem]) {
         self.audience = audience
         self.file = file
         self.folder = folder
         self.ages = ages
         self.parties = parties
+        self.origins = origins
+        self.texts = texts
+        self.withheld = withheld
+    }
+
+    /// Where a value of `file` (`timeline.events[0].title`) was written in the case file
+    /// (`timeline.events[3].title`): lists here hold only what the reader may see, timelines in
+    /// date order.
+    public func origin(of path: FieldPath) -> FieldPath {
+        var visible = FieldPath.root, written = FieldPath.root
+        for component in path.components {
+            switch component {
+            case .key(let key):
+                visible = visible.appending(key)
+                written = written.appending(key)
+            case .index(let index):
+                let kept = origins[visible]
+                written = written.appending(kept.flatMap { $0.indices.contains(index) ? $0[index] : nil } ?? index)
+                visible = visible.appending(index)
+            }
+        }
+        return written
     }
 
     /// The person or child a reference in `file` names.
@@ -75,9 +104,7 @@ public struct VisibleCase: Sendable {
 extension Audience {
     /// Projects a case for this reader.
     public func project(_ source: Case) -> VisibleCase {
-        var projection = Projection(audience: self, file: source.file)
-        var visible = projection.run(ages: source.ages, folder: source.folder)
-        visible.source = source
-        return visible
+        var projection = Projection(audience: self)
+        return projection.run(source)
     }
 }

@@ -1,61 +1,104 @@
 import Foundation
 import KinpressCase
 
-/// Builds a `VisibleCase`: one pass over the case that keeps what the reader may see.
+/// Builds a `VisibleCase`: the one pass over the case that decides, item by item, what the
+/// reader may see. Walking the case as written, it also records where each kept item came from
+/// (`origins`), each text the reader will see with its field (`texts`), and each item left out
+/// (`withheld`), so lint, the chair's list and warnings about a text never walk the case again.
 struct Projection {
     let audience: Audience
-    var file: CaseFile
     /// Hidden people and children, by their real id, with the opaque id that replaces it.
     private var hiddenIDs: [String: String] = [:]
     private var parties: [String: VisibleCase.Party] = [:]
+    private var origins: [FieldPath: [Int]] = [:]
+    private var texts: [SourcedText] = []
+    private var withheld: [WithheldItem] = []
 
-    init(audience: Audience, file: CaseFile) {
+    init(audience: Audience) {
         self.audience = audience
-        self.file = file
     }
 
-    mutating func run(ages: [String: Case.Age], folder: URL?) -> VisibleCase {
-        let source = file
-        for person in source.people {
+    /// Where an item is: its path in the file as written and in the reader's case.
+    struct Place {
+        var written: FieldPath
+        var visible: FieldPath
+
+        static let root = Place(written: .root, visible: .root)
+
+        func key(_ key: String) -> Place {
+            Place(written: written.appending(key), visible: visible.appending(key))
+        }
+    }
+
+    mutating func run(_ source: Case) -> VisibleCase {
+        let file = source.file
+        let root = Place.root
+        for person in file.people {
             if audience.sees(person.visibility) {
-                parties[person.id] = .person(visibleContacts(person))
+                parties[person.id] = .person(person)
             } else {
                 hide(person.id, as: VisibleCase.HiddenRole(rawValue: person.kind.rawValue) ?? .professional)
             }
         }
-        for child in source.children {
+        for child in file.children {
             if audience.sees(child.visibility) { parties[child.id] = .child(child) } else { hide(child.id, as: .child) }
         }
 
-        var visible = source
-        visible.people = source.people.filter { audience.sees($0.visibility) }.map(visibleContacts)
-        visible.children = source.children.filter { audience.sees($0.visibility) }.map { child in
+        var visible = file
+        visible.case.worker = reference(file.case.worker)
+        visible.case.manager = file.case.manager.map(reference)
+        visible.children = keep(file.children, root.key("children"), \.visibility, summary: \.name) { projection, child, place in
             var child = child
-            child.livesWith = members(child.livesWith)
+            projection.label(child.name, place.key("name"))
+            projection.label(child.fullName, place.key("fullName"))
+            child.livesWith = projection.members(child.livesWith)
             return child
         }
-        visible.case.worker = reference(source.case.worker)
-        visible.case.manager = source.case.manager.map(reference)
-        visible.assessment = source.assessment.map(project)
-        visible.safetyPlan = source.safetyPlan.map(project)
-        visible.timeline = source.timeline.map(project)
-        visible.wordsAndPictures = keep(source.wordsAndPictures, \.visibility).filter { parties[$0.child] != nil }.map { story in
+        visible.people = keep(file.people, root.key("people"), \.visibility, summary: \.name) { projection, person, place in
+            projection.visibleContacts(person, place)
+        }
+        visible.assessment = file.assessment.map { project($0, root.key("assessment")) }
+        visible.safetyPlan = file.safetyPlan.map { project($0, root.key("safetyPlan")) }
+        visible.timeline = file.timeline.map { project($0, root.key("timeline")) }
+        let stories = root.key("wordsAndPictures")
+        let childVisibility = Dictionary(file.children.map { ($0.id, $0.visibility) }, uniquingKeysWith: { first, _ in first })
+        let shownParties = parties
+        // A story about a child the reader may not know of goes with that child.
+        let storyVisibility = { (story: Story) -> Visibility in
+            shownParties[story.child] == nil ? childVisibility[story.child] ?? .professionals : story.visibility
+        }
+        visible.wordsAndPictures = keep(file.wordsAndPictures, stories, storyVisibility, summary: { $0.title ?? "" }) { projection, story, place in
             var story = story
-            story.pages = keep(story.pages, \.visibility)
+            // A story is written for the child, whoever reads it.
+            projection.prose(story.title, place.key("title"), forChild: true)
+            story.pages = projection.keep(story.pages, place.key("pages"), \.visibility, summary: { $0.text }) { projection, page, place in
+                projection.prose(page.heading, place.key("heading"), forChild: true)
+                projection.prose(page.text, place.key("text"), forChild: true)
+                projection.prose(page.pictureDescription, place.key("pictureDescription"), forChild: true)
+                return page
+            }
             return story
         }
-        visible.meeting = source.meeting.map { meeting in
+        visible.meeting = file.meeting.map { meeting in
+            let place = root.key("meeting")
             var meeting = meeting
             meeting.chair = reference(meeting.chair)
             meeting.invited = members(meeting.invited)
-            meeting.reportsFrom = keep(meeting.reportsFrom, \.visibility).map { report in
+            label(meeting.time, place.key("time"))
+            label(meeting.place, place.key("place"))
+            for (index, item) in meeting.agenda.enumerated() { prose(item, place.key("agenda").item(index, index)) }
+            meeting.reportsFrom = keep(meeting.reportsFrom, place.key("reportsFrom"), \.visibility, summary: \.title) { projection, report, place in
                 var report = report
-                report.person = reference(report.person)
+                projection.label(report.title, place.key("title"))
+                report.person = projection.reference(report.person)
                 return report
             }
             return meeting
         }
-        return VisibleCase(audience: audience, file: visible, folder: folder, ages: ages.filter { parties[$0.key] != nil }, parties: parties)
+        var result = VisibleCase(audience: audience, file: visible, folder: source.folder, ages: source.ages.filter { parties[$0.key] != nil },
+                                 parties: parties, origins: origins, texts: texts, withheld: withheld)
+        result.source = source
+        return result
     }
 
     private mutating func hide(_ id: String, as role: VisibleCase.HiddenRole) {
@@ -81,60 +124,122 @@ struct Projection {
         ids.filter { hiddenIDs[$0] == nil }
     }
 
-    private func keep<T>(_ items: [T], _ visibility: KeyPath<T, Visibility>) -> [T] {
-        items.filter { audience.sees($0[keyPath: visibility]) }
+    /// The items of a list the reader may see, each projected by `project` at its place; the
+    /// others recorded as withheld. `date` orders the kept items by date (timelines), keeping the
+    /// file's order among equal dates; each item's place still names where the file wrote it.
+    private mutating func keep<T>(_ items: [T], _ list: Place, _ visibility: (T) -> Visibility, summary: (T) -> String,
+                                  orderedBy date: KeyPath<T, CaseDate>? = nil, _ project: (inout Projection, T, Place) -> T = { _, item, _ in item }) -> [T] {
+        var kept: [Int] = []
+        for (index, item) in items.enumerated() {
+            let seen = visibility(item)
+            if audience.sees(seen) {
+                kept.append(index)
+            } else {
+                withheld.append(WithheldItem(field: list.written.appending(index), visibility: seen, summary: WithheldItem.summary(summary(item))))
+            }
+        }
+        var order = kept
+        if let date {
+            order = kept.enumerated().sorted { lhs, rhs in
+                let l = items[lhs.element][keyPath: date], r = items[rhs.element][keyPath: date]
+                return l == r ? lhs.offset < rhs.offset : l < r
+            }.map(\.element)
+        }
+        origins[list.visible] = order
+        let visibleIndex = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($0.element, $0.offset) })
+        // Projected in the file's order, so texts are recorded in the order they are written.
+        var projected: [Int: T] = [:]
+        for index in kept {
+            projected[index] = project(&self, items[index], list.item(index, visibleIndex[index]!))
+        }
+        return order.map { projected[$0]! }
     }
 
-    private func visibleContacts(_ person: Person) -> Person {
+    /// A text the reader will read as prose: lint checks these.
+    private mutating func prose(_ text: String?, _ place: Place, forChild: Bool = false) {
+        guard let text, !text.isEmpty else { return }
+        texts.append(SourcedText(field: place.written, text: text, isProse: true, forChild: forChild || audience == .child))
+    }
+
+    /// A name, relationship or other short value the documents print.
+    private mutating func label(_ text: String?, _ place: Place) {
+        guard let text, !text.isEmpty else { return }
+        texts.append(SourcedText(field: place.written, text: text, isProse: false, forChild: audience == .child))
+    }
+
+    private mutating func visibleContacts(_ person: Person, _ place: Place) -> Person {
         var person = person
-        for contact in [\Person.phone, \Person.email, \Person.address] {
-            if let value = person[keyPath: contact], !audience.sees(value.visibility) { person[keyPath: contact] = nil }
+        label(person.name, place.key("name"))
+        label(person.relationship, place.key("relationship"))
+        label(person.childCalls, place.key("childCalls"))
+        label(person.organisation, place.key("organisation"))
+        for (name, contact) in [("phone", \Person.phone), ("email", \Person.email), ("address", \Person.address)] {
+            guard let value = person[keyPath: contact] else { continue }
+            if audience.sees(value.visibility) {
+                label(value.value, place.key(name))
+            } else {
+                withheld.append(WithheldItem(field: place.written.appending(name), visibility: value.visibility, summary: WithheldItem.summary(value.value)))
+                person[keyPath: contact] = nil
+            }
         }
         return person
     }
 
-    private func project(_ statements: [Statement]) -> [Statement] {
-        keep(statements, \.visibility).map { statement in
+    private mutating func project(_ statements: [Statement], _ list: Place) -> [Statement] {
+        keep(statements, list, \.visibility, summary: \.text) { projection, statement, place in
             var statement = statement
-            statement.about = members(statement.about)
-            statement.source = statement.source.map(reference)
-            statement.disputedBy = references(statement.disputedBy)
+            projection.prose(statement.text, place.key("text"))
+            statement.about = projection.members(statement.about)
+            statement.source = statement.source.map(projection.reference)
+            statement.disputedBy = projection.references(statement.disputedBy)
             return statement
         }
     }
 
-    private func project(_ assessment: Assessment) -> Assessment {
+    private mutating func project(_ assessment: Assessment, _ place: Place) -> Assessment {
         var result = assessment
-        result.harm = project(assessment.harm)
-        result.complicatingFactors = project(assessment.complicatingFactors)
-        result.strengths = project(assessment.strengths)
-        result.existingSafety = project(assessment.existingSafety)
-        result.bottomLines = project(assessment.bottomLines)
-        result.grey = project(assessment.grey)
-        result.dangerStatements = keep(assessment.dangerStatements, \.visibility).map { statement in
+        result.harm = project(assessment.harm, place.key("harm"))
+        result.complicatingFactors = project(assessment.complicatingFactors, place.key("complicatingFactors"))
+        result.strengths = project(assessment.strengths, place.key("strengths"))
+        result.existingSafety = project(assessment.existingSafety, place.key("existingSafety"))
+        result.bottomLines = project(assessment.bottomLines, place.key("bottomLines"))
+        result.grey = project(assessment.grey, place.key("grey"))
+        result.dangerStatements = keep(assessment.dangerStatements, place.key("dangerStatements"), \.visibility, summary: \.worry) { projection, statement, place in
             var statement = statement
-            statement.worriedPeople = references(statement.worriedPeople)
-            statement.children = statement.children.filter { parties[$0] != nil }
-            statement.disputedBy = references(statement.disputedBy)
+            projection.prose(statement.worry, place.key("worry"))
+            projection.prose(statement.ifNothingChanges, place.key("ifNothingChanges"))
+            projection.prose(statement.text, place.key("text"))
+            projection.prose(statement.familyView, place.key("familyView"))
+            statement.worriedPeople = projection.references(statement.worriedPeople)
+            statement.children = statement.children.filter { projection.parties[$0] != nil }
+            statement.disputedBy = projection.references(statement.disputedBy)
             return statement
         }
         let visibleDangers = Set(result.dangerStatements.map(\.id))
-        result.safetyGoals = keep(assessment.safetyGoals, \.visibility).map { goal in
+        result.safetyGoals = keep(assessment.safetyGoals, place.key("safetyGoals"), \.visibility, summary: \.text) { projection, goal, place in
             var goal = goal
+            projection.prose(goal.text, place.key("text"))
+            projection.prose(goal.howLong, place.key("howLong"))
             goal.dangerStatements = goal.dangerStatements.filter(visibleDangers.contains)
             return goal
         }
-        result.nextSteps = keep(assessment.nextSteps, \.visibility).map { step in
+        result.nextSteps = keep(assessment.nextSteps, place.key("nextSteps"), \.visibility, summary: \.text) { projection, step, place in
             var step = step
-            step.who = references(step.who)
+            projection.prose(step.text, place.key("text"))
+            step.who = projection.references(step.who)
             return step
         }
-        result.scaling = keep(assessment.scaling, \.visibility).map { scale in
+        result.scaling = keep(assessment.scaling, place.key("scaling"), \.visibility, summary: \.question) { projection, scale, place in
             var scale = scale
+            projection.prose(scale.question, place.key("question"))
+            projection.prose(scale.zero, place.key("zero"))
+            projection.prose(scale.ten, place.key("ten"))
             if let about = scale.about, !visibleDangers.contains(about) { scale.about = nil }
-            scale.scores = keep(scale.scores, \.visibility).map { score in
+            scale.scores = projection.keep(scale.scores, place.key("scores"), \.visibility, summary: { $0.said ?? "" }) { projection, score, place in
                 var score = score
-                score.person = reference(score.person)
+                projection.prose(score.said, place.key("said"))
+                projection.prose(score.oneStepUp, place.key("oneStepUp"))
+                score.person = projection.reference(score.person)
                 return score
             }
             return scale
@@ -142,28 +247,57 @@ struct Projection {
         return result
     }
 
-    private func project(_ plan: SafetyPlan) -> SafetyPlan {
+    private mutating func project(_ plan: SafetyPlan, _ place: Place) -> SafetyPlan {
         var result = plan
-        result.rules = keep(plan.rules, \.visibility).map { rule in
+        result.rules = keep(plan.rules, place.key("rules"), \.visibility, summary: \.rule) { projection, rule, place in
             var rule = rule
-            rule.who = references(rule.who)
+            for (name, value) in [("area", rule.area), ("rule", rule.rule), ("why", rule.why), ("when", rule.when),
+                                  ("howWeCheck", rule.howWeCheck), ("howChildKnows", rule.howChildKnows), ("ifBroken", rule.ifBroken)] {
+                projection.prose(value, place.key(name))
+            }
+            rule.who = projection.references(rule.who)
             return rule
         }
-        result.warningSigns = keep(plan.warningSigns, \.visibility)
-        result.emergencyContacts = keep(plan.emergencyContacts, \.visibility)
-        result.reviews = keep(plan.reviews, \.visibility)
+        result.warningSigns = keep(plan.warningSigns, place.key("warningSigns"), \.visibility, summary: \.sign) { projection, sign, place in
+            projection.prose(sign.sign, place.key("sign"))
+            projection.prose(sign.whatToDo, place.key("whatToDo"))
+            return sign
+        }
+        result.emergencyContacts = keep(plan.emergencyContacts, place.key("emergencyContacts"), \.visibility, summary: \.name) { projection, contact, place in
+            projection.label(contact.name, place.key("name"))
+            projection.label(contact.number, place.key("number"))
+            projection.prose(contact.when, place.key("when"))
+            return contact
+        }
+        result.reviews = keep(plan.reviews, place.key("reviews"), \.visibility, summary: \.what) { projection, review, place in
+            projection.prose(review.what, place.key("what"))
+            return review
+        }
         result.signatures = members(plan.signatures)
         return result
     }
 
-    private func project(_ timeline: Timeline) -> Timeline {
+    private mutating func project(_ timeline: Timeline, _ place: Place) -> Timeline {
         var result = timeline
-        result.events = keep(timeline.events, \.visibility).map { event in
+        result.events = keep(timeline.events, place.key("events"), \.visibility, summary: \.title, orderedBy: \.date) { projection, event, place in
             var event = event
-            event.people = members(event.people)
+            projection.prose(event.title, place.key("title"))
+            projection.prose(event.detail, place.key("detail"))
+            event.people = projection.members(event.people)
             return event
         }
-        result.journey = keep(timeline.journey, \.visibility)
+        result.journey = keep(timeline.journey, place.key("journey"), \.visibility, summary: \.title, orderedBy: \.date) { projection, milestone, place in
+            projection.prose(milestone.title, place.key("title"))
+            projection.prose(milestone.detail, place.key("detail"))
+            return milestone
+        }
         return result
+    }
+}
+
+extension Projection.Place {
+    /// An item of this list: at `written` in the file, at `visible` in the reader's case.
+    func item(_ written: Int, _ visible: Int) -> Projection.Place {
+        Projection.Place(written: self.written.appending(written), visible: self.visible.appending(visible))
     }
 }

@@ -32,7 +32,7 @@ public enum CaseReader {
             tree = try source.read()
         } catch {
             let problem = Diagnostic(severity: .error, code: .unreadable, file: displayName, location: error.location, path: error.path, message: error.message)
-            return CaseReading(diagnostics: [problem], case: nil)
+            return CaseReading(fileName: displayName, diagnostics: [problem], case: nil)
         }
         var checker = FormatChecker(fileName: displayName, folder: folder)
         let asChecked = checker.check(file: tree)
@@ -56,9 +56,8 @@ public enum CaseReader {
         }
         diagnostics.sort(by: Diagnostic.readingOrder)
         let hasErrors = diagnostics.contains { $0.severity == .error }
-        var reading = CaseReading(diagnostics: diagnostics, case: hasErrors ? nil : file.map { Case(file: $0, folder: folder, translated: translated) })
+        var reading = CaseReading(fileName: displayName, diagnostics: diagnostics, case: hasErrors ? nil : file.map { Case(file: $0, folder: folder, translated: translated) })
         reading.translated = hasErrors ? nil : translated
-        reading.asWritten = hasErrors ? nil : file
         reading.locations = checker.locations
         return reading
     }
@@ -66,12 +65,11 @@ public enum CaseReader {
 
 /// What reading one case file gave: the case when it has no errors, and every problem found.
 public struct CaseReading: Sendable {
+    /// The file's name as the user gave it, as every problem names it.
+    public let fileName: String
     public var diagnostics: [Diagnostic]
     /// Nil when any diagnostic is an error.
     public var `case`: Case?
-    /// The case in the order the file gives it (timelines not yet sorted), so that field paths
-    /// built from it match the file; nil when there are errors.
-    public internal(set) var asWritten: CaseFile?
     /// Where each value was written, by field path.
     public internal(set) var locations: [FieldPath: SourceLocation] = [:]
     /// The checked file with its texts in several languages kept as written; nil when every
@@ -88,18 +86,20 @@ public struct CaseReading: Sendable {
     public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
     public var isValid: Bool { errors.isEmpty }
 
-    init(diagnostics: [Diagnostic], case: Case?) {
+    init(fileName: String, diagnostics: [Diagnostic], case: Case?) {
+        self.fileName = fileName
         self.diagnostics = diagnostics
         self.case = `case`
     }
 
     init(problem: String, file: String) {
-        self.init(diagnostics: [Diagnostic(severity: .error, code: .unreadable, file: file, location: nil, path: .root, message: problem)], case: nil)
+        self.init(fileName: file, diagnostics: [Diagnostic(severity: .error, code: .unreadable, file: file, location: nil, path: .root, message: problem)], case: nil)
     }
 }
 
-/// A checked case, ready for the audience stage: every reference resolves, timelines are in date
-/// order, and each child's age is known.
+/// A checked case, ready for the audience stage: every reference resolves and each child's age is
+/// known. Lists are in the file's order, so a field path read from it names the file's own line;
+/// the audience stage puts timelines in date order.
 public struct Case: Sendable {
     /// Someone a reference can name.
     public enum Party: Sendable {
@@ -146,12 +146,6 @@ public struct Case: Sendable {
     init(file: CaseFile, folder: URL?, translated: JSONValue? = nil, textLanguage: String = "en") {
         self.translated = translated
         self.textLanguage = textLanguage
-        var file = file
-        if var timeline = file.timeline {
-            timeline.events = Self.stableSorted(timeline.events, by: \.date)
-            timeline.journey = Self.stableSorted(timeline.journey, by: \.date)
-            file.timeline = timeline
-        }
         self.file = file
         self.folder = folder
         var parties: [String: Party] = [:]
@@ -176,12 +170,5 @@ public struct Case: Sendable {
         }
         let years = born.years(until: date)
         return years >= 2 ? .years(years) : .months(born.months(until: date))
-    }
-
-    private static func stableSorted<T>(_ items: [T], by date: KeyPath<T, CaseDate>) -> [T] {
-        items.enumerated().sorted { lhs, rhs in
-            let l = lhs.element[keyPath: date], r = rhs.element[keyPath: date]
-            return l == r ? lhs.offset < rhs.offset : l < r
-        }.map(\.element)
     }
 }

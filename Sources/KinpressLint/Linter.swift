@@ -73,10 +73,13 @@ public struct Linter: Sendable {
         self.init(glossary: try Glossary(folder: templates, language: language), targets: try LintTargets.load(folder: templates))
     }
 
-    /// Checks a case as written (field paths and lines match the file). `languages` says which
-    /// languages a text is given in, for texts given in several (`CaseReading.languages(at:)`).
-    public func lint(_ file: CaseFile, locations: [FieldPath: SourceLocation], fileName: String, for audience: Audience,
+    /// Checks what this reader will see of a case, each finding at the field and line the file
+    /// wrote it. `languages` says which languages a text is given in, for texts given in several
+    /// (`CaseReading.languages(at:)`).
+    public func lint(_ source: Case, locations: [FieldPath: SourceLocation], fileName: String, for audience: Audience,
                      languages: (FieldPath) -> [String]? = { _ in nil }) -> [Finding] {
+        let visible = audience.project(source)
+        let file = visible.file
         var findings: [Finding] = []
         func add(_ severity: Finding.Severity, _ path: FieldPath, _ message: String, term: String? = nil, offset: Int? = nil, suggestion: String? = nil) {
             var place = path
@@ -87,17 +90,17 @@ public struct Linter: Sendable {
                                     term: term, offset: offset, suggestion: suggestion))
         }
         let english = file.case.language.lowercased().hasPrefix("en")
-        for text in CaseTexts(file, audience: audience).texts {
+        for text in visible.texts where text.isProse {
             let reader = text.forChild ? targets.child : audience == .professional ? targets.professional : targets.family
             checkWords(text, forChild: text.forChild, professional: audience == .professional, add: add)
             if english { checkReadability(text, reader: reader, forChild: text.forChild, add: add) }
-            if !english, audience != .professional { checkLanguage(text, family: file.case.language, given: languages(text.path), add: add) }
+            if !english, audience != .professional { checkLanguage(text, family: file.case.language, given: languages(text.field), add: add) }
         }
-        PracticeRules(file: file, audience: audience, targets: targets).check(add: add)
+        PracticeRules(visible: visible, targets: targets).check(add: add)
         return findings.sorted { ($0.location?.line ?? 0, $0.location?.column ?? 0, $0.offset ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0, $1.offset ?? 0) }
     }
 
-    private func checkWords(_ text: CaseText, forChild: Bool, professional: Bool,
+    private func checkWords(_ text: SourcedText, forChild: Bool, professional: Bool,
                             add: (Finding.Severity, FieldPath, String, String?, Int?, String?) -> Void) {
         guard !professional else { return }
         for match in glossary.matches(in: text.text) {
@@ -118,45 +121,45 @@ public struct Linter: Sendable {
                 severity = forChild ? .warning : .advice
                 what = "\"\(match.found)\" is a word \(forChild ? "a child" : "a family") may not know"
             }
-            add(severity, text.path, "\(what). Instead: \(suggestion)", match.term.term, match.offset, suggestion)
+            add(severity, text.field, "\(what). Instead: \(suggestion)", match.term.term, match.offset, suggestion)
         }
     }
 
     /// A family-facing text the family cannot read in their own language.
-    private func checkLanguage(_ text: CaseText, family language: String, given: [String]?,
+    private func checkLanguage(_ text: SourcedText, family language: String, given: [String]?,
                                add: (Finding.Severity, FieldPath, String, String?, Int?, String?) -> Void) {
         let primary = { (tag: String) in String(tag.lowercased().prefix { $0 != "-" }) }
         if let given {
             guard !given.map(primary).contains(primary(language)) else { return }
-            add(.warning, text.path, "this text has no \(language) version, so the family will read it in \(given.contains { primary($0) == "en" } ? "English" : given[0]). Add a line \(language): … with it in the family's language", nil, nil, nil)
+            add(.warning, text.field, "this text has no \(language) version, so the family will read it in \(given.contains { primary($0) == "en" } ? "English" : given[0]). Add a line \(language): … with it in the family's language", nil, nil, nil)
         } else if !TextLanguage.couldBe(text.text, in: language) {
-            add(.warning, text.path, "this text looks like English, but the family reads \(language). Write it as {\(language): …, en: …} so each reader gets their own language", nil, nil, nil)
+            add(.warning, text.field, "this text looks like English, but the family reads \(language). Write it as {\(language): …, en: …} so each reader gets their own language", nil, nil, nil)
         }
     }
 
-    private func checkReadability(_ text: CaseText, reader: LintTargets.Reader, forChild: Bool,
+    private func checkReadability(_ text: SourcedText, reader: LintTargets.Reader, forChild: Bool,
                                   add: (Finding.Severity, FieldPath, String, String?, Int?, String?) -> Void) {
         let measure = Readability(text.text)
         for sentence in measure.sentences {
             let count = Readability.words(in: sentence).count
             if count > reader.sentenceWords {
                 let start = Readability.words(in: sentence).prefix(6).joined(separator: " ")
-                add(.warning, text.path, "the sentence \"\(start) …\" has \(count) words; \(forChild ? "a child" : "a family") reads best with \(reader.sentenceWords) or fewer. Split it into shorter sentences", nil, nil, nil)
+                add(.warning, text.field, "the sentence \"\(start) …\" has \(count) words; \(forChild ? "a child" : "a family") reads best with \(reader.sentenceWords) or fewer. Split it into shorter sentences", nil, nil, nil)
             }
         }
         // Only texts clearly above the target: the measure is rough, and a list of small misses helps nobody.
         if measure.words >= 30, measure.readingAge >= reader.readingAge + 2.5 {
-            add(.advice, text.path, String(format: "this text suits a reading age of about %.0f; aim for %.0f or lower with shorter sentences and everyday words", measure.readingAge, reader.readingAge), nil, nil, nil)
+            add(.advice, text.field, String(format: "this text suits a reading age of about %.0f; aim for %.0f or lower with shorter sentences and everyday words", measure.readingAge, reader.readingAge), nil, nil, nil)
         }
     }
 
     /// The reading age of everything this reader will see in one part of the case, for the summary.
-    public func readingAges(_ file: CaseFile, for audience: Audience) -> [(section: String, readingAge: Double, words: Int)] {
-        guard file.case.language.lowercased().hasPrefix("en") else { return [] }
-        let texts = CaseTexts(file, audience: audience).texts
+    public func readingAges(_ source: Case, for audience: Audience) -> [(section: String, readingAge: Double, words: Int)] {
+        guard source.file.case.language.lowercased().hasPrefix("en") else { return [] }
+        let texts = audience.project(source).texts.filter(\.isProse)
         let groups: [(String, String)] = [("assessment", "Assessment"), ("safetyPlan", "Safety plan"), ("timeline", "Timeline"), ("wordsAndPictures", "Words and Pictures")]
         return groups.compactMap { key, name in
-            let joined = texts.filter { $0.path.components.first == .key(key) }.map(\.text).joined(separator: "\n")
+            let joined = texts.filter { $0.field.components.first == .key(key) }.map(\.text).joined(separator: "\n")
             let measure = Readability(joined)
             return measure.words == 0 ? nil : (name, measure.readingAge, measure.words)
         }

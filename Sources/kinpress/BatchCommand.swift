@@ -2,9 +2,6 @@ import ArgumentParser
 import CSV
 import Foundation
 import Kinpress
-import KinpressAudience
-import KinpressCompose
-import KinpressLayout
 
 struct BatchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -98,8 +95,9 @@ struct BatchCommand: ParsableCommand {
     func run() throws {
         let cases = try reporting { try Batch.findCases(inputs) }
         let kinpress = try templates.kinpress()
-        let plan = Batch.Plan(outputFolder: URL(fileURLWithPath: outputDir), documents: try parsedDocuments(), pack: pack, formats: try parsedFormats(),
-                              audiences: try parsedAudiences(), theme: look.theme, paper: look.paper, force: force)
+        let products = try parsedDocuments().map(Request.Product.document) + (pack ? [.pack(draft: false)] : [])
+        let request = Request(products, audiences: try parsedAudiences(), formats: try parsedFormats(), look: look.look)
+        let plan = Batch.Plan(outputFolder: URL(fileURLWithPath: outputDir), request: request, force: force)
         let workers = jobs ?? ProcessInfo.processInfo.activeProcessorCount
         let stop = StopRequest()
         let progress = Progress(total: cases.count, onTerminal: isatty(STDERR_FILENO) != 0)

@@ -1,8 +1,6 @@
 import ArgumentParser
 import Foundation
 import Kinpress
-import KinpressAudience
-import KinpressCase
 import Yams
 
 /// The benchmark's own steps; `scripts/bench` runs them with the batch and whole-process
@@ -39,14 +37,16 @@ struct Benchmark: ParsableCommand {
 
         func run() throws {
             let source = try copies.source()
-            var cases: [Case] = []
+            var cases: [CaseReading] = []
             for number in 0..<count {
                 let bytes = Array(try Yams.serialize(node: source.variant(number)).utf8)
-                guard let found = CaseReader.read(bytes: bytes, displayName: "\(copies.file) copy \(number)", folder: source.folder).case else {
+                let reading = Kinpress.read(bytes: bytes, displayName: "\(copies.file) copy \(number)", folder: source.folder)
+                guard reading.isValid else {
                     throw ValidationError("copy \(number) of \(copies.file) has errors: run kinpress validate \(copies.file)")
                 }
-                cases.append(found)
+                cases.append(reading)
             }
+            let item = Request.Item(.pack(draft: false), for: audience, as: .pdf)
             let kinpress = try loadKinpress(templates: nil)
             let clock = ContinuousClock()
             let destination = URL(fileURLWithPath: output)
@@ -54,9 +54,9 @@ struct Benchmark: ParsableCommand {
             var pages = 0
             let cpuBefore = Self.cpuSeconds()
             let started = clock.now
-            for found in cases {
+            for reading in cases {
                 let elapsed = try clock.measure {
-                    let pack = try reporting { try kinpress.pack(of: found, options: .init(audience: audience), format: .pdf, draft: false) }
+                    let pack = try making { try kinpress.make(item, of: Request(item), from: reading) }
                     try writeAtomically(pack.bytes, to: destination)
                     pages = pack.pages ?? 0
                 }

@@ -1,9 +1,6 @@
 import ArgumentParser
 import Foundation
 import Kinpress
-import KinpressAudience
-import KinpressCase
-import KinpressCompose
 
 /// Options every command that makes a document shares.
 struct DocumentOptions: ParsableArguments {
@@ -20,11 +17,6 @@ struct DocumentOptions: ParsableArguments {
     var audience: Audience { audienceChoice ?? document.defaultAudience }
 
     @OptionGroup var templates: TemplatesOption
-
-    /// Reads the case, or prints its problems and stops with status 1.
-    func readCase() throws -> Case {
-        try read().case!
-    }
 
     /// Reads the case file; prints its problems and stops with status 1 when it has errors.
     func read() throws -> CaseReading {
@@ -57,7 +49,7 @@ struct TemplatesOption: ParsableArguments {
 
 /// Reads a case file; prints its problems and stops with status 1 when it has errors.
 func readCaseFile(_ path: String) throws -> CaseReading {
-    let reading = CaseReader.read(contentsOf: URL(fileURLWithPath: path), displayName: path)
+    let reading = Kinpress.read(path)
     var standardError = FileHandle.standardError
     for diagnostic in reading.diagnostics { print(diagnostic, to: &standardError) }
     guard reading.case != nil else { throw ExitCode(1) }
@@ -85,18 +77,27 @@ func reporting<T>(_ body: () throws -> T) throws -> T {
     }
 }
 
-/// `reporting` for making a case's documents: a failure about a field of the case (a picture
-/// that cannot be shown) is printed at that field's line in the case file.
-func reporting<T>(_ caseFile: String, _ reading: CaseReading, _ body: () throws -> T) throws -> T {
-    try reporting {
-        do {
-            return try body()
-        } catch let failure as RenderFailure {
-            var standardError = FileHandle.standardError
-            print(failure.line(file: caseFile, locations: reading.locations), to: &standardError)
-            throw ExitCode(1)
-        }
+/// Runs `body`, which makes something of a case; a failure is printed for the user and ends
+/// the command with the failure's exit code.
+func making<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let failure as RenderFailure {
+        throw failed(failure)
     }
+}
+
+/// Prints a failure for the user; the exit code to end the command with.
+func failed(_ failure: RenderFailure) -> ExitCode {
+    var standardError = FileHandle.standardError
+    print(failure, to: &standardError)
+    return ExitCode(failure.exitCode)
+}
+
+/// Prints warnings about what was made (each at its line in the case file).
+func warn(_ warnings: [Finding]) {
+    var standardError = FileHandle.standardError
+    for warning in warnings { print(warning, to: &standardError) }
 }
 
 extension DocumentKind: ExpressibleByArgument {}
@@ -110,11 +111,10 @@ struct Markup: ParsableCommand {
     @OptionGroup var options: DocumentOptions
 
     func run() throws {
-        let found = try options.readCase()
+        let reading = try options.read()
         let kinpress = try options.kinpress()
-        try reporting {
-            print(try kinpress.markup(options.document, of: found, for: options.audience))
-            _ = try kinpress.document(options.document, of: found, for: options.audience)
-        }
+        let made = try making { try kinpress.markup(options.document, of: reading, for: options.audience) }
+        print(made.markup)
+        if let problem = made.problem { throw failed(problem) }
     }
 }

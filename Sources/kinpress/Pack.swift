@@ -1,10 +1,6 @@
 import ArgumentParser
 import Foundation
 import Kinpress
-import KinpressAudience
-import KinpressCompose
-import KinpressLayout
-import KinpressSupport
 
 struct Pack: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -45,20 +41,16 @@ struct Pack: ParsableCommand {
 
     func run() throws {
         let reading = try readCaseFile(caseFile)
-        let found = reading.case!
         let kinpress = try templates.kinpress()
-        let chosen = format ?? Format(fileName: output)
-        let pack = try reporting(caseFile, reading) {
-            try kinpress.pack(of: found, options: .init(audience: audience.audience, theme: look.theme, paper: look.paper), format: chosen, draft: draft)
-        }
+        let item = Request.Item(.pack(draft: draft), for: audience.audience, as: format ?? Format(fileName: output))
+        let made = try making { try kinpress.make(item, of: Request(item, look: look.look), from: reading) }
         let target = URL(fileURLWithPath: output)
-        try reporting { try writeAtomically(pack.bytes, to: target) }
-        if audience == .family {
-            try reporting { try writeAtomically(Array(Kinpress.withheldReport(pack, file: target.lastPathComponent).utf8), to: Kinpress.withheldFile(for: target)) }
+        try reporting { try writeAtomically(made.bytes, to: target) }
+        if let list = made.chairList {
+            try reporting { try writeAtomically(Array(list.text(packFile: target.lastPathComponent, title: made.title).utf8), to: ChairList.file(beside: target)) }
         }
-        warnAboutMissingCharacters(pack.missingCharacters, caseFile: caseFile, reading: reading)
-        let pages = pack.pages.map { ", \($0) pages" } ?? ""
-        let title = Bidi.withoutIsolates(pack.title)
-        print("\(output): \(title)\(pages)" + (audience == .family ? "; \(pack.withheld.count) item\(pack.withheld.count == 1 ? "" : "s") left out, listed in \(Kinpress.withheldFile(for: target).lastPathComponent)" : ""))
+        warn(made.warnings)
+        let pages = made.pages.map { ", \($0) pages" } ?? ""
+        print("\(output): \(made.plainTitle)\(pages)" + (made.chairList.map { "; " + $0.summary(beside: target) } ?? ""))
     }
 }

@@ -1,8 +1,6 @@
 import ArgumentParser
 import Foundation
-import FoundationXML
 import Kinpress
-import KinpressCompose
 
 struct Pictograms: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -17,29 +15,13 @@ struct Pictograms: ParsableCommand {
 
     func run() throws {
         let kinpress = try templates.kinpress()
-        let folder = kinpress.templates.pictograms
-        let files = ((try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)) ?? [])
-            .filter { $0.pathExtension == "svg" }.sorted { $0.lastPathComponent < $1.lastPathComponent }
-        let entries = files.map { ($0.deletingPathExtension().lastPathComponent, Self.title(of: $0), $0) }
+        let pictograms = kinpress.pictograms()
         guard let sheet else {
-            for (name, title, _) in entries { print("pictogram:\(name)\t\(title)") }
+            for pictogram in pictograms { print("pictogram:\(pictogram.name)\t\(pictogram.title)") }
             return
         }
-        var blocks: [Block] = [.heading(level: 1, id: nil, text: [TextRun(text: "Kinpress pictograms")])]
-        for (name, title, file) in entries {
-            blocks.append(.paragraph(style: .body, text: [TextRun(text: "pictogram:\(name)", bold: true), TextRun(text: "  \(title)")]))
-            blocks.append(.picture(PictureBlock(file: file, alternative: title, field: "pictogram:\(name)", maximumHeight: 0.1)))
-        }
-        let document = Document(title: "Kinpress pictograms", language: "en", runningTitle: "Kinpress pictograms", pageLabel: "{page} / {pages}", blocks: blocks)
-        let bytes = try reporting { try kinpress.renderPDF(document, author: "Kinpress", date: "2026-01-01T00:00:00Z", options: .init(audience: .professional)).bytes }
+        let bytes = try making { try kinpress.pictogramSheet().bytes }
         try reporting { try writeAtomically(bytes, to: URL(fileURLWithPath: sheet)) }
-        print("\(sheet): \(entries.count) pictograms")
-    }
-
-    /// The picture's own description: its SVG `<title>`.
-    static func title(of file: URL) -> String {
-        guard let document = try? XMLDocument(contentsOf: file, options: []),
-              let title = try? document.nodes(forXPath: "//*[local-name()='title']").first?.stringValue else { return "" }
-        return title.trimmingCharacters(in: .whitespacesAndNewlines)
+        print("\(sheet): \(pictograms.count) pictograms")
     }
 }

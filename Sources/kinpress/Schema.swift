@@ -1,5 +1,5 @@
 import ArgumentParser
-import KinpressCase
+import Kinpress
 
 struct Schema: ParsableCommand {
     static let configuration = CommandConfiguration(

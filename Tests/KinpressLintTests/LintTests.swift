@@ -107,7 +107,7 @@ struct LinterTests {
 
     static func findings(for audience: Audience = .family) throws -> [Finding] {
         let reading = CaseReader.read(bytes: Array(text.utf8), displayName: "ava.yaml", folder: nil)
-        let written = try #require(reading.asWritten, "\(reading.diagnostics)")
+        let written = try #require(reading.case, "\(reading.diagnostics)")
         let linter = Linter(glossary: GlossaryTests.glossary, targets: try LintTargets.load(folder: Repository.templates))
         return linter.lint(written, locations: reading.locations, fileName: "ava.yaml", for: audience)
     }

@@ -1,5 +1,6 @@
 import CLibXML2
 import Foundation
+import KinpressSupport
 import Testing
 import Kinpress
 import KinpressAudience
@@ -107,7 +108,7 @@ struct HTMLTests {
             // Every heading of the model is on the page, in order.
             let headings = page.elements.filter { ["h1", "h2", "h3"].contains($0.name) }.map(\.text)
             // Each filled-in value is a <bdi> on the page; the model's titles carry isolate marks.
-            #expect(headings == Document.headings(in: document.blocks).map { Catalogue.withoutIsolates($0.title) }, "\(name): headings")
+            #expect(headings == Document.headings(in: document.blocks).map { Bidi.withoutIsolates($0.title) }, "\(name): headings")
         }
     }
 

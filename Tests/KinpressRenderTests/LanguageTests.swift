@@ -121,7 +121,7 @@ struct LanguageTests {
         #expect(!document.blocks.contains { if case .language = $0 { return true } else { return false } })
         let reading = CaseReader.read(contentsOf: Self.dabrowski)
         let linter = try Linter(templates: Repository.root.appendingPathComponent("Templates"), language: "pl")
-        let findings = linter.lint(try #require(reading.asWritten), locations: reading.locations, fileName: "dabrowski.yaml", for: Audience.family,
+        let findings = linter.lint(try #require(reading.case), locations: reading.locations, fileName: "dabrowski.yaml", for: Audience.family,
                                    languages: reading.languages(at:))
         #expect(findings.filter { $0.message.contains("looks like English") }.count > 10)
     }

@@ -3,7 +3,6 @@ import Testing
 import Kinpress
 import KinpressAudience
 import KinpressCase
-import KinpressCompose
 
 /// A case with a unique marker in every field some reader must not see. Professional-only
 /// content is marked PROFMARK, adults-only content ADULTMARK.

@@ -85,14 +85,14 @@ struct PackTests {
         let professional = try PDFFile(try kinpress.pack(of: found, options: .init(audience: .professional), format: .pdf, draft: false).bytes)
         #expect(try professional.text().contains("PROFMARK-harm"), "the chair's pack has it all")
 
-        let fields = pack.withheld.map(\.field)
+        let fields = pack.withheld.map(\.field.description)
         for expected in ["people[2]", "people[1].phone", "people[1].address", "assessment.harm[1]", "assessment.dangerStatements[1]",
                          "safetyPlan.rules[1]", "timeline.events[0]", "meeting.reportsFrom[0]"] {
             #expect(fields.contains(expected), "\(expected) is listed")
         }
         #expect(pack.withheld.allSatisfy { $0.visibility == .professionals })
         #expect(!fields.contains("assessment.harm[2]"), "adults-only items are the family's")
-        let list = Kinpress.withheldReport(pack, file: "pack-family.pdf")
+        let list = ChairList(items: pack.withheld).text(packFile: "pack-family.pdf", title: pack.title)
         #expect(list.contains("assessment.harm[1]\tprofessionals only\tPROFMARK-harm"))
     }
 

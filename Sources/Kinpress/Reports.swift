@@ -1,0 +1,169 @@
+import Foundation
+import KinpressAudience
+import KinpressCase
+import KinpressCompose
+import KinpressLint
+
+extension Kinpress {
+    /// What lint finds in a case for one reader, with the reading age of each part: the texts
+    /// this reader will see, Signs of Safety practice, and the fixed sentences the family's
+    /// language still lacks.
+    public func lint(_ reading: CaseReading, for audience: Audience) throws(RenderFailure) -> LintResult {
+        guard let source = reading.case else { throw .invalidCase(reading.errors) }
+        let linter = try linter(for: source.file.case.language)
+        var findings = linter.lint(source, locations: reading.locations, fileName: reading.fileName, for: audience, languages: reading.languages(at:))
+        if audience != .professional, let untranslated = untranslated(language: source.file.case.language, file: reading.fileName, locations: reading.locations) {
+            findings.insert(untranslated, at: 0)
+        }
+        return LintResult(file: reading.fileName, findings: findings, readingAges: linter.readingAges(source, for: audience))
+    }
+
+    /// Fixed sentences the family's language has no translation of: they print in English.
+    private func untranslated(language: String, file: String, locations: [FieldPath: SourceLocation]) -> Finding? {
+        let catalogue = templates.catalogue(for: language)
+        let path = FieldPath([.key("case"), .key("language")])
+        let base = String(language.lowercased().prefix { $0 != "-" })
+        if catalogue.language != base, base != "en" {
+            return Finding(severity: .warning, file: file, path: path, location: locations[path],
+                           message: "Kinpress has no fixed sentences in \"\(language)\" yet, so documents print them in English. Add Templates/strings/\(base).yaml (a copy of en.yaml, translated)")
+        }
+        guard !catalogue.missing.isEmpty else { return nil }
+        let shown = catalogue.missing.prefix(8).joined(separator: ", ") + (catalogue.missing.count > 8 ? ", …" : "")
+        return Finding(severity: .warning, file: file, path: path, location: locations[path],
+                       message: "\(catalogue.missing.count) fixed sentence\(catalogue.missing.count == 1 ? " is" : "s are") not in Templates/strings/\(catalogue.language).yaml yet and print in English: \(shown)")
+    }
+}
+
+/// What `kinpress lint` reports for one file.
+public struct LintResult: Sendable {
+    public var file: String
+    public var findings: [Finding]
+    public var readingAges: [(section: String, readingAge: Double, words: Int)]
+
+    /// The findings as a worker reads them on a terminal, by part of the case.
+    public func text(audience: Audience, colour: Bool) -> String {
+        var lines = ["\(file), read by \(audience == .child ? "a child" : audience == .family ? "the family" : "professionals")"]
+        var section = ""
+        for finding in findings.sorted(by: { ($0.section, $0.location?.line ?? 0) < ($1.section, $1.location?.line ?? 0) }) {
+            if finding.section != section {
+                section = finding.section
+                lines.append("  \(section)")
+            }
+            let place = finding.location.map { "\($0.line):\($0.column)" } ?? "-"
+            lines.append("    \(place) \(Self.paint(finding.severity, colour: colour)): \(finding.path): \(finding.message)")
+        }
+        if !readingAges.isEmpty {
+            lines.append("  Reading age: " + readingAges.map { String(format: "%@ %.0f (%d words)", $0.section, $0.readingAge, $0.words) }.joined(separator: ", "))
+        }
+        let count = { (severity: Finding.Severity) in findings.filter { $0.severity == severity }.count }
+        lines.append("  \(count(.error)) errors, \(count(.warning)) warnings, \(count(.advice)) advice")
+        return lines.joined(separator: "\n")
+    }
+
+    private static func paint(_ severity: Finding.Severity, colour: Bool) -> String {
+        guard colour else { return severity.rawValue }
+        let code = severity == .error ? "31" : severity == .warning ? "33" : "36"
+        return "\u{1B}[\(code)m\(severity.rawValue)\u{1B}[0m"
+    }
+}
+
+/// The `--json` output of `kinpress lint` (and of a service's lint): one entry per file.
+public struct LintReport: Encodable {
+    struct File: Encodable {
+        struct Item: Encodable {
+            var severity: String
+            var section: String
+            var path: String
+            var line: Int?
+            var column: Int?
+            var message: String
+            var term: String?
+            var offset: Int?
+            var suggestion: String?
+        }
+
+        var file: String
+        var errors: Int
+        var warnings: Int
+        var advice: Int
+        var readingAges: [String: Double]
+        var findings: [Item]
+    }
+
+    var audience: String
+    var files: [File]
+
+    public init(audience: String, files results: [LintResult]) {
+        self.audience = audience
+        files = results.map { result in
+            File(file: result.file,
+                 errors: result.findings.filter { $0.severity == .error }.count,
+                 warnings: result.findings.filter { $0.severity == .warning }.count,
+                 advice: result.findings.filter { $0.severity == .advice }.count,
+                 readingAges: Dictionary(result.readingAges.map { ($0.section, ($0.readingAge * 10).rounded() / 10) }, uniquingKeysWith: { a, _ in a }),
+                 findings: result.findings.map {
+                     File.Item(severity: $0.severity.rawValue, section: $0.section, path: $0.path.description, line: $0.location?.line,
+                               column: $0.location?.column, message: $0.message, term: $0.term, offset: $0.offset, suggestion: $0.suggestion)
+                 })
+        }
+    }
+
+    public func json() throws -> String {
+        String(decoding: try readableJSON(self), as: UTF8.self)
+    }
+}
+
+/// The `--json` output of `kinpress validate`: one entry per file, in the order given.
+public struct ValidationReport: Encodable {
+    struct File: Encodable {
+        var file: String
+        var valid: Bool
+        var errors: Int
+        var warnings: Int
+        var problems: [Problem]
+    }
+
+    struct Problem: Encodable {
+        var severity: Diagnostic.Severity
+        var code: Diagnostic.Code
+        var line: Int?
+        var column: Int?
+        var path: String
+        var message: String
+    }
+
+    var valid: Bool
+    var files: [File]
+
+    public init(files names: [String], readings: [CaseReading]) {
+        files = zip(names, readings).map { name, reading in
+            File(file: name, valid: reading.isValid, errors: reading.errors.count, warnings: reading.warnings.count,
+                 problems: reading.diagnostics.map {
+                     Problem(severity: $0.severity, code: $0.code, line: $0.location?.line, column: $0.location?.column, path: $0.path.description, message: $0.message)
+                 })
+        }
+        valid = files.allSatisfy(\.valid)
+    }
+
+    public func json() throws -> String {
+        String(decoding: try readableJSON(self), as: UTF8.self)
+    }
+
+    /// `ok`, `ok, 2 warnings`, `3 errors, 1 warning`: the line `kinpress validate` ends a file with.
+    public static func summary(_ reading: CaseReading) -> String {
+        func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+        if reading.isValid {
+            return reading.warnings.isEmpty ? "ok" : "ok, " + count(reading.warnings.count, "warning")
+        }
+        var text = count(reading.errors.count, "error")
+        if !reading.warnings.isEmpty { text += ", " + count(reading.warnings.count, "warning") }
+        return text
+    }
+}
+
+/// JSON as Kinpress writes it for other programs: indented, keys sorted, slashes as written.
+func readableJSON(_ value: some Encodable) throws -> [UInt8] {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    return Array(try encoder.encode(value))
+}
