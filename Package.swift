@@ -64,6 +64,7 @@ let package = Package(
             dependencies: ["KinpressCase", .product(name: "Yams", package: "Yams")],
             exclude: ["Fixtures"]
         ),
+        .testTarget(name: "KinpressAudienceTests", dependencies: ["KinpressAudience", "KinpressCase"]),
         .testTarget(name: "KinpressLintTests", dependencies: ["KinpressLint", "KinpressCase", "KinpressAudience", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "KinpressRenderTests", dependencies: ["Kinpress", "KinpressCase", "KinpressAudience", "KinpressCompose", "KinpressLayout", "KinpressLint", "KinpressSupport", "CLibXML2"]),
     ],

@@ -96,24 +96,6 @@ struct CaseReaderTests {
         #expect(caseDate.errors.first?.message.contains("not a full date") == true)
     }
 
-    @Test("timelines come out in date order, keeping the written order on a tie")
-    func timelineSorted() throws {
-        let text = minimalCase + """
-            timeline:
-              events:
-                - {date: 2025-06-10, title: Third, kind: other}
-                - {date: 2025-06, title: Second, kind: other}
-                - {date: 2024, title: First, kind: other}
-                - {date: 2025-06-10, title: Fourth, kind: other}
-              journey:
-                - {date: 2026-09-01, title: Later, status: planned}
-                - {date: 2026-04-01, title: Sooner, status: planned}
-            """
-        let timeline = try #require(read(text).case?.file.timeline)
-        #expect(timeline.events.map(\.title) == ["First", "Second", "Third", "Fourth"])
-        #expect(timeline.journey.map(\.title) == ["Sooner", "Later"])
-    }
-
     @Test("ages are worked out from the case date")
     func ages() throws {
         let twins = minimalCase.replacingOccurrences(of: """

@@ -15,8 +15,8 @@ enum PracticeChecks {
         init(_ checked: JSONValue) {
             guard case .object(let pairs) = checked else { return }
             func section<T: Decodable>(_ key: String) -> T? {
-                guard let value = pairs.first(where: { $0.0 == key })?.1, let data = try? JSONEncoder().encode(value) else { return nil }
-                return try? JSONDecoder().decode(T.self, from: data)
+                guard let value = pairs.first(where: { $0.0 == key })?.1 else { return nil }
+                return try? JSONValueDecoder.decode(T.self, from: value)
             }
             caseInfo = section("case")
             children = section("children")

@@ -17,7 +17,7 @@ public struct CaseFile: Codable, Equatable, Sendable {
 extension CaseFile {
     /// The model of a checked file (defaults filled in, one language chosen).
     init(checked: JSONValue) throws {
-        self = try JSONDecoder().decode(CaseFile.self, from: JSONEncoder().encode(checked))
+        self = try JSONValueDecoder.decode(CaseFile.self, from: checked)
     }
 }
 
