@@ -8,7 +8,11 @@ public func concurrentMap<Input, Output>(_ inputs: [Input], _ transform: (Input)
     withoutActuallyEscaping(transform) { transform in
         let results = UnsafeMutableBufferPointer<Output?>.allocate(capacity: inputs.count)
         results.initialize(repeating: nil)
-        defer { results.deallocate() }
+        // Deallocating alone would keep every result (a half's shaped text) alive for ever.
+        defer {
+            results.deinitialize()
+            results.deallocate()
+        }
         let work = ConcurrentWork(inputs: inputs, transform: transform, results: results)
         DispatchQueue.concurrentPerform(iterations: inputs.count) { index in work.run(index) }
         // Every iteration has finished, so every slot holds its result.

@@ -16,7 +16,7 @@ struct Benchmark: ParsableCommand {
     struct Packs: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Make distinct meeting packs of one case in one process and print the time each took.",
-            discussion: "Each pack is a different copy of the case (its sentences' words rotated), so no cache can serve a repeat. Prints one line of figures: median and fastest ms per pack, packs per second, CPU ms per pack, pages."
+            discussion: "Each pack is a different copy of the case (its sentences' words rotated), so no cache can serve a repeat. Prints one line of figures: median and fastest ms per pack, packs per second, CPU ms per pack, pages, and the process's peak resident size in MB."
         )
 
         @OptionGroup var copies: Copies
@@ -27,46 +27,56 @@ struct Benchmark: ParsableCommand {
         @Option(help: "Whose pack: professional (the chair's) or family.")
         var audience: Audience = .professional
 
+        @Option(help: ArgumentHelp("Make this one document of each copy (as kinpress render does) instead of its pack.", valueName: "document"))
+        var document: DocumentKind?
+
         @Option(help: ArgumentHelp("Where each pack is written (overwritten each time).", valueName: "file.pdf"))
         var output = FileManager.default.temporaryDirectory.appendingPathComponent("kinpress-benchmark-pack.pdf").path
 
         func validate() throws {
             guard count >= 1 else { throw ValidationError("--count must be 1 or more") }
-            guard audience != .child else { throw ValidationError("a meeting pack is for the chair (professional) or the family") }
+            guard audience != .child || document != nil else { throw ValidationError("a meeting pack is for the chair (professional) or the family") }
         }
 
         func run() throws {
             let source = try copies.source()
-            var cases: [CaseReading] = []
+            let kinpress = try loadKinpress(templates: nil)
+            let clock = ContinuousClock()
+            let destination = URL(fileURLWithPath: output)
+            let item = Request.Item(document.map(Request.Product.document) ?? .pack(draft: false), for: audience, as: .pdf)
+            var times: [Double] = []
+            var cpu = 0.0
+            var pages = 0
             for number in 0..<count {
+                // Each copy is read just before it is made and let go after, so the peak
+                // resident size is what making one pack after another holds, not the copies.
                 let bytes = Array(try Yams.serialize(node: source.variant(number)).utf8)
                 let reading = Kinpress.read(bytes: bytes, displayName: "\(copies.file) copy \(number)", folder: source.folder)
                 guard reading.isValid else {
                     throw ValidationError("copy \(number) of \(copies.file) has errors: run kinpress validate \(copies.file)")
                 }
-                cases.append(reading)
-            }
-            let item = Request.Item(.pack(draft: false), for: audience, as: .pdf)
-            let kinpress = try loadKinpress(templates: nil)
-            let clock = ContinuousClock()
-            let destination = URL(fileURLWithPath: output)
-            var times: [Double] = []
-            var pages = 0
-            let cpuBefore = Self.cpuSeconds()
-            let started = clock.now
-            for reading in cases {
+                let cpuBefore = Self.cpuSeconds()
                 let elapsed = try clock.measure {
-                    let pack = try making { try kinpress.make(item, of: Request(item), from: reading) }
-                    try writeAtomically(pack.bytes, to: destination)
-                    pages = pack.pages ?? 0
+                    let made = try making { try kinpress.make(item, of: Request(item), from: reading) }
+                    try writeAtomically(made.bytes, to: destination)
+                    pages = made.pages ?? 0
                 }
+                cpu += Self.cpuSeconds() - cpuBefore
                 times.append(elapsed.seconds)
             }
-            let total = (clock.now - started).seconds
-            let cpu = Self.cpuSeconds() - cpuBefore
+            let total = times.reduce(0, +)
             times.sort()
-            print(String(format: "RESULT engine=kinpress n=%d median_ms=%.2f min_ms=%.2f total_s=%.3f packs_per_s=%.2f cpu_ms_per_pack=%.1f pages=%d",
-                         count, times[times.count / 2] * 1000, times[0] * 1000, total, Double(count) / total, cpu / Double(count) * 1000, pages))
+            print(String(format: "RESULT engine=kinpress n=%d median_ms=%.2f min_ms=%.2f total_s=%.3f packs_per_s=%.2f cpu_ms_per_pack=%.1f pages=%d peak_rss_mb=%.1f",
+                         count, times[times.count / 2] * 1000, times[0] * 1000, total, Double(count) / total, cpu / Double(count) * 1000, pages,
+                         Self.peakResidentMegabytes()))
+        }
+
+        /// The process's peak resident size so far (VmHWM), in MB.
+        static func peakResidentMegabytes() -> Double {
+            let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+            let line = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") }
+            let kilobytes = line?.split(separator: " ").dropFirst().first.flatMap { Double($0) } ?? 0
+            return kilobytes / 1024
         }
 
         /// User and system CPU time of the whole process (every thread) so far.

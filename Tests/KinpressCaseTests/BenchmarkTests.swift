@@ -47,6 +47,25 @@ struct BenchmarkTests {
         #expect(FileManager.default.fileExists(atPath: output.path))
     }
 
+    /// Each run is its own process, so no other test's memory is counted. Every pack (or
+    /// document) is a distinct copy, and growth of a megabyte or more each would show as tens
+    /// of megabytes between the runs; a flat process differs by well under a megabyte.
+    @Test("memory is flat: the peak after many distinct packs, or long documents, is within a few MB of the peak after a few",
+          arguments: [(["--count"], 10, 60), (["--document", "assessment", "--count"], 20, 120)])
+    func flatMemory(_ arguments: [String], few: Int, many: Int) throws {
+        let scratch = ScratchFolder()
+        try FileManager.default.createDirectory(at: scratch.url, withIntermediateDirectories: true)
+        func peak(_ count: Int) throws -> Double {
+            let run = try CommandLineTests.kinpress(["benchmark", "packs", Self.anchorCase, "--output", scratch.url.appendingPathComponent("made.pdf").path]
+                                                    + arguments + [String(count)])
+            #expect(run.status == 0, "\(run.errors)")
+            let figure = run.output.firstMatch(of: /peak_rss_mb=([\d.]+)/).flatMap { Double($0.1) }
+            return try #require(figure, "no peak_rss_mb in: \(run.output)")
+        }
+        let (first, second) = (try peak(few), try peak(many))
+        #expect(second - first <= 6, "peak resident size \(first) MB after \(few), \(second) MB after \(many)")
+    }
+
     @Test("the whole benchmark runs with tiny numbers and prints every figure")
     func smokeRun() throws {
         let scratch = ScratchFolder()
@@ -68,7 +87,8 @@ struct BenchmarkTests {
         process.waitUntilExit()
         #expect(process.terminationStatus == 0, "\(err)")
         for figure in ["whole process, one pack", "in-process, per pack", "CPU per pack", "batch, --jobs 1", "batch, --jobs 2",
-                       "peak memory, one pack", "peak memory, batch of 3", "long pack (", "ms per page:"] {
+                       "peak memory, one pack", "peak memory, batch of 3 / of 1, --jobs 1", "peak memory, batch of 3 / of 1, --jobs 2",
+                       "peak memory, in-process loop of 3 / of 1 packs", "long pack (", "ms per page:"] {
             #expect(out.contains(figure), "missing: \(figure)\n\(out)")
         }
         // Three cases' packs were written by each batch.
