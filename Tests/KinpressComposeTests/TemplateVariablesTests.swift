@@ -34,6 +34,7 @@ struct TemplateVariablesTests {
             let reading = CaseReader.read(contentsOf: file)
             let found = try #require(reading.case, "\(file.lastPathComponent) does not read")
             for audience in Audience.allCases {
+                // The shapes are the same in every language: English serves.
                 let words = try Words(visible: audience.project(found), catalogue: templates.catalogue(for: "en"), pictograms: templates.pictograms)
                 var views: [(String, Any)] = try DocumentKind.allCases.map { ($0.rawValue, try composer.view($0, words: words)) }
                 views.append(("pack", try PackBuilder(words: words, glossary: glossary, draft: true).view()))
@@ -56,7 +57,10 @@ struct TemplateVariablesTests {
         let stop = try #require(text.range(of: Self.end, range: start.upperBound..<text.endIndex), "docs/markup.md has no \(Self.end) line")
         let documented = String(text[start.upperBound..<stop.lowerBound])
         if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
-            try (String(text[..<start.upperBound]) + generated + String(text[stop.lowerBound...])).write(to: Self.markup, atomically: true, encoding: .utf8)
+            // A list with missing meanings or groups is not written.
+            if writer.problems.isEmpty {
+                try (String(text[..<start.upperBound]) + generated + String(text[stop.lowerBound...])).write(to: Self.markup, atomically: true, encoding: .utf8)
+            }
             return
         }
         let difference = Self.difference(from: documented, to: generated)
