@@ -168,14 +168,14 @@ private struct Writer {
     mutating func section(document: String, type: Any.Type) -> String {
         var rows = ["### \(document)", "", "`Templates/documents/\(document).mustache` gets:", "",
                     "| variable | shape | meaning |", "|---|---|---|"]
-        rows += self.rows(of: type, prefix: "", reachedBy: document)
+        rows += self.rows(of: type, prefix: "", at: document)
         return rows.joined(separator: "\n") + "\n\n"
     }
 
-    private mutating func rows(of group: Any.Type, prefix: String, reachedBy path: String) -> [String] {
+    private mutating func rows(of group: Any.Type, prefix: String, at place: String) -> [String] {
         let name = Self.name(group)
         guard let members = fields.byType[String(reflecting: group)] else {
-            problems.append("no sample case, for any reader, fills a \(name) (at \(path)), so its variables cannot be listed: add one that does")
+            problems.append("no sample case, for any reader, fills a \(name) (at \(place)), so its variables cannot be listed: add one that does")
             return []
         }
         var rows: [String] = []
@@ -195,7 +195,7 @@ private struct Writer {
     private mutating func inner(_ type: Any.Type, path: String) -> [String] {
         if let optional = type as? OptionalType.Type { return inner(optional.wrapped, path: path) }
         if let array = type as? ArrayType.Type { return inner(array.element, path: path + "[]") }
-        return Self.isGroup(type) ? rows(of: type, prefix: path + ".", reachedBy: path) : []
+        return Self.isGroup(type) ? rows(of: type, prefix: path + ".", at: path) : []
     }
 
     private mutating func shape(_ type: Any.Type) -> String {
