@@ -66,6 +66,8 @@ let package = Package(
         ),
         .testTarget(name: "KinpressAudienceTests", dependencies: ["KinpressAudience", "KinpressCase"]),
         .testTarget(name: "KinpressLintTests", dependencies: ["KinpressLint", "KinpressCase", "KinpressAudience", .product(name: "Yams", package: "Yams")]),
+        // docs/markup.md's list of template variables, checked against the view models.
+        .testTarget(name: "KinpressComposeTests", dependencies: ["KinpressCompose", "KinpressCase", "KinpressAudience"]),
         .testTarget(name: "KinpressRenderTests", dependencies: ["Kinpress", "KinpressCase", "KinpressAudience", "KinpressCompose", "KinpressLayout", "KinpressLint", "KinpressSupport", "CLibXML2"]),
     ],
     cxxLanguageStandard: .cxx17

@@ -7,24 +7,43 @@ struct AssessmentBuilder {
     let words: Words
 
     struct View {
+        /// The document's title, language and case facts, and who it is for.
         var header: HeaderView
+        /// The string catalogue: `strings.assessment.title`.
         var strings: [String: Any]
+        /// Headings that depend on the service (worry or danger statements).
         var service: [String: Any]
+        /// The opening paragraph.
         var intro: String
+        /// What has happened that worries people.
         var harm: [StatementView]
+        /// What makes things harder.
         var complicatingFactors: [StatementView]
+        /// What is working well.
         var strengths: [StatementView]
+        /// Safety already in place.
         var existingSafety: [StatementView]
+        /// The worries (danger or worry statements), numbered.
         var dangers: [DangerView]
+        /// Safety goals that answer no particular worry.
         var goalsWithoutWorry: [GoalView]
+        /// What must happen, whatever else changes.
         var bottomLines: [StatementView]
+        /// Who does what next, and by when.
         var nextSteps: [StepView]
+        /// The scaling questions.
         var scales: [ScaleView]
+        /// What is not known yet.
         var grey: [StatementView]
+        /// The next meeting, when there is one.
         var meeting: MeetingView?
+        /// How to ask the worker about any of it.
         var ask: String
+        /// Whether there is any harm, worry or complicating factor.
         var hasWorries: Bool
+        /// Whether there is any strength or existing safety.
         var hasWorkingWell: Bool
+        /// Whether there is any goal, bottom line or next step.
         var hasNeeds: Bool
     }
 

@@ -166,7 +166,9 @@ public struct Composer: Sendable {
         return result
     }
 
-    private func view(_ kind: DocumentKind, words: Words) throws(TemplateError) -> Any {
+    /// The view model a document's template gets (not private: a test lists its variables in
+    /// `docs/markup.md`).
+    func view(_ kind: DocumentKind, words: Words) throws(TemplateError) -> Any {
         switch kind {
         case .assessment: return try AssessmentBuilder(words: words).view()
         case .safetyPlan: return try SafetyPlanBuilder(words: words).view()

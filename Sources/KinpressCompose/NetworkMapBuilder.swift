@@ -6,21 +6,32 @@ struct NetworkMapBuilder {
     let words: Words
 
     struct View {
+        /// The document's title, language and case facts, and who it is for.
         var header: HeaderView
+        /// The string catalogue: `strings.network.title`.
         var strings: [String: Any]
+        /// The opening paragraph.
         var intro: String
+        /// The map of everyone around the children.
         var networkMap: NetworkMapView
+        /// The same people as a table, circle by circle, then by name.
         var rows: [Row]
-        /// Columns left out when nobody in the table has that fact recorded.
+        /// Whether anyone in the table is in the safety network; the column is left out otherwise.
         var showNetwork: Bool
+        /// Whether anyone's knowing about the worries is recorded; the column is left out otherwise.
         var showInformed: Bool
     }
 
     struct Row {
+        /// The person's name.
         var name: String
+        /// Who they are to the children.
         var relationship: String
+        /// The circle's name.
         var circle: String
+        /// "Yes" when in the safety network, else empty.
         var network: String
+        /// "Yes" or "No" when recorded, else empty.
         var informed: String
     }
 

@@ -11,21 +11,34 @@ struct PackBuilder {
     let draft: Bool
 
     struct Row {
+        /// What the line is: "Meeting", "Day".
         var label: String
+        /// Its value.
         var value: String
     }
 
     struct View {
+        /// The document's title, language and case facts, and who it is for.
         var header: HeaderView
+        /// The string catalogue: `strings.pack.purpose`.
         var strings: [String: Any]
+        /// The cover's table: what meeting, when, where, the chair, the children, the worker.
         var cover: [Row]
+        /// Who is invited, with who they are.
         var invited: [String]
+        /// What the meeting is for, when there is a meeting.
         var purpose: String?
+        /// The agenda: the case's, or the standard one.
         var agenda: [String]
+        /// Reports expected, with who writes them.
         var reports: [String]
+        /// Who does what next, and by when.
         var nextSteps: [StepView]
+        /// What happens after the meeting.
         var after: String
+        /// Hard words the pack uses, with their meanings.
         var glossary: [GlossaryEntry]
+        /// "DRAFT" across every page, for a draft.
         var watermark: String?
         /// Whether the case has a Words and Pictures story this reader may see.
         var hasStories: Bool
@@ -85,7 +98,9 @@ struct PackBuilder {
 
 /// A word a pack uses that a family may not know, and what it means.
 public struct GlossaryEntry: Sendable, Equatable {
+    /// The word.
     public var term: String
+    /// What it means.
     public var meaning: String
 
     public init(term: String, meaning: String) {

@@ -7,19 +7,33 @@ struct SafetyPlanBuilder {
     let words: Words
 
     struct View {
+        /// The document's title, language and case facts, and who it is for.
         var header: HeaderView
+        /// The string catalogue: `strings.plan.why.heading`.
         var strings: [String: Any]
+        /// Headings that depend on the service (worry or danger statements).
         var service: [String: Any]
+        /// The opening paragraph.
         var intro: String
+        /// When the plan was agreed.
         var agreed: String?
+        /// The worries the plan answers, numbered, words only.
         var worries: [DangerView]
+        /// The safety goals.
         var goals: [GoalView]
+        /// The safety network, with how to reach each person.
         var network: [PersonView]
+        /// The map of the people around the children, drawing the safety network only.
         var networkMap: NetworkMapView
+        /// The rules, grouped by the part of life they are about.
         var areas: [AreaView]
+        /// Signs that things are going wrong, and what to do.
         var warningSigns: [WarningView]
+        /// Who to call in an emergency.
         var emergencyContacts: [EmergencyView]
+        /// When the plan will be looked at again.
         var reviews: [ReviewView]
+        /// Who signs the plan.
         var signatures: [SignatureView]
         /// Said once under the table when someone in it has no number or email written.
         var noContact: String?

@@ -7,35 +7,53 @@ struct StoryBuilder {
     let words: Words
 
     struct View {
+        /// The document's title, language and case facts, and who it is for.
         var header: HeaderView
+        /// The string catalogue: `strings.story.helpersIntro`.
         var strings: [String: Any]
+        /// Each child's story this reader may see.
         var stories: [StoryView]
+        /// People the child can talk to, at most six.
         var helpers: [HelperView]
+        /// The heading over them.
         var helpersHeading: String
     }
 
     struct StoryView {
+        /// The story's title.
         var title: String
+        /// Who it was made for, and when.
         var madeFor: String
+        /// The child's picture, or the child pictogram.
         var cover: PictureView
+        /// The story's pages, one panel each.
         var pages: [PageView]
     }
 
     struct PageView {
+        /// The page's heading.
         var heading: String?
+        /// The page's words, a paragraph each.
         var paragraphs: [String]
+        /// The page's picture.
         var picture: PictureView?
     }
 
     struct PictureView {
+        /// The picture's file.
         var src: String
+        /// What it shows, in words.
         var alt: String
+        /// The case field it came from, for errors.
         var field: String
     }
 
     struct HelperView {
+        /// Their name as this reader knows them.
         var name: String
+        /// Who they are; absent when the child knows them by the name they use.
         var relationship: String?
+        /// Their picture.
         var picture: PictureView?
     }
 

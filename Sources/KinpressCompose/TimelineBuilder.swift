@@ -6,20 +6,32 @@ struct TimelineBuilder {
     let words: Words
 
     struct View {
+        /// The document's title, language and case facts, and who it is for.
         var header: HeaderView
+        /// The string catalogue: `strings.timeline.kinds.harm`.
         var strings: [String: Any]
+        /// The opening paragraph.
         var intro: String
+        /// The line for today: "Today: …".
         var today: String
+        /// What has happened, with the steps already behind us, in date order.
         var events: [EntryView]
+        /// Steps still to come.
         var journey: [EntryView]
     }
 
     struct EntryView {
+        /// When, in words, and what kind of entry it is.
         var date: String
+        /// What happened, or the step.
         var title: String
+        /// More about it, or empty.
         var detail: String
+        /// An event kind (harm, worry, strength, safety, service, move, meeting, other) or a step's status (planned, done, missed).
         var kind: String
+        /// Whether the date is only roughly known.
         var approximate: Bool
+        /// Words for a quiet time before it ("2 years later"), or empty.
         var gap: String
     }
 
