@@ -182,7 +182,7 @@ struct FlowBuilder {
             items.append(.text(FlowText(
                 block: text(runs, style, width: width), x: x, structure: structure,
                 spaceBefore: theme.spacing.heading * (level == 1 ? 1.4 : 1), spaceAfter: level == 1 ? 6 : 4, keepWithNext: true,
-                destination: id ?? "heading-\(headingNumber)", outline: (title, level))))
+                destination: id, outline: (title, level))))
         case .paragraph(let paragraphStyle, let runs):
             var style = body
             switch paragraphStyle {
@@ -294,8 +294,6 @@ struct FlowBuilder {
             items.append(.pageBreak(startsBody: false))
         case .bodyStart:
             items.append(.pageBreak(startsBody: true))
-        case .insert:
-            break
         case .language(let code, let partRightToLeft, let blocks):
             let saved = (rightToLeft, context)
             setDirection(partRightToLeft)
@@ -320,7 +318,7 @@ struct FlowBuilder {
         let contents = element("TOC")
         let numberWidth = theme.font.size * 3
         for (index, entry) in following.enumerated() {
-            let link = element("Link", alternative: entry.title, link: entry.destination)
+            let link = element("Link", alternative: entry.title, link: entry.id)
             let structure = path + [contents, element("TOCI"), link]
             var style = body
             style.bold = entry.level == 1
@@ -330,7 +328,7 @@ struct FlowBuilder {
             let rule = PlacedItem(.line(x1: x, y1: title.height + 3, x2: x + width, y2: title.height + 3, colour: Colour(theme, "rule"), width: 0.5), artifact: true)
             let marks = [
                 PlacedItem(.text(title, lines: 0..<title.lines.count, x: x + indent, y: 2), structure: structure),
-                PlacedItem(.pageNumber(of: entry.destination, x: x + width - numberWidth, y: 2, width: numberWidth), structure: structure),
+                PlacedItem(.pageNumber(of: entry.id, x: x + width - numberWidth, y: 2, width: numberWidth), structure: structure),
                 rule,
             ]
             items.append(.box(FlowBox(height: title.height + 6, items: marks, spaceBefore: index == 0 ? theme.spacing.paragraph : 0,

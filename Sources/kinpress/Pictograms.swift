@@ -25,7 +25,7 @@ struct Pictograms: ParsableCommand {
             for (name, title, _) in entries { print("pictogram:\(name)\t\(title)") }
             return
         }
-        var blocks: [Block] = [.heading(level: 1, id: nil, text: [TextRun(text: "Kinpress pictograms")])]
+        var blocks: [Block] = [.heading(level: 1, id: "pictograms", text: [TextRun(text: "Kinpress pictograms")])]
         for (name, title, file) in entries {
             blocks.append(.paragraph(style: .body, text: [TextRun(text: "pictogram:\(name)", bold: true), TextRun(text: "  \(title)")]))
             blocks.append(.picture(PictureBlock(file: file, alternative: title, field: "pictogram:\(name)", maximumHeight: 0.1)))

@@ -208,7 +208,7 @@ struct RenderTests {
         let normal = try PDFFile(try kinpress.pdf(.assessment, of: found, options: .init()))
         let easy = try PDFFile(try kinpress.pdf(.assessment, of: found, options: .init(theme: "easy-read")))
         let threeLevels = Document(title: "Levels", language: "en", runningTitle: "Levels", pageLabel: "{page}", blocks: (1...3).map {
-            .heading(level: $0, id: nil, text: [TextRun(text: "Heading \($0)")])
+            .heading(level: $0, id: "heading-\($0)", text: [TextRun(text: "Heading \($0)")])
         })
         let deep = try PDFFile(try kinpress.renderPDF(threeLevels, author: "", date: "2026-01-01T00:00:00Z", options: .init()).bytes)
         let capped = try PDFFile(try kinpress.renderPDF(threeLevels, author: "", date: "2026-01-01T00:00:00Z", options: .init(theme: "easy-read")).bytes)
