@@ -1,3 +1,5 @@
+/// Decides what the flow is made of (text that may break, boxes that may not, frames, page breaks) and hands each block to the file for its kind.
+
 import Foundation
 import KinpressCompose
 
