@@ -10,33 +10,31 @@ enum MarkupParser {
 
     /// Parses a rendered document. `source` names the template it came from, for errors.
     static func parse(_ markup: String, source: String, pictograms: URL) throws(TemplateError) -> Document {
-        try read(markup, source: source, pictograms: pictograms) { reader, root throws(TemplateError) in try reader.blocks(in: root) }
+        var (document, blocks) = try read(markup, source: source, pictograms: pictograms) { reader, root throws(TemplateError) in try reader.blocks(in: root) }
+        document.blocks = blocks
+        return document
     }
 
     /// Parses a rendered pack template: its own blocks and where each document goes.
     static func parsePack(_ markup: String, source: String, pictograms: URL) throws(TemplateError) -> PackOutline {
-        var items: [PackOutline.Item] = []
-        let document = try read(markup, source: source, pictograms: pictograms) { reader, root throws(TemplateError) in
-            items = try reader.outline(in: root)
-            return []
-        }
+        let (document, items) = try read(markup, source: source, pictograms: pictograms) { reader, root throws(TemplateError) in try reader.outline(in: root) }
         return PackOutline(document: document, items: items)
     }
 
-    /// The `<document>` element's settings, with the blocks `content` reads from it.
-    private static func read(_ markup: String, source: String, pictograms: URL,
-                             content: (NodeReader, xmlNodePtr) throws(TemplateError) -> [Block]) throws(TemplateError) -> Document {
+    /// The `<document>` element's settings (no blocks yet), and what `content` reads inside it.
+    private static func read<Content>(_ markup: String, source: String, pictograms: URL,
+                                      content: (NodeReader, xmlNodePtr) throws(TemplateError) -> Content) throws(TemplateError) -> (Document, Content) {
         let document = try read(markup, name: source, lineOffset: 0)
         defer { xmlFreeDoc(document) }
         guard let root = xmlDocGetRootElement(document), name(root) == "document" else {
             throw TemplateError(file: source, line: nil, message: "the template's output must have <document> as its outermost element")
         }
-        let blocks = try content(NodeReader(source: source, pictograms: pictograms), root)
+        let inside = try content(NodeReader(source: source, pictograms: pictograms), root)
         let title = attribute(root, "title") ?? ""
-        return Document(title: title, language: attribute(root, "lang") ?? "en", rightToLeft: attribute(root, "dir") == "rtl", marking: attribute(root, "marking"),
-                        runningTitle: attribute(root, "running-title") ?? title,
-                        pageLabel: attribute(root, "page-label") ?? "{page} / {pages}", skipLabel: attribute(root, "skip-label"),
-                        watermark: attribute(root, "watermark").flatMap { $0.isEmpty ? nil : $0 }, blocks: blocks)
+        return (Document(title: title, language: attribute(root, "lang") ?? "en", rightToLeft: attribute(root, "dir") == "rtl", marking: attribute(root, "marking"),
+                         runningTitle: attribute(root, "running-title") ?? title,
+                         pageLabel: attribute(root, "page-label") ?? "{page} / {pages}", skipLabel: attribute(root, "skip-label"),
+                         watermark: attribute(root, "watermark").flatMap { $0.isEmpty ? nil : $0 }, blocks: []), inside)
     }
 
     /// Checks a template's own markup, with its Mustache tags taken out, so a council that breaks

@@ -11,7 +11,7 @@ struct PackOutline {
         case section(id: String?, items: [Item])
     }
 
-    /// The pack's title, language and other settings; its blocks are `items`.
+    /// The pack's title, language and other settings, with no blocks: those are `items`.
     var document: Document
     var items: [Item]
 

@@ -87,8 +87,7 @@ public struct HTMLWriter {
         switch block {
         case .heading(let written, let id, let runs):
             headingsSeen += 1
-            let level = min(max(written, 1), theme.headingLevels ?? 3, 3)
-            inline(runs, in: tree.element("h\(level)", ["id": id], in: parent))
+            inline(runs, in: tree.element("h\(theme.headingLevel(written))", ["id": id], in: parent))
             lastHeadingID = id
         case .paragraph(let style, let runs):
             inline(runs, in: tree.element("p", ["class": style == .body ? nil : style.rawValue], in: parent))

@@ -145,6 +145,7 @@ struct FlowBuilder {
         return result
     }
 
+    /// The theme's body text, which every other style starts from.
     var body: TextStyle {
         TextStyle(family: theme.font.family, size: theme.font.size, lineHeight: theme.font.lineHeight, colour: Colour(theme, "text"))
     }

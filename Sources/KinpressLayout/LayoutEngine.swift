@@ -63,7 +63,7 @@ public final class LayoutEngine {
         // Second pass: page numbers in the contents, now that every heading has a page. The
         // contents' lines were measured with room for the number, so nothing moves.
         let pageOf = Dictionary(outline.map { ($0.destination, Self.pageName($0.page, bodyStart: bodyStart)) }, uniquingKeysWith: { first, _ in first })
-        var numberStyle = TextStyle(family: theme.font.family, size: theme.font.size, lineHeight: theme.font.lineHeight, colour: Colour(theme, "text"))
+        var numberStyle = builder.body
         numberStyle.alignment = .end
         for pageIndex in pages.indices {
             for itemIndex in pages[pageIndex].items.indices {
