@@ -231,29 +231,6 @@ public enum Format: String, CaseIterable, Sendable {
     public var fileExtension: String { rawValue }
 }
 
-extension Document {
-    /// Every word the document says, for looking words up.
-    var plainText: String {
-        func text(_ runs: Inline) -> String { runs.map(\.text).joined() }
-        func walk(_ blocks: [Block]) -> [String] {
-            blocks.flatMap { block -> [String] in
-                switch block {
-                case .heading(_, _, let runs), .paragraph(_, let runs): return [text(runs)]
-                case .list(_, _, let items): return items.flatMap(walk)
-                case .table(let table): return ((table.header.map { [$0] } ?? []) + table.rows).flatMap { $0.map(text) }
-                case .callout(_, let title, let inner): return (title.map { [text($0)] } ?? []) + walk(inner)
-                case .section(_, let inner), .language(_, _, let inner): return walk(inner)
-                case .figure(let figure): return [figure.alternative]
-                case .timeline(let timeline): return (timeline.events + timeline.journey).flatMap { [$0.title, $0.detail ?? ""] }
-                case .picture(let picture): return [picture.alternative]
-                case .signatures, .contents, .pageBreak, .bodyStart, .insert: return []
-                }
-            }
-        }
-        return walk(blocks).joined(separator: "\n")
-    }
-}
-
 /// Glossaries read once per process, each when first asked for: most runs need one language or none.
 private final class Glossaries: @unchecked Sendable {
     private let folder: URL

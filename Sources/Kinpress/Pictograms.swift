@@ -21,7 +21,7 @@ extension Kinpress {
     /// A PDF contact sheet of every pictogram, each with its name and description, for a worker
     /// choosing one or a council replacing one.
     public func pictogramSheet() throws(RenderFailure) -> RenderedPDF {
-        var blocks: [Block] = [.heading(level: 1, id: nil, text: [TextRun(text: "Kinpress pictograms")])]
+        var blocks: [Block] = [.heading(level: 1, id: "pictograms", text: [TextRun(text: "Kinpress pictograms")])]
         for pictogram in pictograms() {
             blocks.append(.paragraph(style: .body, text: [TextRun(text: "pictogram:\(pictogram.name)", bold: true), TextRun(text: "  \(pictogram.title)")]))
             blocks.append(.picture(PictureBlock(file: pictogram.file, alternative: pictogram.title, field: "pictogram:\(pictogram.name)", maximumHeight: 0.1)))

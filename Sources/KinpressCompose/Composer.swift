@@ -97,36 +97,15 @@ public struct Composer: Sendable {
         let catalogue = templates.catalogue(for: language(for: visible))
         let words = try Words(visible: visible, catalogue: catalogue, pictograms: templates.pictograms)
         let source = "\(templates.folder.lastPathComponent)/documents/pack.mustache"
-        func skeleton(_ entries: [GlossaryEntry]) throws(TemplateError) -> Document {
+        func outline(_ entries: [GlossaryEntry]) throws(TemplateError) -> PackOutline {
             let markup = try templates.render(try PackBuilder(words: words, glossary: entries, draft: draft).view(), document: "pack")
-            return try MarkupParser.parse(markup, source: source, pictograms: templates.pictograms)
+            return try MarkupParser.parsePack(markup, source: source, pictograms: templates.pictograms)
         }
-        var pack = try skeleton([])
-        let parts = try composeParts(Self.inserts(in: pack.blocks), for: visible, catalogue: catalogue)
-        let entries = glossary(Self.filled(pack, with: parts))
-        if !entries.isEmpty { pack = try skeleton(entries) }
-        return Self.filled(pack, with: parts)
-    }
-
-    private static func filled(_ pack: Document, with parts: [DocumentKind: [Block]]) -> Document {
-        var filled = pack
-        filled.blocks = insert(parts, into: pack.blocks)
-        return filled
-    }
-
-    /// The documents a pack template inserts, each once, in order.
-    private static func inserts(in blocks: [Block]) -> [DocumentKind] {
-        var kinds: [DocumentKind] = []
-        for block in blocks {
-            switch block {
-            case .insert(let name):
-                if let kind = DocumentKind(rawValue: name), !kinds.contains(kind) { kinds.append(kind) }
-            case .section(_, let inner):
-                kinds += inserts(in: inner).filter { !kinds.contains($0) }
-            default: break
-            }
-        }
-        return kinds
+        var pack = try outline([])
+        let parts = try composeParts(pack.inserts, for: visible, catalogue: catalogue)
+        let entries = glossary(pack.filled(with: parts))
+        if !entries.isEmpty { pack = try outline(entries) }
+        return pack.filled(with: parts)
     }
 
     /// Each document of a pack composed as it always is, less its own title and contents, its top
@@ -148,22 +127,6 @@ public struct Composer: Sendable {
         var parts: [DocumentKind: [Block]] = [:]
         for (kind, result) in zip(kinds, results) { parts[kind] = try result.get() }
         return parts
-    }
-
-    private static func insert(_ parts: [DocumentKind: [Block]], into blocks: [Block]) -> [Block] {
-        var result: [Block] = []
-        for block in blocks {
-            switch block {
-            case .insert(let name):
-                guard let kind = DocumentKind(rawValue: name), let part = parts[kind] else { continue }
-                result += part
-            case .section(let id, let inner):
-                result.append(.section(id: id, blocks: insert(parts, into: inner)))
-            default:
-                result.append(block)
-            }
-        }
-        return result
     }
 
     /// The view model a document's template gets (not private: a test lists its variables in

@@ -43,30 +43,35 @@ extension Document {
         self = try MarkupParser.parse(markup, source: "markup", pictograms: pictograms)
     }
 
-    /// A heading as contents and outlines list it: `destination` is its id, or `heading-N` for
-    /// the Nth heading when it has none, in every format.
+    /// A heading as contents and outlines list it.
     public struct HeadingEntry: Sendable, Equatable {
         public var level: Int
         public var title: String
-        public var destination: String
+        public var id: String
     }
 
     /// Every heading in `blocks`, in reading order.
     public static func headings(in blocks: [Block]) -> [HeadingEntry] {
-        var counter = 0
-        func visit(_ blocks: [Block]) -> [HeadingEntry] {
-            blocks.flatMap { block -> [HeadingEntry] in
-                switch block {
-                case .heading(let level, let id, let text):
-                    counter += 1
-                    return [HeadingEntry(level: level, title: text.map(\.text).joined(), destination: id ?? "heading-\(counter)")]
-                case .section(_, let inner), .callout(_, _, let inner), .language(_, _, let inner): return visit(inner)
-                case .list(_, _, let items): return items.flatMap(visit)
-                default: return []
-                }
-            }
+        BlockWalker(blocks).compactMap { block in
+            guard case .heading(let level, let id, let text) = block else { return nil }
+            return HeadingEntry(level: level, title: text.map(\.text).joined(), id: id)
         }
-        return visit(blocks)
+    }
+
+    /// Every word the document says, one block's words to a line, for looking words up.
+    public var plainText: String {
+        func text(_ runs: Inline) -> String { runs.map(\.text).joined() }
+        return BlockWalker(blocks).flatMap { block -> [String] in
+            switch block {
+            case .heading(_, _, let runs), .paragraph(_, let runs): return [text(runs)]
+            case .table(let table): return ((table.header.map { [$0] } ?? []) + table.rows).flatMap { $0.map(text) }
+            case .callout(_, let title, _): return title.map { [text($0)] } ?? []
+            case .figure(let figure): return [figure.alternative]
+            case .timeline(let timeline): return (timeline.events + timeline.journey).flatMap { [$0.title, $0.detail ?? ""] }
+            case .picture(let picture): return [picture.alternative]
+            case .list, .section, .language, .signatures, .contents, .pageBreak, .bodyStart: return []
+            }
+        }.joined(separator: "\n")
     }
 }
 
@@ -88,8 +93,9 @@ public struct TextRun: Sendable, Equatable {
 public typealias Inline = [TextRun]
 
 public indirect enum Block: Sendable, Equatable {
-    /// Level 1 to 3, with an id other parts can link to.
-    case heading(level: Int, id: String?, text: Inline)
+    /// Level 1 to 3, with the id links, contents and bookmarks point at: the template's, or
+    /// `heading-N` for the document's Nth heading, given once by the markup parser.
+    case heading(level: Int, id: String, text: Inline)
     case paragraph(style: ParagraphStyle, text: Inline)
     /// `icon`: a picture shown beside every item instead of a bullet, in themes that show them.
     case list(ordered: Bool, icon: URL?, items: [[Block]])
@@ -114,9 +120,6 @@ public indirect enum Block: Sendable, Equatable {
     /// Blocks in another language than the document's (the English half of a bilingual
     /// section): tagged with their language and set in their own direction.
     case language(code: String, rightToLeft: Bool, blocks: [Block])
-    /// Another whole document put in this place (`<insert document="assessment"/>` in a pack).
-    /// The composer replaces it with that document's blocks; it never reaches layout.
-    case insert(document: String)
 }
 
 public enum ParagraphStyle: String, Sendable, Equatable {
@@ -217,29 +220,24 @@ public struct PictureBlock: Sendable, Equatable {
 }
 
 extension Block {
-    /// The block as part `part` of a pack: headings `shift` levels down (at most 3), ids and the
-    /// links to them prefixed with the part's name, so two documents' ids cannot clash.
+    /// The block as part `part` of a pack (or a bilingual document's English half): headings
+    /// `shift` levels down (at most 3), ids and the links to them prefixed with the part's name,
+    /// so two documents' ids cannot clash. Reaches every block inside it.
     func inPart(_ part: String, shift: Int) -> Block {
-        func id(_ value: String?) -> String? { value.map { "\(part)-\($0)" } }
-        func runs(_ text: Inline) -> Inline {
-            text.map { run in
-                var run = run
-                if let link = run.link, link.hasPrefix("#") { run.link = "#\(part)-\(link.dropFirst())" }
-                return run
+        BlockRewriter { block in
+            let renamed: Block
+            switch block {
+            case .heading(let level, let id, let text): renamed = .heading(level: min(level + shift, 3), id: "\(part)-\(id)", text: text)
+            case .section(let id, let blocks): renamed = .section(id: id.map { "\(part)-\($0)" }, blocks: blocks)
+            default: renamed = block
             }
-        }
-        switch self {
-        case .heading(let level, let anchor, let text): return .heading(level: min(level + shift, 3), id: id(anchor), text: runs(text))
-        case .paragraph(let style, let text): return .paragraph(style: style, text: runs(text))
-        case .list(let ordered, let icon, let items): return .list(ordered: ordered, icon: icon, items: items.map { $0.map { $0.inPart(part, shift: shift) } })
-        case .table(var table):
-            table.header = table.header.map { $0.map(runs) }
-            table.rows = table.rows.map { $0.map(runs) }
-            return .table(table)
-        case .callout(let kind, let title, let blocks): return .callout(kind: kind, title: title.map(runs), blocks: blocks.map { $0.inPart(part, shift: shift) })
-        case .section(let anchor, let blocks): return .section(id: id(anchor), blocks: blocks.map { $0.inPart(part, shift: shift) })
-        case .language(let code, let rightToLeft, let blocks): return .language(code: code, rightToLeft: rightToLeft, blocks: blocks.map { $0.inPart(part, shift: shift) })
-        case .figure, .signatures, .contents, .timeline, .picture, .pageBreak, .bodyStart, .insert: return self
-        }
+            return renamed.mappingText { text in
+                text.map { run in
+                    var run = run
+                    if let link = run.link, link.hasPrefix("#") { run.link = "#\(part)-\(link.dropFirst())" }
+                    return run
+                }
+            }
+        }(self)
     }
 }

@@ -10,18 +10,31 @@ enum MarkupParser {
 
     /// Parses a rendered document. `source` names the template it came from, for errors.
     static func parse(_ markup: String, source: String, pictograms: URL) throws(TemplateError) -> Document {
+        var (document, blocks) = try read(markup, source: source, pictograms: pictograms) { reader, root throws(TemplateError) in try reader.blocks(in: root) }
+        document.blocks = blocks
+        return document
+    }
+
+    /// Parses a rendered pack template: its own blocks and where each document goes.
+    static func parsePack(_ markup: String, source: String, pictograms: URL) throws(TemplateError) -> PackOutline {
+        let (document, items) = try read(markup, source: source, pictograms: pictograms) { reader, root throws(TemplateError) in try reader.outline(in: root) }
+        return PackOutline(document: document, items: items)
+    }
+
+    /// The `<document>` element's settings (no blocks yet), and what `content` reads inside it.
+    private static func read<Content>(_ markup: String, source: String, pictograms: URL,
+                                      content: (NodeReader, xmlNodePtr) throws(TemplateError) -> Content) throws(TemplateError) -> (Document, Content) {
         let document = try read(markup, name: source, lineOffset: 0)
         defer { xmlFreeDoc(document) }
         guard let root = xmlDocGetRootElement(document), name(root) == "document" else {
             throw TemplateError(file: source, line: nil, message: "the template's output must have <document> as its outermost element")
         }
-        var reader = NodeReader(source: source, pictograms: pictograms)
-        let blocks = try reader.blocks(in: root)
+        let inside = try content(NodeReader(source: source, pictograms: pictograms), root)
         let title = attribute(root, "title") ?? ""
-        return Document(title: title, language: attribute(root, "lang") ?? "en", rightToLeft: attribute(root, "dir") == "rtl", marking: attribute(root, "marking"),
-                        runningTitle: attribute(root, "running-title") ?? title,
-                        pageLabel: attribute(root, "page-label") ?? "{page} / {pages}", skipLabel: attribute(root, "skip-label"),
-                        watermark: attribute(root, "watermark").flatMap { $0.isEmpty ? nil : $0 }, blocks: blocks)
+        return (Document(title: title, language: attribute(root, "lang") ?? "en", rightToLeft: attribute(root, "dir") == "rtl", marking: attribute(root, "marking"),
+                         runningTitle: attribute(root, "running-title") ?? title,
+                         pageLabel: attribute(root, "page-label") ?? "{page} / {pages}", skipLabel: attribute(root, "skip-label"),
+                         watermark: attribute(root, "watermark").flatMap { $0.isEmpty ? nil : $0 }, blocks: []), inside)
     }
 
     /// Checks a template's own markup, with its Mustache tags taken out, so a council that breaks
@@ -59,14 +72,47 @@ enum MarkupParser {
     }
 }
 
-/// Walks the parsed tree into blocks and text runs.
-private struct NodeReader {
+/// Walks the parsed tree into blocks and text runs. A class: it counts the headings it has
+/// read, to give each one without an id its place, `heading-N`.
+private final class NodeReader {
     let source: String
     /// Where `icon="NAME"` pictures are.
     let pictograms: URL
+    private var headings = 0
+
+    init(source: String, pictograms: URL) {
+        self.source = source
+        self.pictograms = pictograms
+    }
 
     func blocks(in parent: xmlNodePtr) throws(TemplateError) -> [Block] {
         var blocks: [Block] = []
+        for node in try blockElements(in: parent) { blocks.append(try block(node)) }
+        return blocks
+    }
+
+    /// A pack's items: its blocks, and `<insert>` points at its top or directly in a section.
+    func outline(in parent: xmlNodePtr) throws(TemplateError) -> [PackOutline.Item] {
+        var items: [PackOutline.Item] = []
+        for node in try blockElements(in: parent) {
+            switch MarkupParser.name(node) {
+            case "insert":
+                guard let name = MarkupParser.attribute(node, "document"), let kind = DocumentKind(rawValue: name) else {
+                    throw error(node, "<insert document=\"…\"> names one of the documents: \(DocumentKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                items.append(.insert(kind))
+            case "section" where elements(of: node).contains(where: { MarkupParser.name($0) == "insert" }):
+                items.append(.section(id: MarkupParser.attribute(node, "id"), items: try outline(in: node)))
+            default:
+                items.append(.block(try block(node)))
+            }
+        }
+        return items
+    }
+
+    /// The elements in a block's place; text there must be white space.
+    private func blockElements(in parent: xmlNodePtr) throws(TemplateError) -> [xmlNodePtr] {
+        var elements: [xmlNodePtr] = []
         for node in children(of: parent) {
             if node.pointee.type == XML_TEXT_NODE {
                 let text = content(node)
@@ -75,17 +121,17 @@ private struct NodeReader {
                 }
                 continue
             }
-            guard node.pointee.type == XML_ELEMENT_NODE else { continue }
-            blocks.append(try block(node))
+            if node.pointee.type == XML_ELEMENT_NODE { elements.append(node) }
         }
-        return blocks
+        return elements
     }
 
     private func block(_ node: xmlNodePtr) throws(TemplateError) -> Block {
         let tag = MarkupParser.name(node)
         switch tag {
         case "h1", "h2", "h3":
-            return .heading(level: Int(tag.dropFirst())!, id: MarkupParser.attribute(node, "id"), text: try inline(node))
+            headings += 1
+            return .heading(level: Int(tag.dropFirst())!, id: MarkupParser.attribute(node, "id") ?? "heading-\(headings)", text: try inline(node))
         case "p":
             let style = MarkupParser.attribute(node, "class").map { ParagraphStyle(rawValue: $0) } ?? .body
             guard let style else { throw error(node, "<p class=\"\(MarkupParser.attribute(node, "class") ?? "")\"> is not a paragraph style. Use lead, subtitle, note or small") }
@@ -133,10 +179,7 @@ private struct NodeReader {
         case "body-start":
             return .bodyStart
         case "insert":
-            guard let document = MarkupParser.attribute(node, "document"), DocumentKind(rawValue: document) != nil else {
-                throw error(node, "<insert document=\"…\"> names one of the documents: \(DocumentKind.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
-            return .insert(document: document)
+            throw error(node, "<insert> puts a whole document into a pack: it stands only in documents/pack.mustache, at its top or directly in a <section>")
         default:
             throw error(node, "<\(tag)> is not an element of Kinpress markup (see docs/markup.md)")
         }

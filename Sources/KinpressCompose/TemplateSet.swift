@@ -2,8 +2,8 @@ import Foundation
 import Mustache
 import Yams
 
-/// Everything in a `Templates/` folder: document templates, partials, string catalogues and
-/// themes. Loaded once and checked as it loads, so a broken template is reported with its file
+/// Everything in a `Templates/` folder: document templates, partials, string catalogues,
+/// themes and the HTML stylesheet (`html/style.css`) the themes fill in. Loaded once and checked as it loads, so a broken template is reported with its file
 /// and line before any case is rendered.
 public struct TemplateSet: Sendable {
     public let folder: URL
@@ -49,6 +49,12 @@ public struct TemplateSet: Sendable {
         try Self.checkSentences(in: folder, catalogues: catalogues)
         guard themes["default"] != nil else {
             throw TemplateError(file: "\(folder.lastPathComponent)/themes/default.yaml", line: nil, message: "the default theme is missing")
+        }
+        let stylesheet = try Self.loadStylesheet(folder.appendingPathComponent("html/style.css"), displayName: "\(folder.lastPathComponent)/html/style.css")
+        themes = themes.mapValues { theme in
+            var theme = theme
+            theme.stylesheetTemplate = stylesheet
+            return theme
         }
         self.library = library
         self.documents = documents
@@ -116,21 +122,37 @@ public struct TemplateSet: Sendable {
     /// never become markup), and markup that is well formed once the Mustache tags are taken out.
     static func loadTemplate(_ file: URL, displayName: String) throws(TemplateError) -> MustacheTemplate {
         let text = try read(file)
+        let template = try parse(text, displayName: displayName)
+        try MarkupParser.checkSkeleton(of: text, file: displayName)
+        return template
+    }
+
+    /// The HTML stylesheet: CSS with Mustache tags for the theme's values, which come already
+    /// written as CSS (text as escaped string literals), so the template prints them as they are
+    /// rather than escaping them for HTML.
+    static func loadStylesheet(_ file: URL, displayName: String) throws(TemplateError) -> MustacheTemplate {
+        guard FileManager.default.fileExists(atPath: file.path) else {
+            throw TemplateError(file: displayName, line: nil, message: "the HTML stylesheet is missing; every HTML document is styled from it and the theme")
+        }
+        return try parse(try read(file), displayName: displayName, contentType: "{{% CONTENT_TYPE: TEXT}}")
+    }
+
+    /// A template's Mustache, checked: no tag that prints without escaping or changes how tags
+    /// are written. `contentType` is a pragma put before the text (on its first line, so lines
+    /// keep their numbers).
+    private static func parse(_ text: String, displayName: String, contentType: String = "") throws(TemplateError) -> MustacheTemplate {
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             for forbidden in ["{{{", "{{&", "{{%", "{{="] where line.contains(forbidden) {
                 throw TemplateError(file: displayName, line: index + 1,
                                     message: "\(forbidden) is not allowed in Kinpress templates: it would print case text without escaping it, or change how tags are written. Use {{name}}")
             }
         }
-        let template: MustacheTemplate
         do {
-            template = try MustacheTemplate(string: text)
+            return try MustacheTemplate(string: contentType + text)
         } catch let error as MustacheTemplate.ParserError {
             throw TemplateError(file: displayName, line: error.context.lineNumber, message: "the Mustache tags are not well formed here (\(error.error)): \(error.context.line.trimmingCharacters(in: .whitespaces))")
         } catch {
             throw TemplateError(file: displayName, line: nil, message: "the template cannot be read: \(error)")
         }
-        try MarkupParser.checkSkeleton(of: text, file: displayName)
-        return template
     }
 }

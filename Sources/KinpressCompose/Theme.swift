@@ -1,4 +1,5 @@
 import Foundation
+import Mustache
 import Yams
 
 /// Type, colours and page margins for documents, from `Templates/themes/<name>.yaml`, so a
@@ -18,7 +19,26 @@ public struct Theme: Sendable, Decodable {
     }
 
     public struct Headings: Sendable, Decodable {
+        /// Sizes in points.
         public var h1, h2, h3: Double
+        /// Line height as a multiple of the heading's size.
+        public var lineHeight: Double
+
+        /// The size of a heading at `level` (1 to 3).
+        public func size(_ level: Int) -> Double {
+            [h1, h2, h3][min(max(level, 1), 3) - 1]
+        }
+    }
+
+    /// Sizes of other text, as multiples of the body size.
+    public struct Sizes: Sendable, Decodable {
+        /// A lead paragraph; a note or caption.
+        public var lead, note: Double
+        /// A numbered network map's key, and its line height.
+        public var key, keyLineHeight: Double
+        /// A child's storyboard text: `story` times the body size but at least `storyMinimum`
+        /// points, its lines at least `storyLineHeight` apart.
+        public var story, storyMinimum, storyLineHeight: Double
     }
 
     public struct Spacing: Sendable, Decodable {
@@ -26,6 +46,8 @@ public struct Theme: Sendable, Decodable {
         public var paragraph: Double
         /// Space before a heading, in points.
         public var heading: Double
+        /// Space before a top-level heading, as a multiple of `heading`.
+        public var topHeading: Double
     }
 
     public var name: String = ""
@@ -34,6 +56,7 @@ public struct Theme: Sendable, Decodable {
     public var headings: Headings
     /// Size of small print (headers, footers, notes) in points.
     public var small: Double
+    public var sizes: Sizes
     public var spacing: Spacing
     /// Named colours as `#rrggbb`: text, heading, muted, rule, and `<kind>`/`<kind>Border` for callouts.
     public var colours: [String: String]
@@ -43,9 +66,12 @@ public struct Theme: Sendable, Decodable {
     public var listIcons: Bool?
     /// Headings deeper than this are set as this level (easy read keeps to two).
     public var headingLevels: Int?
+    /// The HTML stylesheet (`Templates/html/style.css`) this theme's values fill in; the
+    /// `TemplateSet` that loads the theme sets it.
+    var stylesheetTemplate: MustacheTemplate?
 
     enum CodingKeys: String, CodingKey {
-        case margins, font, headings, small, spacing, colours, landscape, listIcons, headingLevels
+        case margins, font, headings, small, sizes, spacing, colours, landscape, listIcons, headingLevels
     }
 
     init(name: String, yaml: String, file: String) throws(TemplateError) {
@@ -61,6 +87,22 @@ public struct Theme: Sendable, Decodable {
         for (key, value) in colours where Self.rgb(value) == nil {
             throw TemplateError(file: file, line: nil, message: "the colour \(key): \"\(value)\" is not written as #rrggbb")
         }
+    }
+
+    /// The HTML stylesheet filled in with `values` (numbers and ready-quoted CSS text). The
+    /// template is plain text, not HTML: nothing in it is escaped again.
+    public func stylesheet(_ values: [String: Any]) -> String {
+        (stylesheetTemplate?.render(values) ?? "").trimmingCharacters(in: .newlines)
+    }
+
+    /// The level a heading is set at: easy read sets deeper headings as its deepest level.
+    public func headingLevel(_ written: Int) -> Int {
+        min(max(written, 1), headingLevels ?? 3, 3)
+    }
+
+    /// Space before a heading at `level`, in points.
+    public func spaceBeforeHeading(_ level: Int) -> Double {
+        spacing.heading * (level == 1 ? spacing.topHeading : 1)
     }
 
     /// A colour's red, green and blue, from 0 to 1; falls back to the text colour.

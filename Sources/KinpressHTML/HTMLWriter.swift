@@ -85,12 +85,10 @@ public struct HTMLWriter {
         let heading = lastHeadingID
         lastHeadingID = nil
         switch block {
-        case .heading(let written, _, let runs):
-            let destination = headings[headingsSeen].destination
+        case .heading(let written, let id, let runs):
             headingsSeen += 1
-            let level = min(max(written, 1), theme.headingLevels ?? 3, 3)
-            inline(runs, in: tree.element("h\(level)", ["id": destination], in: parent))
-            lastHeadingID = destination
+            inline(runs, in: tree.element("h\(theme.headingLevel(written))", ["id": id], in: parent))
+            lastHeadingID = id
         case .paragraph(let style, let runs):
             inline(runs, in: tree.element("p", ["class": style == .body ? nil : style.rawValue], in: parent))
         case .list(let ordered, let icon, let items):
@@ -134,7 +132,7 @@ public struct HTMLWriter {
             let list = tree.element("ol", in: navigation)
             for entry in headings.dropFirst(headingsSeen) where entry.level <= levels {
                 let item = tree.element("li", ["class": "level-\(entry.level)"], in: list)
-                tree.element("a", ["href": "#\(entry.destination)", "dir": "auto"], text: entry.title, in: item)
+                tree.element("a", ["href": "#\(entry.id)", "dir": "auto"], text: entry.title, in: item)
             }
         case .timeline(let diagram):
             addTimeline(diagram, in: parent)
@@ -145,8 +143,6 @@ public struct HTMLWriter {
                                  "width": String(Int(loaded.width.rounded())), "height": String(Int(loaded.height.rounded()))], in: figure)
         case .pageBreak, .bodyStart:
             tree.element("div", ["class": "page-break"], in: parent)
-        case .insert:
-            break
         case .language(let code, let rightToLeft, let blocks):
             add(blocks, in: tree.element("div", ["lang": code, "dir": rightToLeft ? "rtl" : "ltr"], in: parent))
         }

@@ -64,7 +64,7 @@ public final class LayoutEngine {
         // Second pass: page numbers in the contents, now that every heading has a page. The
         // contents' lines were measured with room for the number, so nothing moves.
         let pageOf = Dictionary(outline.map { ($0.destination, Self.pageName($0.page, bodyStart: bodyStart)) }, uniquingKeysWith: { first, _ in first })
-        var numberStyle = TextStyle(family: theme.font.family, size: theme.font.size, lineHeight: theme.font.lineHeight, colour: Colour(theme, "text"))
+        var numberStyle = builder.body
         numberStyle.alignment = .end
         for pageIndex in pages.indices {
             for itemIndex in pages[pageIndex].items.indices {
@@ -111,22 +111,22 @@ public final class LayoutEngine {
     }
 
     /// Roughly how much shaping a block takes: its characters, and something for each table
-    /// cell, figure and picture.
+    /// cell, figure and picture, with the blocks inside it.
     static func weight(_ block: Block) -> Int {
         func text(_ runs: Inline) -> Int { runs.reduce(0) { $0 + $1.text.utf8.count } }
-        switch block {
-        case .heading(_, _, let runs), .paragraph(_, let runs): return text(runs) + 20
-        case .list(_, _, let items): return items.joined().reduce(0) { $0 + weight($1) }
-        case .table(let table): return (table.rows + [table.header ?? []]).joined().reduce(0) { $0 + text($1) + 40 }
-        case .callout(_, let title, let blocks): return text(title ?? []) + blocks.reduce(0) { $0 + weight($1) }
-        case .section(_, let blocks), .language(_, _, let blocks): return blocks.reduce(0) { $0 + weight($1) }
-        case .timeline(let timeline):
-            return (timeline.events + timeline.journey).reduce(0) { $0 + $1.title.utf8.count + ($1.detail?.utf8.count ?? 0) + 60 }
-        case .figure: return 3000
-        case .signatures(_, let signatures): return 100 * signatures.count
-        case .picture: return 200
-        case .contents: return 2000
-        case .pageBreak, .bodyStart, .insert: return 0
+        return BlockWalker([block]).reduce(0) { total, block in
+            switch block {
+            case .heading(_, _, let runs), .paragraph(_, let runs): return total + text(runs) + 20
+            case .table(let table): return total + (table.rows + [table.header ?? []]).joined().reduce(0) { $0 + text($1) + 40 }
+            case .callout(_, let title, _): return total + text(title ?? [])
+            case .timeline(let timeline):
+                return total + (timeline.events + timeline.journey).reduce(0) { $0 + $1.title.utf8.count + ($1.detail?.utf8.count ?? 0) + 60 }
+            case .figure: return total + 3000
+            case .signatures(_, let signatures): return total + 100 * signatures.count
+            case .picture: return total + 200
+            case .contents: return total + 2000
+            case .list, .section, .language, .pageBreak, .bodyStart: return total
+            }
         }
     }
 
@@ -178,19 +178,10 @@ public final class LayoutEngine {
                 pictureCache[file] = (stamp, picture)
             }
         }
-        func visit(_ blocks: [Block]) throws(LayoutError) {
-            for block in blocks {
-                switch block {
-                case .picture(let picture): try load(picture.file, field: picture.field)
-                case .section(_, let inner), .callout(_, _, let inner), .language(_, _, let inner): try visit(inner)
-                case .list(_, let icon, let items):
-                    if let icon { try load(icon, field: "icon") }
-                    for item in items { try visit(item) }
-                default: break
-                }
-            }
+        for block in BlockWalker(blocks) {
+            if case .picture(let picture) = block { try load(picture.file, field: picture.field) }
+            if case .list(_, let icon?, _) = block { try load(icon, field: "icon") }
         }
-        try visit(blocks)
         return loaded
     }
 

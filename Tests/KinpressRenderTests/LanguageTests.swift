@@ -128,13 +128,12 @@ struct LanguageTests {
 
     /// Every run of text in blocks, a string a paragraph.
     static func texts(_ blocks: [Block]) -> [String] {
-        blocks.flatMap { block -> [String] in
+        func text(_ runs: Inline) -> String { runs.map(\.text).joined() }
+        return BlockWalker(blocks).flatMap { block -> [String] in
             switch block {
-            case .heading(_, _, let runs), .paragraph(_, let runs): return [runs.map(\.text).joined()]
-            case .list(_, _, let items): return items.flatMap(texts)
-            case .table(let table): return ((table.header.map { [$0] } ?? []) + table.rows).flatMap { $0.map { $0.map(\.text).joined() } }
-            case .callout(_, let title, let inner): return (title.map { [$0.map(\.text).joined()] } ?? []) + texts(inner)
-            case .section(_, let inner), .language(_, _, let inner): return texts(inner)
+            case .heading(_, _, let runs), .paragraph(_, let runs): return [text(runs)]
+            case .table(let table): return ((table.header.map { [$0] } ?? []) + table.rows).flatMap { $0.map(text) }
+            case .callout(_, let title, _): return title.map { [text($0)] } ?? []
             default: return []
             }
         }

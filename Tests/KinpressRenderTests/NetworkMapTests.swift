@@ -292,12 +292,9 @@ struct DiagramDocumentTests {
     }
 
     static func figures(in blocks: [Block]) -> [Figure] {
-        blocks.flatMap { block -> [Figure] in
-            switch block {
-            case .figure(let figure): return [figure]
-            case .section(_, let inner), .callout(_, _, let inner), .language(_, _, let inner): return figures(in: inner)
-            default: return []
-            }
+        BlockWalker(blocks).compactMap { block in
+            guard case .figure(let figure) = block else { return nil }
+            return figure
         }
     }
 

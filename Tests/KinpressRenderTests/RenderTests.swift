@@ -208,7 +208,7 @@ struct RenderTests {
         let normal = try PDFFile(try kinpress.pdf(.assessment, of: found, options: .init()))
         let easy = try PDFFile(try kinpress.pdf(.assessment, of: found, options: .init(theme: "easy-read")))
         let threeLevels = Document(title: "Levels", language: "en", runningTitle: "Levels", pageLabel: "{page}", blocks: (1...3).map {
-            .heading(level: $0, id: nil, text: [TextRun(text: "Heading \($0)")])
+            .heading(level: $0, id: "heading-\($0)", text: [TextRun(text: "Heading \($0)")])
         })
         let deep = try PDFFile(try kinpress.renderPDF(threeLevels, author: "", date: "2026-01-01T00:00:00Z", options: .init()).bytes)
         let capped = try PDFFile(try kinpress.renderPDF(threeLevels, author: "", date: "2026-01-01T00:00:00Z", options: .init(theme: "easy-read")).bytes)
@@ -303,6 +303,34 @@ struct TemplateTests {
         let error = try #require(loadError(copy.url))
         #expect(error.file.hasSuffix("documents/assessment.mustache"))
         #expect(error.message.contains("not allowed"))
+    }
+
+    @Test("a broken or missing HTML stylesheet names its file")
+    func brokenStylesheet() throws {
+        let copy = try Copy()
+        try copy.edit("html/style.css") { $0.replacingOccurrences(of: "{{/callouts}}", with: "{{/callout}}") }
+        let error = try #require(loadError(copy.url))
+        #expect(error.file.hasSuffix("html/style.css"))
+        #expect(error.line != nil)
+        try FileManager.default.removeItem(at: copy.url.appendingPathComponent("html/style.css"))
+        #expect(loadError(copy.url)?.file.hasSuffix("html/style.css") == true)
+    }
+
+    @Test("a council restyles the HTML in html/style.css, with the theme's values filled in")
+    func restyledHTML() throws {
+        let copy = try Copy()
+        try copy.edit("html/style.css") { $0.replacingOccurrences(of: "h1 { font-size: {{h1}}; }", with: "h1 { font-size: {{h1}}; text-transform: uppercase; }") }
+        let pipeline = try Kinpress(resources: Repository.root, templates: copy.url)
+        let html = String(decoding: try pipeline.html(.assessment, of: readSample(RenderTests.hughes), options: .init()), as: UTF8.self)
+        #expect(html.contains("em; text-transform: uppercase; }") && !html.contains("{{"))
+    }
+
+    @Test("the markup gives every heading an id, and <insert> only in a pack")
+    func headingIDs() throws {
+        let pictograms = Repository.root.appendingPathComponent("Templates/pictures/pictograms")
+        let document = try Document(markup: "<document><h1>A</h1><section id=\"s\"><h2 id=\"b\">B</h2><h2>C</h2></section></document>", pictograms: pictograms)
+        #expect(Document.headings(in: document.blocks).map(\.id) == ["heading-1", "b", "heading-3"])
+        #expect(throws: TemplateError.self) { try Document(markup: "<document><insert document=\"assessment\"/></document>", pictograms: pictograms) }
     }
 
     @Test("a sentence missing from the catalogue is named when it is needed")
