@@ -72,8 +72,19 @@ struct RenderTests {
             #expect(line.contains("NotoSans"), "only the project's fonts: \(line)")
             #expect(line.contains(" yes yes "), "embedded and subset: \(line)")
         }
-        let tags = try pdf.structure()
-        #expect(tags.contains("Document") && tags.contains("H1") && tags.contains("Table") && tags.contains("Figure"))
+        // The tag tree, one element per line, indented by depth: (depth, role).
+        let tags = try pdf.structure().split(separator: "\n").map { line in
+            (depth: line.prefix { $0 == " " }.count / 2, role: String(line.drop { $0 == " " }.split(separator: " ").first ?? ""))
+        }
+        #expect(tags.first?.role == "Document" && tags.first?.depth == 0, "one Document element holds everything")
+        #expect(tags.dropFirst().allSatisfy { $0.depth >= 1 })
+        #expect(tags.dropFirst().first?.role == "H1" && tags.filter { $0.role == "H1" && $0.depth == 1 }.count == 1, "the title is the document's one top-level H1, first")
+        #expect(tags.contains { $0.role == "Sect" }, "sections are Sect elements")
+        #expect(tags.filter { $0.role == "Figure" }.count >= scales, "a Figure per scale")
+        for (index, tag) in tags.enumerated() where tag.role == "Table" {
+            let rows = tags[(index + 1)...].prefix { $0.depth > tag.depth }.filter { $0.role == "TR" && $0.depth == tag.depth + 1 }
+            #expect(!rows.isEmpty, "each Table holds its rows")
+        }
     }
 
     @Test("the contents give each section's page and link to it")
