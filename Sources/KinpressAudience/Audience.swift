@@ -47,7 +47,7 @@ public struct VisibleCase: Sendable {
     /// What this reader's copy leaves out, in the order of the case format.
     public let withheld: [WithheldItem]
     /// The case this was projected from, for the same reader in another language.
-    internal(set) var source: Case?
+    var source: Case?
 
     /// The language the case's texts are in here.
     public var textLanguage: String { source?.textLanguage ?? "en" }
