@@ -14,9 +14,8 @@ public struct Kinpress: Sendable {
     public let templates: TemplateSet
     public let fonts: FontLibrary
     private let engines: LayoutEngines
-    /// The glossary of each language that has one, read when a family pack in that language
-    /// first needs it, for the words the pack explains.
-    private let glossaries: Glossaries
+    /// Glossaries and lint targets, read when first needed (a family pack's hard words, lint).
+    let lintResources: LintResources
 
     /// Loads and checks the templates and fonts once; reuse one `Kinpress` for many cases.
     /// `resources` holds `Templates/` and `Fonts/`.
@@ -32,7 +31,7 @@ public struct Kinpress: Sendable {
         } catch {
             throw .template(error)
         }
-        glossaries = Glossaries(folder: self.templates.folder)
+        lintResources = LintResources(folder: self.templates.folder)
     }
 
     /// How to make a document.
@@ -154,7 +153,8 @@ public struct Kinpress: Sendable {
     /// their plain meaning for this reader.
     private func glossaryEntries(in document: Document, language: String, audience: Audience) -> [GlossaryEntry] {
         let base = String(language.split(separator: "-").first ?? "en").lowercased()
-        guard let glossary = glossaries.glossary(for: base) else { return [] }
+        // A language without a glossary (or one that cannot be read: `kinpress lint` reports it) explains no words.
+        guard let glossary = try? lintResources.glossary(for: base) else { return [] }
         var seen: Set<String> = []
         return glossary.matches(in: document.plainText).compactMap { match in
             guard seen.insert(match.term.term.lowercased()).inserted else { return nil }
@@ -231,24 +231,34 @@ public enum Format: String, CaseIterable, Sendable {
     public var fileExtension: String { rawValue }
 }
 
-/// Glossaries read once per process, each when first asked for: most runs need one language or none.
-private final class Glossaries: @unchecked Sendable {
+/// What lint reads — each language's glossary and the targets — read once per process, each when
+/// first asked for (most runs need one language or none), so a batch does not read them per case.
+final class LintResources: @unchecked Sendable {
     private let folder: URL
     private let lock = NSLock()
-    private var loaded: [String: Glossary?] = [:]
+    private var glossaries: [String: Result<Glossary, LintError>] = [:]
+    private var targets: Result<LintTargets, LintError>?
 
     init(folder: URL) {
         self.folder = folder
     }
 
-    /// The glossary of `language`, or nil when it has none (or it cannot be read: `kinpress lint`
-    /// reports that).
-    func glossary(for language: String) -> Glossary? {
+    /// The glossary of `language` (a base tag: `pl`).
+    func glossary(for language: String) throws(LintError) -> Glossary {
         lock.lock()
         defer { lock.unlock() }
-        if let glossary = loaded[language] { return glossary }
-        let glossary = try? Glossary(folder: folder, language: language)
-        loaded[language] = .some(glossary)
-        return glossary
+        if let glossary = glossaries[language] { return try glossary.get() }
+        let glossary = Result { () throws(LintError) in try Glossary(folder: folder, language: language) }
+        glossaries[language] = glossary
+        return try glossary.get()
+    }
+
+    /// The linter for `language` (a base tag).
+    func linter(for language: String) throws(LintError) -> Linter {
+        let glossary = try glossary(for: language)
+        lock.lock()
+        defer { lock.unlock() }
+        if targets == nil { targets = Result { () throws(LintError) in try LintTargets.load(folder: folder) } }
+        return Linter(glossary: glossary, targets: try targets!.get())
     }
 }

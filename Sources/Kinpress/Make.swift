@@ -69,7 +69,12 @@ extension Kinpress {
                                 chairList: item.audience == .professional ? nil : ChairList(items: pack.withheld))
                 missing = pack.missingCharacters
             }
-            output.warnings = warnings + missing.map { missingCharacters($0, in: reading, audience: item.audience) }
+            if !missing.isEmpty {
+                // The reader's texts, in the case's language and as read, to find where each came from.
+                let texts = [source, source.inLanguage(source.file.case.language)].flatMap { item.audience.project($0).texts }
+                warnings += missing.map { missingCharacters($0, among: texts, in: reading) }
+            }
+            output.warnings = warnings
             return output
         } catch .layout(let error) {
             // A picture that cannot be shown: said at its line in the case file.
@@ -78,11 +83,10 @@ extension Kinpress {
         }
     }
 
-    /// The linter for a case's language, from the templates in use.
+    /// The linter for a case's language, from the templates in use (read once per process).
     public func linter(for language: String) throws(RenderFailure) -> Linter {
-        let base = String(language.split(separator: "-").first ?? "en").lowercased()
         do {
-            return try Linter(templates: templates.folder, language: base)
+            return try lintResources.linter(for: String(language.split(separator: "-").first ?? "en").lowercased())
         } catch {
             throw .lint(error)
         }
@@ -90,11 +94,12 @@ extension Kinpress {
 
     /// A warning about a text with characters no font can show, placed at the case field it came
     /// from: the longest text of the reader's case that the printed text contains.
-    private func missingCharacters(_ text: String, in reading: CaseReading, audience: Audience) -> Finding {
+    private func missingCharacters(_ text: String, among texts: [SourcedText], in reading: CaseReading) -> Finding {
         let shown = Bidi.withoutIsolates(text)
-        let texts = reading.case.map { source in [source, source.inLanguage(source.file.case.language)].flatMap { audience.project($0).texts } } ?? []
         let found = texts.filter { $0.text.count > 1 && shown.contains($0.text) }.max { ($0.text.count, $1.field) < ($1.text.count, $0.field) }
-        let message = "no installed font can show some characters in \"\(shown.prefix(60))\"; they print as empty boxes. "
+        // Quoted on one line: a label the map broke over lines is one text to the worker.
+        let quoted = shown.split(whereSeparator: \.isNewline).joined(separator: " ").prefix(60)
+        let message = "no installed font can show some characters in \"\(quoted)\"; they print as empty boxes. "
             + "Fonts/fonts.yaml lists the fonts Kinpress uses"
         return Finding(severity: .warning, file: reading.fileName, path: found?.field ?? .root, location: found.flatMap { reading.locations[$0.field] }, message: message)
     }
