@@ -19,6 +19,12 @@ extension Kinpress {
         CaseReader.read(bytes: bytes, displayName: displayName, folder: folder)
     }
 
+    /// Reads a case sent with its pictures (a service's request): nothing is read from or
+    /// written to disk.
+    public static func read(bytes: [UInt8], displayName: String, pictures: [String: [UInt8]]) -> CaseReading {
+        CaseReader.read(bytes: bytes, displayName: displayName, pictures: .given(Dictionary(pictures.map { (PictureFiles.key($0.key), $0.value) }, uniquingKeysWith: { first, _ in first })))
+    }
+
     /// Everything `request` asks for from one case, each output or the reason it could not be
     /// made; one failing output does not stop the others.
     public func make(_ request: Request, from reading: CaseReading) -> [Result<Output, RenderFailure>] {
@@ -81,6 +87,13 @@ extension Kinpress {
             guard let field = error.field, let path = reading.locations.keys.first(where: { $0.description == field }) else { throw .layout(error) }
             throw .caseField(Diagnostic(severity: .error, code: .unreadable, file: file, location: reading.locations[path], path: path, message: error.message))
         }
+    }
+
+    /// What a pack for `audience` leaves out of the case, for the chair to check before it is
+    /// sent: found without making the pack.
+    public func chairList(_ reading: CaseReading, for audience: Audience) throws(RenderFailure) -> ChairList {
+        guard let source = reading.case else { throw .invalidCase(reading.errors) }
+        return ChairList(items: audience.project(source).withheld)
     }
 
     /// The linter for a case's language, from the templates in use (read once per process).
@@ -177,6 +190,23 @@ public struct ChairList: Sendable {
         lines.append("")
         lines.append(items.isEmpty ? "Nothing was left out." : "\(items.count) item\(items.count == 1 ? "" : "s") left out.")
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The list for other programs: each item's field, who may see it, and how it starts.
+    public func json(audience: Audience) throws -> [UInt8] {
+        struct Item: Encodable {
+            var field: String
+            var visibility: String
+            var summary: String
+        }
+        struct List: Encodable {
+            var audience: String
+            var forTheChairOnly = "Do not send this list to the family."
+            var count: Int
+            var items: [Item]
+        }
+        return try readableJSON(List(audience: audience.rawValue, count: items.count,
+                                     items: items.map { Item(field: $0.field.description, visibility: $0.visibility.rawValue, summary: $0.summary) }))
     }
 
     /// The one-line summary a command prints beside the pack.

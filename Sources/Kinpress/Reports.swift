@@ -113,6 +113,46 @@ public struct LintReport: Encodable {
     }
 }
 
+/// One problem of a case file as other programs read it: where (line, column and the field's
+/// path, as `field` and, for older readers, `path`), how bad, and what to do.
+public struct Problem: Encodable, Sendable {
+    var severity: String
+    var code: String?
+    var line: Int?
+    var column: Int?
+    var field: String
+    var path: String
+    var message: String
+
+    init(_ diagnostic: Diagnostic) {
+        severity = diagnostic.severity.rawValue
+        code = diagnostic.code.rawValue
+        line = diagnostic.location?.line
+        column = diagnostic.location?.column
+        field = diagnostic.path.description
+        path = field
+        message = diagnostic.message
+    }
+
+    /// A lint finding that stopped a strict render.
+    init(_ finding: Finding) {
+        severity = finding.severity.rawValue
+        line = finding.location?.line
+        column = finding.location?.column
+        field = finding.path.description
+        path = field
+        message = finding.message
+    }
+
+    /// A problem with no place in the file but a field.
+    init(field: String, message: String) {
+        severity = "error"
+        self.field = field
+        path = field
+        self.message = message
+    }
+}
+
 /// The `--json` output of `kinpress validate`: one entry per file, in the order given.
 public struct ValidationReport: Encodable {
     struct File: Encodable {
@@ -123,24 +163,13 @@ public struct ValidationReport: Encodable {
         var problems: [Problem]
     }
 
-    struct Problem: Encodable {
-        var severity: Diagnostic.Severity
-        var code: Diagnostic.Code
-        var line: Int?
-        var column: Int?
-        var path: String
-        var message: String
-    }
-
     var valid: Bool
     var files: [File]
 
     public init(files names: [String], readings: [CaseReading]) {
         files = zip(names, readings).map { name, reading in
             File(file: name, valid: reading.isValid, errors: reading.errors.count, warnings: reading.warnings.count,
-                 problems: reading.diagnostics.map {
-                     Problem(severity: $0.severity, code: $0.code, line: $0.location?.line, column: $0.location?.column, path: $0.path.description, message: $0.message)
-                 })
+                 problems: reading.diagnostics.map(Problem.init))
         }
         valid = files.allSatisfy(\.valid)
     }
@@ -166,4 +195,44 @@ func readableJSON(_ value: some Encodable) throws -> [UInt8] {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     return Array(try encoder.encode(value))
+}
+
+/// One case's problems as a service answers them: `ok` when it has no errors, then its errors
+/// and warnings, each as `kinpress validate --json` reports it.
+public struct CaseProblems: Encodable, Sendable {
+    var ok: Bool
+    var errors: [Problem]
+    var warnings: [Problem]
+
+    public init(_ reading: CaseReading) {
+        self.init(errors: reading.errors, warnings: reading.warnings)
+    }
+
+    public init(errors: [Diagnostic], warnings: [Diagnostic] = []) {
+        self.init(errors: errors.map(Problem.init), warnings: warnings.map(Problem.init))
+    }
+
+    init(errors: [Problem], warnings: [Problem]) {
+        ok = errors.isEmpty
+        self.errors = errors
+        self.warnings = warnings
+    }
+
+    /// Why `failure` stopped an output, when the case is the reason (nil when Kinpress itself
+    /// failed: its templates, fonts or a library).
+    public init?(_ failure: RenderFailure, reading: CaseReading) {
+        let warnings = reading.warnings.map(Problem.init)
+        switch failure {
+        case .invalidCase(let errors): self.init(errors: errors.map(Problem.init), warnings: warnings)
+        case .refusedEmptyTexts: self.init(errors: reading.warnings.filter { $0.code == .emptyText }.map(Problem.init), warnings: [])
+        case .refusedByLint(_, let errors): self.init(errors: errors.map(Problem.init), warnings: warnings)
+        case .caseField(let problem): self.init(errors: [Problem(problem)], warnings: warnings)
+        case .noStory: self.init(errors: [Problem(field: "wordsAndPictures", message: failure.description)], warnings: warnings)
+        case .template, .lint, .layout, .render: return nil
+        }
+    }
+
+    public func json() throws -> [UInt8] {
+        try readableJSON(self)
+    }
 }

@@ -36,8 +36,10 @@ public struct VisibleCase: Sendable {
     public let audience: Audience
     /// The visible case: every list filtered, contact details filtered, hidden references replaced.
     public let file: CaseFile
-    /// The case file's folder, where its picture paths start.
-    public let folder: URL?
+    /// Where the case's pictures are.
+    public let pictures: PictureFiles?
+    /// The folder its picture paths start in.
+    public var folder: URL? { pictures?.folder }
     public let ages: [String: Case.Age]
     private let parties: [String: Party]
     /// For each list in `file`, by its path there, the index in the case file of each item kept.
@@ -64,11 +66,11 @@ public struct VisibleCase: Sendable {
         source?.hasTranslations(language, other) ?? false
     }
 
-    init(audience: Audience, file: CaseFile, folder: URL?, ages: [String: Case.Age], parties: [String: Party],
+    init(audience: Audience, file: CaseFile, pictures: PictureFiles?, ages: [String: Case.Age], parties: [String: Party],
          origins: [FieldPath: [Int]], texts: [SourcedText], withheld: [WithheldItem]) {
         self.audience = audience
         self.file = file
-        self.folder = folder
+        self.pictures = pictures
         self.ages = ages
         self.parties = parties
         self.origins = origins

@@ -95,7 +95,7 @@ struct Projection {
             }
             return meeting
         }
-        var result = VisibleCase(audience: audience, file: visible, folder: source.folder, ages: source.ages.filter { parties[$0.key] != nil },
+        var result = VisibleCase(audience: audience, file: visible, pictures: source.pictures, ages: source.ages.filter { parties[$0.key] != nil },
                                  parties: parties, origins: origins, texts: texts, withheld: withheld)
         result.source = source
         return result

@@ -21,11 +21,17 @@ public enum CaseReader {
             let reason = FileManager.default.fileExists(atPath: url.path) ? "it cannot be read (check its permissions)" : "there is no such file"
             return CaseReading(problem: "cannot open the file: \(reason)", file: name)
         }
-        return read(bytes: bytes, displayName: name, folder: url.deletingLastPathComponent())
+        return read(bytes: bytes, displayName: name, pictures: .folder(url.deletingLastPathComponent()))
     }
 
     /// Reads a case from bytes. Picture paths are looked up in `folder`; nil skips that check.
     public static func read(bytes: [UInt8], displayName: String, folder: URL?) -> CaseReading {
+        read(bytes: bytes, displayName: displayName, pictures: folder.map(PictureFiles.folder))
+    }
+
+    /// Reads a case from bytes, its pictures in a folder or sent with it; nil skips the picture
+    /// checks.
+    public static func read(bytes: [UInt8], displayName: String, pictures: PictureFiles?) -> CaseReading {
         let source = SourceFile(displayName: displayName, bytes: bytes)
         let tree: SourceNode
         do {
@@ -34,7 +40,7 @@ public enum CaseReader {
             let problem = Diagnostic(severity: .error, code: .unreadable, file: displayName, location: error.location, path: error.path, message: error.message)
             return CaseReading(fileName: displayName, diagnostics: [problem], case: nil)
         }
-        var checker = FormatChecker(fileName: displayName, folder: folder)
+        var checker = FormatChecker(fileName: displayName, pictures: pictures)
         let asChecked = checker.check(file: tree)
         var diagnostics = checker.problems
         var file: CaseFile?
@@ -56,7 +62,7 @@ public enum CaseReader {
         }
         diagnostics.sort(by: Diagnostic.readingOrder)
         let hasErrors = diagnostics.contains { $0.severity == .error }
-        var reading = CaseReading(fileName: displayName, diagnostics: diagnostics, case: hasErrors ? nil : file.map { Case(file: $0, folder: folder, translated: translated) })
+        var reading = CaseReading(fileName: displayName, diagnostics: diagnostics, case: hasErrors ? nil : file.map { Case(file: $0, pictures: pictures, translated: translated) })
         reading.translated = hasErrors ? nil : translated
         reading.locations = checker.locations
         return reading
@@ -116,8 +122,10 @@ public struct Case: Sendable {
     }
 
     public private(set) var file: CaseFile
-    /// The case file's folder, where picture paths start.
-    public let folder: URL?
+    /// Where the case's pictures are.
+    public let pictures: PictureFiles?
+    /// The folder picture paths start in.
+    public var folder: URL? { pictures?.folder }
     public let ages: [String: Age]
     private let parties: [String: Party]
     /// The checked file with texts in several languages, when it has any.
@@ -132,7 +140,7 @@ public struct Case: Sendable {
         let chosen = Translations.choose([language, "en"], in: translated, shape: .object(CaseFormat.file))
         // The same checked value decoded before, with other strings: it cannot fail now.
         guard let file = try? CaseFile(checked: chosen) else { return self }
-        return Case(file: file, folder: folder, translated: translated, textLanguage: language)
+        return Case(file: file, pictures: pictures, translated: translated, textLanguage: language)
     }
 
     /// Whether some text differs between two languages (a bilingual document prints its English
@@ -143,11 +151,11 @@ public struct Case: Sendable {
         return Translations.choose([language, "en"], in: translated, shape: shape) != Translations.choose([other, "en"], in: translated, shape: shape)
     }
 
-    init(file: CaseFile, folder: URL?, translated: JSONValue? = nil, textLanguage: String = "en") {
+    init(file: CaseFile, pictures: PictureFiles?, translated: JSONValue? = nil, textLanguage: String = "en") {
         self.translated = translated
         self.textLanguage = textLanguage
         self.file = file
-        self.folder = folder
+        self.pictures = pictures
         var parties: [String: Party] = [:]
         for person in file.people { parties[person.id] = .person(person) }
         for child in file.children { parties[child.id] = .child(child) }

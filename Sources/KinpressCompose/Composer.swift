@@ -31,12 +31,15 @@ public struct Composer: Sendable {
     /// same case texts under English headings (a child would get the story twice).
     public func compose(_ kind: DocumentKind, for visible: VisibleCase) throws(TemplateError) -> Document {
         let language = language(for: visible)
-        let document = try compose(kind, for: visible, language: language)
-        guard visible.audience != .professional, visible.file.case.alsoInEnglish, document.language.prefix(2) != "en",
-              visible.hasTranslations(language, "en") else { return document }
-        // Sections whose case texts are the same in both languages are left single.
-        let untranslated = try compose(kind, for: visible, catalogue: "en", texts: language)
-        return try bilingual(document, english: try compose(kind, for: visible, language: "en"), untranslated: untranslated)
+        var document = try compose(kind, for: visible, language: language)
+        if visible.audience != .professional, visible.file.case.alsoInEnglish, document.language.prefix(2) != "en",
+           visible.hasTranslations(language, "en") {
+            // Sections whose case texts are the same in both languages are left single.
+            let untranslated = try compose(kind, for: visible, catalogue: "en", texts: language)
+            document = try bilingual(document, english: try compose(kind, for: visible, language: "en"), untranslated: untranslated)
+        }
+        document.pictureFiles = visible.pictures
+        return document
     }
 
     private func compose(_ kind: DocumentKind, for visible: VisibleCase, language: String) throws(TemplateError) -> Document {
@@ -105,7 +108,9 @@ public struct Composer: Sendable {
         let parts = try composeParts(pack.inserts, for: visible, catalogue: catalogue)
         let entries = glossary(pack.filled(with: parts))
         if !entries.isEmpty { pack = try outline(entries) }
-        return pack.filled(with: parts)
+        var document = pack.filled(with: parts)
+        document.pictureFiles = visible.pictures
+        return document
     }
 
     /// Each document of a pack composed as it always is, less its own title and contents, its top

@@ -1,4 +1,5 @@
 import Foundation
+import KinpressCase
 
 /// The document model: what a document says and in what order, with no pages yet. Parsed from
 /// the markup the templates write (`docs/markup.md`); the layout stage turns it into pages.
@@ -21,6 +22,8 @@ public struct Document: Sendable, Equatable {
     /// Printed large and faint across every page ("DRAFT"), when set.
     public var watermark: String?
     public var blocks: [Block]
+    /// Where the case's pictures are, for pictures sent with the case rather than read from disk.
+    public var pictureFiles: PictureFiles?
 
     public init(title: String, language: String, rightToLeft: Bool = false, marking: String? = nil, runningTitle: String, pageLabel: String,
                 skipLabel: String? = nil, watermark: String? = nil, blocks: [Block]) {

@@ -41,7 +41,7 @@ public struct HTMLWriter {
     }
 
     private mutating func loadPictures() throws(LayoutError) {
-        pictures = try engine.loadPictures(in: document.blocks)
+        pictures = try engine.loadPictures(in: document)
         for (url, picture) in pictures {
             // Loading has checked the file is a PNG, JPEG or safe SVG; these are the bytes it checked.
             dataAddresses[url] = "data:\(picture.mediaType);base64,\(picture.file.base64EncodedString())"

@@ -1,5 +1,6 @@
 import Foundation
 import CPangoCairo
+import KinpressCase
 import KinpressCompose
 import KinpressSupport
 
@@ -37,7 +38,7 @@ public final class LayoutEngine {
     public func layout(_ document: Document, theme: Theme, paper: Paper, helper: LayoutEngine? = nil) throws(LayoutError) -> LaidOutDocument {
         try fonts.check(family: theme.font.family)
         let geometry = PageGeometry(paper: paper, theme: theme)
-        let pictures = try loadPictures(in: document.blocks)
+        let pictures = try loadPictures(in: document)
         func flow(_ range: Range<Int>, on engine: LayoutEngine, firstID: Int) -> FlowBuilder {
             var builder = FlowBuilder(theme: theme, geometry: geometry, contexts: (engine.leftToRight, engine.rightToLeft), rightToLeft: document.rightToLeft,
                                       firstID: firstID, firstHeading: Document.headings(in: Array(document.blocks[..<range.lowerBound])).count)
@@ -162,10 +163,15 @@ public final class LayoutEngine {
 
     /// Every picture in the document, each decoded once per engine while its file is unchanged:
     /// a bad one stops the document with its field named.
-    public func loadPictures(in blocks: [Block]) throws(LayoutError) -> [URL: LoadedPicture] {
+    /// Pictures sent with the case come from memory and are never cached.
+    public func loadPictures(in document: Document) throws(LayoutError) -> [URL: LoadedPicture] {
         var loaded: [URL: LoadedPicture] = [:]
         func load(_ file: URL, field: String) throws(LayoutError) {
             guard loaded[file] == nil else { return }
+            if PictureFiles.isSent(file) {
+                loaded[file] = try PictureLoader.load(document.pictureFiles?.sentBytes(at: file), name: file.lastPathComponent, field: field)
+                return
+            }
             let stamp = FileStamp(file)
             if let cached = pictureCache[file], stamp != nil, cached.stamp == stamp {
                 loaded[file] = cached.picture
@@ -178,7 +184,7 @@ public final class LayoutEngine {
                 pictureCache[file] = (stamp, picture)
             }
         }
-        for block in BlockWalker(blocks) {
+        for block in BlockWalker(document.blocks) {
             if case .picture(let picture) = block { try load(picture.file, field: picture.field) }
             if case .list(_, let icon?, _) = block { try load(icon, field: "icon") }
         }

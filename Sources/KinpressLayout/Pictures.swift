@@ -45,17 +45,21 @@ public enum PictureLoader {
     public static let maximumPixels = 40_000_000
 
     public static func load(_ url: URL, field: String) throws(LayoutError) -> LoadedPicture {
-        let name = url.lastPathComponent
+        try load(FileManager.default.contents(atPath: url.path).map { Array($0) }, name: url.lastPathComponent, field: field)
+    }
+
+    /// A picture from its bytes (nil: there were none), named `name` in messages.
+    public static func load(_ bytes: [UInt8]?, name: String, field: String) throws(LayoutError) -> LoadedPicture {
         func failure(_ message: String) -> LayoutError {
             LayoutError(message: "the picture \(name) \(message)", field: field)
         }
-        guard let data = FileManager.default.contents(atPath: url.path), !data.isEmpty else {
+        guard let bytes, !bytes.isEmpty else {
             throw failure("cannot be read. Check that the file is there and is a picture")
         }
-        let bytes = Array(data)
+        let data = Data(bytes)
         let isPNG = bytes.starts(with: [0x89, 0x50, 0x4E, 0x47])
         if isPNG || bytes.starts(with: [0xFF, 0xD8, 0xFF]) {
-            let (content, width, height) = try raster(url, bytes: bytes, failure: failure)
+            let (content, width, height) = try raster(bytes, failure: failure)
             return LoadedPicture(content: content, width: width, height: height, file: data, mediaType: isPNG ? "image/png" : "image/jpeg")
         }
         if let text = String(data: data, encoding: .utf8), text.contains("<svg") {
@@ -65,19 +69,18 @@ public enum PictureLoader {
         throw failure("is not a PNG, JPEG or SVG picture")
     }
 
-    private static func raster(_ url: URL, bytes: [UInt8], failure: (String) -> LayoutError) throws(LayoutError) -> (LoadedPicture.Content, Double, Double) {
-        var width: Int32 = 0, height: Int32 = 0
-        guard gdk_pixbuf_get_file_info(url.path, &width, &height) != nil, width > 0, height > 0 else {
-            throw failure("cannot be read: it may be cut short or damaged. Save it again")
+    private static func raster(_ bytes: [UInt8], failure: (String) -> LayoutError) throws(LayoutError) -> (LoadedPicture.Content, Double, Double) {
+        var width: Int32 = 0, height: Int32 = 0, tooLarge: Int32 = 0
+        var error: UnsafeMutablePointer<GError>?
+        let decoded = bytes.withUnsafeBufferPointer {
+            kinpress_pixbuf_from_bytes($0.baseAddress, gsize($0.count), Int64(maximumPixels), &width, &height, &tooLarge, &error)
         }
-        guard Int(width) * Int(height) <= maximumPixels else {
+        if tooLarge != 0 {
             throw failure("is \(width) × \(height) pixels, more than any picture in a document needs (at most \(maximumPixels / 1_000_000) million pixels). Make it smaller")
         }
-        var error: UnsafeMutablePointer<GError>?
-        guard let pixbuf = gdk_pixbuf_new_from_file(url.path, &error) else {
-            let reason = error.map { String(cString: $0.pointee.message) } ?? "unknown"
-            g_error_free(error)
-            throw failure("cannot be read: \(reason). Save it again")
+        guard let pixbuf = decoded, width > 0, height > 0 else {
+            if let error { g_error_free(error) }
+            throw failure("cannot be read: it may be cut short or damaged. Save it again")
         }
         defer { kinpress_object_unref(UnsafeMutableRawPointer(pixbuf)) }
         let orientation = gdk_pixbuf_get_option(pixbuf, "orientation").flatMap { Int(String(cString: $0)) } ?? 1

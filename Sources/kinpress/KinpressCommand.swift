@@ -3,7 +3,7 @@ import Foundation
 
 /// `kinpress`: plain-language documents for families from Signs of Safety case files.
 @main
-struct KinpressCommand: ParsableCommand {
+struct KinpressCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kinpress",
         abstract: "Turn a child-protection case file into plain-language documents for families.",
@@ -13,14 +13,18 @@ struct KinpressCommand: ParsableCommand {
             trade mark of its owner.
             """,
         version: "0.1.0",
-        subcommands: [Validate.self, Lint.self, Render.self, Pack.self, BatchCommand.self, Markup.self, Pictograms.self, Schema.self, Benchmark.self]
+        subcommands: [Validate.self, Lint.self, Render.self, Pack.self, BatchCommand.self, Markup.self, Pictograms.self, Schema.self, Benchmark.self, Serve.self]
     )
 
     /// Exit codes: 0 all good, 1 a case file has errors, 2 the command itself was mistyped.
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var serving = command as? AsyncParsableCommand {
+                try await serving.run()
+            } else {
+                try command.run()
+            }
         } catch {
             if exitCode(for: error) == .validationFailure {
                 var standardError = FileHandle.standardError

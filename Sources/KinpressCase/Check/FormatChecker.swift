@@ -5,8 +5,8 @@ import Foundation
 /// gathered on the way and checked once the whole file has been seen.
 struct FormatChecker {
     let fileName: String
-    /// The folder pictures are looked up in; nil skips the picture-file checks.
-    let folder: URL?
+    /// Where pictures are looked up; nil skips the picture-file checks.
+    let pictureFiles: PictureFiles?
     private(set) var problems: [Diagnostic] = []
     private var definitions: [(id: String, space: IDSpace, path: FieldPath, location: SourceLocation)] = []
     private var references: [(id: String, target: ReferenceTarget, path: FieldPath, location: SourceLocation)] = []
@@ -16,9 +16,9 @@ struct FormatChecker {
     /// Whether any text is given in several languages (each document then picks one).
     private(set) var hasTranslations = false
 
-    init(fileName: String, folder: URL?) {
+    init(fileName: String, pictures: PictureFiles?) {
         self.fileName = fileName
-        self.folder = folder
+        self.pictureFiles = pictures
     }
 
     /// Checks the whole file; returns the checked value, or nil where the top level is unusable.
@@ -346,7 +346,23 @@ struct FormatChecker {
     }
 
     private mutating func checkPictureFiles() {
-        guard let folder else { return }
+        switch pictureFiles {
+        case nil: return
+        case .folder(let folder): checkPictureFiles(in: folder)
+        case .given(let files):
+            for picture in pictures {
+                guard let bytes = files[PictureFiles.key(picture.path)] else {
+                    report(.pictureFile, picture.field, picture.location, "no picture was sent as \(picture.path). Send it with the case, as a part named \(picture.path)")
+                    continue
+                }
+                if let problem = PictureKind.mismatch(path: picture.path, head: Array(bytes.prefix(512))) {
+                    report(.pictureFile, picture.field, picture.location, problem)
+                }
+            }
+        }
+    }
+
+    private mutating func checkPictureFiles(in folder: URL) {
         let root = folder.resolvingSymlinksInPath().standardizedFileURL.path
         for picture in pictures {
             let url = folder.appendingPathComponent(picture.path)
