@@ -201,20 +201,31 @@ public struct Kinpress: Sendable {
         return String(format: "%04d-%02d-%02dT00:00:00Z", caseDate.year, caseDate.month ?? 1, caseDate.day ?? 1)
     }
 
-    /// Where Kinpress's own `Templates/` and `Fonts/` are: beside the program (an installed
-    /// `share/kinpress`, or the source tree it was built in), or in the current folder.
+    /// Where Kinpress's own `Templates/` and `Fonts/` are: `KINPRESS_HOME` when set; else
+    /// beside the program, found from its own path whatever folder it is run from (an installed
+    /// `PREFIX/share/kinpress` for `PREFIX/bin/kinpress`, or the source tree it was built in);
+    /// else the current folder.
     public static func resourcesFolder() -> URL? {
-        let program = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        let environment = ProcessInfo.processInfo.environment
+        if let home = environment["KINPRESS_HOME"], !home.isEmpty {
+            let folder = URL(fileURLWithPath: home).standardizedFileURL
+            return hasResources(folder) ? folder : nil
+        }
+        // The running program's own file (a name found on the PATH says nothing of its folder).
+        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        let program = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
         let candidates = [
             program.appendingPathComponent("../share/kinpress"),
             program.appendingPathComponent("../../.."),
             program.appendingPathComponent("../.."),
             URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
         ]
-        return candidates.map(\.standardizedFileURL).first {
-            FileManager.default.fileExists(atPath: $0.appendingPathComponent("Templates/strings/en.yaml").path)
-                && FileManager.default.fileExists(atPath: $0.appendingPathComponent("Fonts/fonts.conf").path)
-        }
+        return candidates.map(\.standardizedFileURL).first(where: hasResources)
+    }
+
+    private static func hasResources(_ folder: URL) -> Bool {
+        FileManager.default.fileExists(atPath: folder.appendingPathComponent("Templates/strings/en.yaml").path)
+            && FileManager.default.fileExists(atPath: folder.appendingPathComponent("Fonts/fonts.conf").path)
     }
 }
 

@@ -36,7 +36,7 @@ struct TemplatesOption: ParsableArguments {
     /// The templates folder in use: the one given, or Kinpress's own.
     func folder() throws -> URL {
         guard let folder = given.map({ URL(fileURLWithPath: $0) }) ?? Kinpress.resourcesFolder()?.appendingPathComponent("Templates") else {
-            throw ValidationError("cannot find Kinpress's Templates folder beside the program or in the current folder")
+            throw ValidationError("cannot find Kinpress's Templates folder: not in KINPRESS_HOME (when set), not in share/kinpress beside the program, not in the current folder. Run scripts/install, or set KINPRESS_HOME to the folder holding Templates and Fonts")
         }
         return folder
     }
@@ -59,7 +59,7 @@ func readCaseFile(_ path: String) throws -> CaseReading {
 /// Loads Kinpress's templates (or the folder given) and fonts, or says what is wrong.
 func loadKinpress(templates: String?) throws -> Kinpress {
     guard let resources = Kinpress.resourcesFolder() else {
-        throw ValidationError("cannot find Kinpress's Templates and Fonts folders beside the program or in the current folder")
+        throw ValidationError("cannot find Kinpress's Templates and Fonts folders: not in KINPRESS_HOME (when set), not in share/kinpress beside the program, not in the current folder. Run scripts/install, or set KINPRESS_HOME to the folder holding Templates and Fonts")
     }
     return try reporting { try Kinpress(resources: resources, templates: templates.map { URL(fileURLWithPath: $0) }) }
 }
