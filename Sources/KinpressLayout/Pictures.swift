@@ -57,10 +57,13 @@ public enum PictureLoader {
             throw failure("cannot be read. Check that the file is there and is a picture")
         }
         let data = Data(bytes)
-        let isPNG = bytes.starts(with: [0x89, 0x50, 0x4E, 0x47])
-        if isPNG || bytes.starts(with: [0xFF, 0xD8, 0xFF]) {
+        if bytes.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) {
+            let (content, width, height) = try png(bytes, failure: failure)
+            return LoadedPicture(content: content, width: width, height: height, file: data, mediaType: "image/png")
+        }
+        if bytes.starts(with: [0xFF, 0xD8, 0xFF]) {
             let (content, width, height) = try raster(bytes, failure: failure)
-            return LoadedPicture(content: content, width: width, height: height, file: data, mediaType: isPNG ? "image/png" : "image/jpeg")
+            return LoadedPicture(content: content, width: width, height: height, file: data, mediaType: "image/jpeg")
         }
         if let text = String(data: data, encoding: .utf8), text.contains("<svg") {
             let (content, width, height) = try vector(text, failure: failure)
@@ -69,14 +72,57 @@ public enum PictureLoader {
         throw failure("is not a PNG, JPEG or SVG picture")
     }
 
+    /// A PNG read by Cairo's own reader (libpng reading the whole image, so a damaged or cut-short
+    /// file is an error, not half a picture). Its size is read from the header first, so a
+    /// decompression bomb is refused before any pixel is decoded.
+    private static func png(_ bytes: [UInt8], failure: (String) -> LayoutError) throws(LayoutError) -> (LoadedPicture.Content, Double, Double) {
+        guard bytes.count >= 24, bytes[12..<16].elementsEqual("IHDR".utf8) else {
+            throw failure("cannot be read: it may be cut short or damaged. Save it again")
+        }
+        let bigEndian = { (start: Int) in bytes[start..<start + 4].reduce(0) { $0 << 8 | Int($1) } }
+        let (width, height) = (bigEndian(16), bigEndian(20))
+        if width * height > maximumPixels {
+            throw failure(tooLarge(width, height))
+        }
+        var reader = ByteReader(bytes: bytes)
+        let surface = withUnsafeMutablePointer(to: &reader) { pointer in
+            cairo_image_surface_create_from_png_stream({ closure, target, length in
+                closure!.assumingMemoryBound(to: ByteReader.self).pointee.read(into: target, count: Int(length))
+            }, pointer)!
+        }
+        guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS, width > 0, height > 0 else {
+            cairo_surface_destroy(surface)
+            throw failure("cannot be read: it may be cut short or damaged. Save it again")
+        }
+        return (.raster(surface: surface, orientation: 1), Double(width), Double(height))
+    }
+
+    private static func tooLarge(_ width: some BinaryInteger, _ height: some BinaryInteger) -> String {
+        "is \(width) × \(height) pixels, more than any picture in a document needs (at most \(maximumPixels / 1_000_000) million pixels). Make it smaller"
+    }
+
+    /// Hands a file's bytes to Cairo's PNG reader a piece at a time.
+    private struct ByteReader {
+        let bytes: [UInt8]
+        var offset = 0
+
+        mutating func read(into target: UnsafeMutablePointer<UInt8>?, count: Int) -> cairo_status_t {
+            guard let target, count <= bytes.count - offset else { return CAIRO_STATUS_READ_ERROR }
+            bytes.withUnsafeBufferPointer { target.update(from: $0.baseAddress! + offset, count: count) }
+            offset += count
+            return CAIRO_STATUS_SUCCESS
+        }
+    }
+
+    /// A JPEG decoded by gdk-pixbuf, which also reads its EXIF orientation.
     private static func raster(_ bytes: [UInt8], failure: (String) -> LayoutError) throws(LayoutError) -> (LoadedPicture.Content, Double, Double) {
-        var width: Int32 = 0, height: Int32 = 0, tooLarge: Int32 = 0
+        var width: Int32 = 0, height: Int32 = 0, oversized: Int32 = 0
         var error: UnsafeMutablePointer<GError>?
         let decoded = bytes.withUnsafeBufferPointer {
-            kinpress_pixbuf_from_bytes($0.baseAddress, gsize($0.count), Int64(maximumPixels), &width, &height, &tooLarge, &error)
+            kinpress_pixbuf_from_bytes($0.baseAddress, gsize($0.count), Int64(maximumPixels), &width, &height, &oversized, &error)
         }
-        if tooLarge != 0 {
-            throw failure("is \(width) × \(height) pixels, more than any picture in a document needs (at most \(maximumPixels / 1_000_000) million pixels). Make it smaller")
+        if oversized != 0 {
+            throw failure(tooLarge(width, height))
         }
         guard let pixbuf = decoded, width > 0, height > 0 else {
             if let error { g_error_free(error) }
@@ -84,16 +130,15 @@ public enum PictureLoader {
         }
         defer { kinpress_object_unref(UnsafeMutableRawPointer(pixbuf)) }
         let orientation = gdk_pixbuf_get_option(pixbuf, "orientation").flatMap { Int(String(cString: $0)) } ?? 1
-        let isJPEG = bytes.starts(with: [0xFF, 0xD8, 0xFF])
         let surface: OpaquePointer
-        if isJPEG, !isCMYK(bytes) {
+        if !isCMYK(bytes) {
             // The JPEG goes into the PDF as it is; the surface only gives its size.
             surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height)
             let copy = UnsafeMutablePointer<UInt8>.allocate(capacity: bytes.count)
             copy.initialize(from: bytes, count: bytes.count)
             cairo_surface_set_mime_data(surface, CAIRO_MIME_TYPE_JPEG, copy, UInt(bytes.count), { $0?.assumingMemoryBound(to: UInt8.self).deallocate() }, copy)
         } else {
-            // PNG, and CMYK JPEGs (which PDF viewers show nearly black when passed through).
+            // CMYK JPEGs, which PDF viewers show nearly black when passed through.
             surface = Self.surface(from: pixbuf)
         }
         let upright = orientation >= 5

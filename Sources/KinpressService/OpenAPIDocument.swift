@@ -239,6 +239,14 @@ components:
       content:
         application/json:
           schema: {type: object}
+          example:
+            format: 1
+            case: {reference: NT-0001, localAuthority: Example Council, date: "2026-03-02", worker: sw}
+            children:
+              - {id: ava, name: Ava, dateOfBirth: "2020-01-15"}
+            people:
+              - {id: sw, name: Sam Okafor, relationship: Social worker, kind: professional, organisation: Example Council}
+              - {id: mum, name: Jo Reed, relationship: Ava's mum, kind: parent}
         application/yaml:
           schema: {type: string}
         multipart/form-data:

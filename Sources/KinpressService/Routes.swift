@@ -17,11 +17,18 @@ struct Routes: Sendable {
         slots = RenderSlots(jobs: configuration.jobs, queue: configuration.queue, timeout: configuration.timeout)
     }
 
+    /// Each address and the methods it takes, for a 405 that says which.
+    static let methods: [String: [String]] = [
+        "/healthz": ["GET"], "/v1/schema": ["GET"], "/v1/openapi.yaml": ["GET"], "/metrics": ["GET"],
+        "/v1/validate": ["POST"], "/v1/render": ["POST"], "/v1/pack": ["POST"], "/v1/withheld": ["POST"], "/v1/lint": ["POST"],
+    ]
+
     func add(to router: Router<ServiceContext>) {
         router.get("healthz") { _, _ in Answer(status: .ok, headers: [.contentType: "text/plain; charset=utf-8"], body: Array("ok\n".utf8)).response }
         router.get("v1/schema") { request, _ in
             _ = try Query(request, allowed: [])
-            return Answer.json(Array(CaseFormatSchema.json().utf8)).response
+            // The schema text ends with its newline already: the same bytes as `kinpress schema`.
+            return Answer(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: Array(CaseFormatSchema.json().utf8)).response
         }
         router.get("v1/openapi.yaml") { request, _ in
             _ = try Query(request, allowed: [])

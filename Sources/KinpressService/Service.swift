@@ -87,6 +87,14 @@ struct Gate: RouterMiddleware {
                 response = try await next(request, context)
             } catch let answer as Answer {
                 response = answer.response
+            } catch let error as HTTPError where error.status == .notFound {
+                if let methods = Routes.methods[request.uri.path] {
+                    var answer = Answer.problem(.methodNotAllowed, "\(request.uri.path) takes " + methods.joined(separator: " and "))
+                    answer.headers[.allow] = methods.joined(separator: ", ")
+                    response = answer.response
+                } else {
+                    response = Answer.problem(.notFound, "there is nothing at this address; /v1/openapi.yaml lists what there is").response
+                }
             } catch let error as HTTPError {
                 response = Answer.problem(error.status, error.status.reasonPhrase).response
             } catch {

@@ -60,7 +60,8 @@ struct PictureTests {
         let picture = Block.picture(PictureBlock(file: file, alternative: "A house", field: "wordsAndPictures[0].pages[0].picture", maximumHeight: 0.5))
         let blocks: [Block] = [.section(id: nil, blocks: [.paragraph(style: .body, text: [TextRun(text: "Dom")])]),
                                .language(code: "en", rightToLeft: false, blocks: [.section(id: nil, blocks: [picture])])]
-        let loaded = try LayoutEngine(fonts: kinpress.fonts).loadPictures(in: blocks)
+        let document = Document(title: "Dom", language: "pl", runningTitle: "Dom", pageLabel: "{page}", blocks: blocks)
+        let loaded = try LayoutEngine(fonts: kinpress.fonts).loadPictures(in: document)
         #expect(loaded[file] != nil)
     }
 
