@@ -27,7 +27,7 @@ struct Serve: AsyncParsableCommand {
 
     @OptionGroup var templates: TemplatesOption
 
-    @Option(help: "Renders at once (default: the number of cores).")
+    @Option(help: "Renders at once (by default, one per core).")
     var jobs = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(help: "Renders that may wait for a free job; beyond them the service answers 503 (default: 4 × jobs).")
