@@ -283,7 +283,7 @@ def check_leaks(kinpress, marked_case):
 
 def check_schemathesis(kinpress):
     with Server(kinpress) as server, tempfile.TemporaryDirectory() as scratch:
-        command = ["st", "run", server.url("/v1/openapi.yaml"), "-H", "Authorization: Bearer " + TOKEN,
+        command = [sys.executable, "-c", "import sys; from schemathesis.cli import schemathesis; sys.exit(schemathesis())", "run", server.url("/v1/openapi.yaml"), "-H", "Authorization: Bearer " + TOKEN,
                    "--checks", "all", "--exclude-checks", "positive_data_acceptance",
                    "--phases", "examples,fuzzing", "--max-examples", "40", "--workers", "2", "--seed", "1"]
         result = subprocess.run(command, capture_output=True, text=True, timeout=900, cwd=scratch)
@@ -392,7 +392,7 @@ CHECKS = {name[len("check_"):]: function for name, function in globals().items()
 if __name__ == "__main__":
     if len(sys.argv) < 3 or sys.argv[2] not in CHECKS:
         raise SystemExit(f"usage: service_check.py KINPRESS {'|'.join(CHECKS)} [ARGUMENT]")
-    CHECKS[sys.argv[2]](sys.argv[1], *sys.argv[3:])
+    CHECKS[sys.argv[2]](os.path.abspath(sys.argv[1]), *sys.argv[3:])
     if problems:
         print("\n".join(problems))
         sys.exit(1)
