@@ -116,13 +116,13 @@ public struct LintReport: Encodable {
 /// One problem of a case file as other programs read it: where (line, column and the field's
 /// path, as `field` and, for older readers, `path`), how bad, and what to do.
 public struct Problem: Encodable, Sendable {
-    var severity: String
-    var code: String?
-    var line: Int?
-    var column: Int?
-    var field: String
+    public private(set) var severity: String
+    public private(set) var code: String?
+    public private(set) var line: Int?
+    public private(set) var column: Int?
+    public private(set) var field: String
     var path: String
-    var message: String
+    public private(set) var message: String
 
     init(_ diagnostic: Diagnostic) {
         severity = diagnostic.severity.rawValue
@@ -201,8 +201,8 @@ func readableJSON(_ value: some Encodable) throws -> [UInt8] {
 /// and warnings, each as `kinpress validate --json` reports it.
 public struct CaseProblems: Encodable, Sendable {
     var ok: Bool
-    var errors: [Problem]
-    var warnings: [Problem]
+    public private(set) var errors: [Problem]
+    public private(set) var warnings: [Problem]
 
     public init(_ reading: CaseReading) {
         self.init(errors: reading.errors, warnings: reading.warnings)

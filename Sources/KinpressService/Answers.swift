@@ -30,11 +30,12 @@ struct Answer: Error {
         return answer
     }
 
-    /// A document or pack: PDF or HTML, named by what it is (never by anything in the case).
-    static func output(_ output: Output) -> Answer {
+    /// A document or pack: PDF or HTML, named by what it is (never by anything in the case);
+    /// `saved` asks the browser to save it rather than show it.
+    static func output(_ output: Output, saved: Bool = false) -> Answer {
         var headers: HTTPFields = [
             .contentType: output.item.format == .pdf ? "application/pdf" : "text/html; charset=utf-8",
-            .contentDisposition: "inline; filename=\"\(output.item.fileName)\"",
+            .contentDisposition: "\(saved ? "attachment" : "inline"); filename=\"\(output.item.fileName)\"",
         ]
         if let pages = output.pages { headers[.init("Kinpress-Pages")!] = String(pages) }
         headers[.init("Kinpress-Warnings")!] = String(output.warnings.count)

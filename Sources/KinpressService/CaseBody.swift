@@ -24,9 +24,14 @@ struct CaseBody {
             throw .unsupportedType("the Content-Type \(contentType.prefix(80)) cannot be read. Send application/json, application/yaml or multipart/form-data")
         }
         let essence = "\(type.type)/\(type.subType)"
-        if essence == "multipart/form-data" {
-            let boundary = type.parameter.flatMap { $0.name.lowercased() == "boundary" ? $0.value : nil }
-            let parts = try Self.parts(bytes, boundary: boundary)
+        if let parts = try Self.formParts(bytes, contentType: contentType) {
+            if let unnamed = parts.firstIndex(where: { ($0.name ?? "").isEmpty }) {
+                throw .badForm("part \(unnamed + 1) of the form has no name. Name the case part case, and each picture by its path in the case")
+            }
+            var seen: Set<String> = []
+            for part in parts where !seen.insert(part.name ?? "").inserted {
+                throw .badForm("two parts of the form have the same name. Send each picture once")
+            }
             guard let casePart = parts.first(where: { $0.name == "case" }) else {
                 throw .badForm("the form has no part named case. Send the case file as a part named case, and each picture as a part named by its path in the case")
             }
@@ -50,6 +55,12 @@ struct CaseBody {
     private static func displayName(_ type: String?) -> String {
         guard let type, caseTypes.contains(type) else { return "case" }
         return type == "application/json" ? "case.json" : "case.yaml"
+    }
+
+    /// The parts of a `multipart/form-data` body; nil when the body is of another type.
+    static func formParts(_ bytes: [UInt8], contentType: String?) throws(Failure) -> [MultipartPart]? {
+        guard let type = contentType.flatMap({ MediaType(from: $0) }), "\(type.type)/\(type.subType)" == "multipart/form-data" else { return nil }
+        return try parts(bytes, boundary: type.parameter.flatMap { $0.name.lowercased() == "boundary" ? $0.value : nil })
     }
 
     /// The form's parts, as MultipartKit's parser reads them.
@@ -80,13 +91,6 @@ struct CaseBody {
             throw .badForm("the form cannot be read: it is not multipart/form-data with the boundary its Content-Type gives")
         }
         guard !open, !parts.isEmpty else { throw .badForm("the form is cut short: it does not end with its closing boundary") }
-        if let unnamed = parts.firstIndex(where: { ($0.name ?? "").isEmpty }) {
-            throw .badForm("part \(unnamed + 1) of the form has no name. Name the case part case, and each picture by its path in the case")
-        }
-        var seen: Set<String> = []
-        for part in parts where !seen.insert(part.name ?? "").inserted {
-            throw .badForm("two parts of the form have the same name. Send each picture once")
-        }
         return parts
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Kinpress
 
 /// How `kinpress serve` runs: where it listens, who may call it, and its limits.
 public struct ServiceConfiguration: Sendable {
@@ -8,6 +9,8 @@ public struct ServiceConfiguration: Sendable {
     public var tokens: URL?
     /// A templates folder instead of Kinpress's own.
     public var templates: URL?
+    /// The worker's page (`index.mustache`, `page.css`, `page.js`): Kinpress's own `Page/`.
+    public var page: URL
     /// Renders at once.
     public var jobs: Int
     /// Renders that may wait for a free job before the service answers 503.
@@ -18,12 +21,14 @@ public struct ServiceConfiguration: Sendable {
     public var timeout: Duration
 
     public init(host: String = "127.0.0.1", port: Int = 8080, tokens: URL? = nil, templates: URL? = nil,
+                page: URL = (Kinpress.resourcesFolder() ?? URL(fileURLWithPath: ".")).appendingPathComponent("Page"),
                 jobs: Int = ProcessInfo.processInfo.activeProcessorCount, queue: Int? = nil,
                 maxBody: Int = 20_000_000, timeout: Duration = .seconds(30)) {
         self.host = host
         self.port = port
         self.tokens = tokens
         self.templates = templates
+        self.page = page
         self.jobs = jobs
         self.queue = queue ?? 4 * jobs
         self.maxBody = maxBody

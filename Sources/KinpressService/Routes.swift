@@ -9,21 +9,40 @@ struct Routes: Sendable {
     let configuration: ServiceConfiguration
     let registry: PrometheusCollectorRegistry
     let slots: RenderSlots
+    let page: WorkerPage
+    let tokens: Tokens?
 
-    init(kinpress: Kinpress, configuration: ServiceConfiguration, registry: PrometheusCollectorRegistry) {
+    init(kinpress: Kinpress, configuration: ServiceConfiguration, registry: PrometheusCollectorRegistry, page: WorkerPage, tokens: Tokens?) {
         self.kinpress = kinpress
         self.configuration = configuration
         self.registry = registry
+        self.page = page
+        self.tokens = tokens
         slots = RenderSlots(jobs: configuration.jobs, queue: configuration.queue, timeout: configuration.timeout)
     }
 
     /// Each address and the methods it takes, for a 405 that says which.
     static let methods: [String: [String]] = [
+        "/": ["GET", "POST"], "/page/page.css": ["GET"], "/page/page.js": ["GET"],
         "/healthz": ["GET"], "/v1/schema": ["GET"], "/v1/openapi.yaml": ["GET"], "/metrics": ["GET"],
         "/v1/validate": ["POST"], "/v1/render": ["POST"], "/v1/pack": ["POST"], "/v1/withheld": ["POST"], "/v1/lint": ["POST"],
     ]
 
+    /// The addresses anyone may fetch: the page and its files hold no case (the page asks for
+    /// the token itself before it sends one).
+    static let open: Set<String> = ["/healthz", "/", "/page/page.css", "/page/page.js"]
+
     func add(to router: Router<ServiceContext>) {
+        router.get("/") { request, _ in
+            _ = try Query(request, allowed: [])
+            return page.answer(WorkerPage.View(needsToken: tokens != nil, form: .init(), themes: themes)).response
+        }
+        router.post("/") { request, context in try await pageAnswer(request, context: context).response }
+        router.get("page/:file") { request, context in
+            _ = try Query(request, allowed: [])
+            guard let answer = page.asset(context.parameters.get("file") ?? "") else { throw HTTPError(.notFound) }
+            return answer.response
+        }
         router.get("healthz") { _, _ in Answer(status: .ok, headers: [.contentType: "text/plain; charset=utf-8"], body: Array("ok\n".utf8)).response }
         router.get("v1/schema") { request, _ in
             _ = try Query(request, allowed: [])
@@ -91,20 +110,115 @@ struct Routes: Sendable {
         }
     }
 
-    /// The case in the request's body, read in memory.
-    private func readCase(_ request: Request) async throws -> CaseReading {
-        let bytes: ByteBuffer
+    /// The request's body, in memory, up to `--max-body`.
+    private func body(_ request: Request) async throws -> [UInt8] {
         do {
-            bytes = try await request.body.collect(upTo: configuration.maxBody)
+            return Array(buffer: try await request.body.collect(upTo: configuration.maxBody))
         } catch {
             throw Answer.problem(.contentTooLarge, "the request is larger than \(configuration.maxBody) bytes, the most this service reads")
         }
+    }
+
+    /// The case in the request's body, read in memory.
+    private func readCase(_ request: Request) async throws -> CaseReading {
+        let bytes = try await body(request)
         do {
-            return try CaseBody(bytes: Array(buffer: bytes), contentType: request.headers[.contentType]).reading
+            return try CaseBody(bytes: bytes, contentType: request.headers[.contentType]).reading
         } catch .unsupportedType(let message) {
             throw Answer.problem(.unsupportedMediaType, message)
         } catch .badForm(let message) {
             throw Answer.problem(.badRequest, message)
+        }
+    }
+
+    /// The themes, the standard one first.
+    private var themes: [String] { kinpress.templates.themes.keys.sorted { ($0 == "default" ? "" : $0) < ($1 == "default" ? "" : $1) } }
+
+    /// The page's form, answered: a document to save or print, or the page with the case's
+    /// problems and its preview.
+    private func pageAnswer(_ request: Request, context: ServiceContext) async throws -> Answer {
+        let form: WorkerPage.Form
+        do {
+            guard let parts = try CaseBody.formParts(try await body(request), contentType: request.headers[.contentType]) else {
+                throw Answer.problem(.unsupportedMediaType, "the page sends its form as multipart/form-data")
+            }
+            form = WorkerPage.Form(parts: parts)
+        } catch let failure as CaseBody.Failure {
+            guard case .badForm(let message) = failure else { throw Answer.problem(.badRequest, "the form cannot be read") }
+            throw Answer.problem(.badRequest, message)
+        }
+        var view = WorkerPage.View(needsToken: tokens != nil, form: form, themes: themes)
+        if let tokens {
+            let token = form.token.map { Substring($0) } ?? Tokens.bearer(request.headers[.authorization])
+            guard let token, tokens.caller(presenting: token) != nil else {
+                view.summary = "The access token is not right. Type the token you were given into Access token."
+                view.previewNote = ""
+                return page.answer(view, status: .unauthorized)
+            }
+        }
+        guard !form.caseText.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return page.answer(view) }
+        let product: KinpressRequest.Product
+        if form.document == "pack" {
+            product = .pack(draft: false)
+        } else if let kind = DocumentKind(rawValue: form.document) {
+            product = .document(kind)
+        } else {
+            throw Answer.problem(.badRequest, "document may be " + view.documents.map(\.value).joined(separator: ", "))
+        }
+        guard let audience = Audience(rawValue: form.reader) else {
+            throw Answer.problem(.badRequest, "reader may be " + Audience.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        guard kinpress.templates.themes[form.theme] != nil else { throw Answer.problem(.badRequest, "theme may be " + themes.joined(separator: ", ")) }
+        guard let format = ["show": Format.html, "html": .html, "pdf": .pdf, "print": .pdf][form.action] else {
+            throw Answer.problem(.badRequest, "action may be show, pdf, html or print")
+        }
+
+        let reading = Kinpress.read(bytes: Array(form.caseText.utf8), displayName: "case", pictures: form.pictures)
+        view.show(CaseProblems(reading).errors + CaseProblems(reading).warnings)
+        guard reading.case != nil else {
+            view.previewNote = "Fix the errors under Problems to see the document."
+            return page.answer(view, status: .unprocessableContent)
+        }
+        if case .pack = product, audience == .child {
+            view.previewNote = "A meeting pack is for the chair or the family. Choose Professional or Family as the reader."
+            return page.answer(view)
+        }
+        let item = KinpressRequest.Item(product, for: audience, as: format)
+        let request = KinpressRequest([product], audiences: [audience], formats: [format], look: Look(theme: form.theme), strict: false, layoutInParallel: false)
+        let showing = form.action == "show"
+        var result: (Result<Output, RenderFailure>, [Finding])?
+        do {
+            result = try await slots.run {
+                let findings = showing ? ((try? kinpress.lint(reading, for: audience))?.findings ?? []) : []
+                return (Result { () throws(RenderFailure) in try kinpress.make(item, of: request, from: reading) }, findings)
+            }
+        } catch {
+            result = nil
+        }
+        guard let made = result else {
+            view.previewNote = "Kinpress is busy, or the document took too long to make. Try again in a moment."
+            return page.answer(view, status: .serviceUnavailable)
+        }
+        switch made.0 {
+        case .success(let output):
+            guard showing else { return .output(output, saved: form.action != "print") }
+            view.show(CaseProblems(reading).errors + CaseProblems(reading).warnings, findings: made.1 + output.warnings)
+            view.preview = String(decoding: output.bytes, as: UTF8.self)
+            view.previewNote = "The \(WorkerPage.View.documentLabels[form.document]?.lowercased() ?? form.document) as the \(audience == .professional ? "professionals" : audience.rawValue) will get it."
+            if let list = output.chairList {
+                view.hasWithheld = true
+                view.withheldEmpty = list.items.isEmpty
+                view.withheld = list.items.map { .init(field: $0.field.description, who: "\($0.visibility)", summary: $0.summary) }
+            }
+            return page.answer(view)
+        case .failure(let failure):
+            if let problems = CaseProblems(failure, reading: reading) {
+                view.show(problems.errors + problems.warnings, findings: made.1)
+                view.previewNote = "Kinpress cannot make this document yet: fix the errors under Problems."
+                return page.answer(view, status: .unprocessableContent)
+            }
+            view.previewNote = "Kinpress could not make this document: its templates, fonts or a library failed. Whoever runs Kinpress can see why in its log."
+            return page.answer(view, status: .internalServerError)
         }
     }
 

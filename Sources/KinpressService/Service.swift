@@ -23,7 +23,8 @@ public enum KinpressService {
         LoggingSystem.bootstrap(JSONLogHandler.init)
         let logger = Logger(label: "kinpress.serve")
 
-        let routes = Routes(kinpress: kinpress, configuration: configuration, registry: registry)
+        let page = try WorkerPage(folder: configuration.page)
+        let routes = Routes(kinpress: kinpress, configuration: configuration, registry: registry, page: page, tokens: tokens)
         let router = Router(context: ServiceContext.self)
         router.add(middleware: MetricsMiddleware())
         router.add(middleware: Gate(tokens: tokens, maxBody: configuration.maxBody))
@@ -73,10 +74,10 @@ struct Gate: RouterMiddleware {
         let start = ContinuousClock.now
         var context = context
         var response: Response
-        if request.uri.path != "/healthz", let tokens {
+        if let tokens {
             context.caller = Tokens.bearer(request.headers[.authorization]).flatMap(tokens.caller)
         }
-        if tokens != nil, request.uri.path != "/healthz", context.caller == nil {
+        if tokens != nil, !Routes.open.contains(request.uri.path), context.caller == nil {
             rejected("unauthorised")
             response = Answer.unauthorised.response
         } else if let length = request.headers[.contentLength].flatMap(Int.init), length > maxBody {

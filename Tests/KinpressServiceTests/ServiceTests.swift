@@ -85,10 +85,27 @@ struct ServiceCheckTests {
         #expect(status == 0, "\(printed)")
     }
 
+    /// The worker's page in real Chromium (`Tests/tools/page_check.py`): a sample opened with its
+    /// pictures, a rule changed and the preview following, a broken case's first problem and its
+    /// line, the family's preview of the marked case, the saved PDF equal to `kinpress render`,
+    /// the keyboard alone, axe-core in each state at 375 and 1280 px and at 200%, no outside request.
+    @Test("the worker's page works in a browser, with and without script")
+    func page() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("kinpress-marked-\(UUID().uuidString).yaml")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try Data(markedCase.utf8).write(to: file)
+        let (status, printed) = try Self.run("page_check.py", [file.path])
+        #expect(status == 0, "\(printed)")
+    }
+
     static func serviceCheck(_ arguments: [String]) throws -> (Int32, String) {
+        try run("service_check.py", arguments)
+    }
+
+    static func run(_ script: String, _ arguments: [String]) throws -> (Int32, String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", root.appendingPathComponent("Tests/tools/service_check.py").path, program.path] + arguments
+        process.arguments = ["python3", root.appendingPathComponent("Tests/tools/\(script)").path, program.path] + arguments
         let output = Pipe()
         process.standardOutput = output
         process.standardError = output

@@ -351,7 +351,7 @@ struct FormatChecker {
         case .folder(let folder): checkPictureFiles(in: folder)
         case .given(let files):
             for picture in pictures {
-                guard let bytes = files[PictureFiles.key(picture.path)] else {
+                guard let bytes = PictureFiles.file(PictureFiles.key(picture.path), in: files) else {
                     report(.pictureFile, picture.field, picture.location, "no picture was sent as \(picture.path). Send it with the case, as a part named \(picture.path)")
                     continue
                 }

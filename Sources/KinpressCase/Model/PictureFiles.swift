@@ -28,7 +28,16 @@ public enum PictureFiles: Sendable, Equatable {
         let root = Self.givenRoot.path + "/"
         let path = url.standardizedFileURL.path
         guard path.hasPrefix(root) else { return nil }
-        return files[String(path.dropFirst(root.count))]
+        return Self.file(String(path.dropFirst(root.count)), in: files)
+    }
+
+    /// The file sent for the picture the case names `key`. A file sent under its name alone, as
+    /// a browser sends a chosen file, stands for a path ending in that name when no file was
+    /// sent under the whole path.
+    static func file(_ key: String, in files: [String: [UInt8]]) -> [UInt8]? {
+        if let bytes = files[key] { return bytes }
+        let name = key.split(separator: "/").last.map(String.init) ?? key
+        return name == key ? nil : files[name]
     }
 
     /// Whether `url` names a picture sent with a case (never looked for on disk).
