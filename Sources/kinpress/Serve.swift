@@ -9,7 +9,8 @@ struct Serve: AsyncParsableCommand {
         discussion: """
             POST a case (JSON, YAML, or a form with a part named case and one part per picture) to \
             /v1/validate, /v1/render, /v1/pack, /v1/withheld or /v1/lint; GET /healthz, /v1/schema, \
-            /v1/openapi.yaml and /metrics. Nothing a request carries is written to disk or kept \
+            /v1/openapi.yaml and /metrics. Open / in a browser for the worker's page: a case, its \
+            problems and each reader's document, to save or print. Nothing a request carries is written to disk or kept \
             after the answer, and logs say only route, status, sizes, times, the caller's name and \
             a request id. Without --tokens the service listens only on a loopback address. SIGTERM \
             stops it taking requests; it finishes those in flight, then exits 0.

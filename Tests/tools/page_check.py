@@ -243,6 +243,22 @@ def main():
             expect(not outside, f"requests to other addresses: {outside[:5]}")
             errors = [entry for entry in driver.get_log("browser") if entry["level"] == "SEVERE" and entry.get("source") != "network"]
             expect(not errors, f"the browser's console has errors: {errors[:3]}")
+            # Without script, in the browser: the form posts and the page comes back with its preview.
+            driver.execute_script("sessionStorage.clear()")
+            driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
+            driver.get(server.url("/"))
+            expect(driver.find_element(By.CSS_SELECTOR, "#live-actions").get_attribute("hidden") is not None, "without script the live links stay hidden")
+            page.element("#token").send_keys(TOKEN)
+            page.element("#files").send_keys("\n".join(paths))
+            Select(page.element("#reader")).select_by_value("professional")
+            page.element("button[value=show]").click()
+            page.wait(lambda: "<!DOCTYPE html>" in page.srcdoc(), "the preview after posting the form without script")
+            expect("safety plan as the professionals" in page.element("#preview-note").text, f"without script: {page.element('#preview-note').text}")
+            labels = [button.text for button in driver.find_elements(By.CSS_SELECTOR, ".actions button")]
+            expect(labels == ["Show the document", "Download PDF", "Download HTML", "Print"], f"without script the form's buttons save and print: {labels}")
+            # axe is a script itself: let scripts run again (the page's own ran at load, so stays off).
+            driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
+            page.audit("no-script")
         finally:
             driver.quit()
     if failures:
