@@ -153,6 +153,10 @@ def main():
         expect("Content-Security-Policy" in plain.headers and "default-src 'none'" in plain.headers["Content-Security-Policy"], "the page has a Content-Security-Policy")
         refused = requests.post(server.url("/"), files=files, data={**fields, "token": "wrong"}, timeout=120)
         expect(refused.status_code == 401 and "srcdoc=\"\"" in refused.text, "a wrong token gets the page with no preview")
+        hostile = "</textarea><script>alert(1)</script>\" onload=\"x" + CASE.read_text()
+        answer = requests.post(server.url("/"), files=[("case", (None, hostile))], data=fields, timeout=120)
+        expect("<script>alert" not in answer.text and "</textarea><script" not in answer.text, "case text is escaped in the page")
+        expect(answer.text.count("<textarea") == answer.text.count("</textarea>") == 1, "case text cannot close the text area")
         saved = requests.post(server.url("/"), files=files, data={**fields, "action": "pdf"}, timeout=120)
         expect(saved.headers.get("Content-Disposition", "").startswith("attachment"), "Download PDF without script saves the PDF")
 
