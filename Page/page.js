@@ -177,6 +177,7 @@
     caseText.setSelectionRange(start, end);
     const lineHeight = parseFloat(getComputedStyle(caseText).lineHeight) || 20;
     caseText.scrollTop = Math.max(0, (line - 3) * lineHeight);
+    caseText.scrollLeft = 0;
   }
 
   fileInput.addEventListener("change", async () => {
