@@ -235,7 +235,8 @@ struct FormatChecker {
         for (key, value) in pairs {
             let fieldPath = path.appending(key.text)
             guard let field = object.field(named: key.text) else {
-                var message = "\"\(key.text)\" is not a field of a \(object.noun)."
+                let article = object.noun.first.map { "aeiou".contains($0) } == true ? "an" : "a"
+                var message = "\"\(key.text)\" is not a field of \(article) \(object.noun)."
                 if let guess = Self.closest(to: key.text, in: object.fields.map(\.name)) {
                     message += " Did you mean \(guess)?"
                 }
@@ -352,7 +353,7 @@ struct FormatChecker {
         case .given(let files):
             for picture in pictures {
                 guard let bytes = PictureFiles.file(PictureFiles.key(picture.path), in: files) else {
-                    report(.pictureFile, picture.field, picture.location, "no picture was sent as \(picture.path). Send it with the case, as a part named \(picture.path)")
+                    report(.pictureFile, picture.field, picture.location, "no picture was sent as \(picture.path). Send it with the case, as a part named \(picture.path), or on Kinpress's page choose it with the case file")
                     continue
                 }
                 if let problem = PictureKind.mismatch(path: picture.path, head: Array(bytes.prefix(512))) {
