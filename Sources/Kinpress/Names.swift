@@ -13,3 +13,5 @@ public typealias CaseReading = KinpressCase.CaseReading
 public typealias Diagnostic = KinpressCase.Diagnostic
 public typealias Finding = KinpressLint.Finding
 public typealias CaseFormatSchema = KinpressCase.CaseFormatSchema
+public typealias CouncilProfile = KinpressCase.CouncilProfile
+public typealias CouncilReading = KinpressCase.CouncilReading

@@ -166,10 +166,12 @@ public struct ValidationReport: Encodable {
     var valid: Bool
     var files: [File]
 
-    public init(files names: [String], readings: [CaseReading]) {
-        files = zip(names, readings).map { name, reading in
-            File(file: name, valid: reading.isValid, errors: reading.errors.count, warnings: reading.warnings.count,
-                 problems: reading.diagnostics.map(Problem.init))
+    /// Case files, and the council profile checked with them (listed first, under its file name).
+    public init(files names: [String], readings: [CaseReading], council: CouncilReading? = nil) {
+        let checked = (council.map { [($0.fileName, $0.diagnostics)] } ?? []) + zip(names, readings.map(\.diagnostics)).map { ($0, $1) }
+        files = checked.map { name, diagnostics in
+            let errors = diagnostics.filter { $0.severity == .error }.count
+            return File(file: name, valid: errors == 0, errors: errors, warnings: diagnostics.count - errors, problems: diagnostics.map(Problem.init))
         }
         valid = files.allSatisfy(\.valid)
     }
@@ -180,12 +182,17 @@ public struct ValidationReport: Encodable {
 
     /// `ok`, `ok, 2 warnings`, `3 errors, 1 warning`: the line `kinpress validate` ends a file with.
     public static func summary(_ reading: CaseReading) -> String {
+        summary(reading.diagnostics)
+    }
+
+    public static func summary(_ diagnostics: [Diagnostic]) -> String {
         func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
-        if reading.isValid {
-            return reading.warnings.isEmpty ? "ok" : "ok, " + count(reading.warnings.count, "warning")
+        let errors = diagnostics.filter { $0.severity == .error }.count, warnings = diagnostics.count - errors
+        if errors == 0 {
+            return warnings == 0 ? "ok" : "ok, " + count(warnings, "warning")
         }
-        var text = count(reading.errors.count, "error")
-        if !reading.warnings.isEmpty { text += ", " + count(reading.warnings.count, "warning") }
+        var text = count(errors, "error")
+        if warnings > 0 { text += ", " + count(warnings, "warning") }
         return text
     }
 }

@@ -298,3 +298,22 @@ struct CommandLineTests {
         #expect(!clean.errors.contains("no installed font"))
     }
 }
+
+extension CommandLineTests {
+    @Test("validate --council checks a profile as it checks a case file, alone or with cases")
+    func validateCouncil() throws {
+        let good = try Self.kinpress("validate", "--council", "Templates/councils/harbourside")
+        #expect(good.status == 0 && good.output == "Templates/councils/harbourside/council.yaml: ok\n", "\(good.output)\(good.errors)")
+        let bad = try Self.kinpress("validate", "--council", "Tests/KinpressCaseTests/Fixtures/councils/low-contrast")
+        #expect(bad.status == 1)
+        #expect(bad.output.hasPrefix("Tests/KinpressCaseTests/Fixtures/councils/low-contrast/council.yaml:2:9: error: accent:"), "\(bad.output)")
+        let sample = try #require(Repository.sampleFiles().first).path
+        let json = try Self.kinpress("validate", "--json", "--council", "Tests/KinpressCaseTests/Fixtures/councils/missing-logo", sample)
+        #expect(json.status == 1)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+        let files = try #require(report["files"] as? [[String: Any]])
+        #expect(files.count == 2 && files[0]["valid"] as? Bool == false && files[1]["valid"] as? Bool == true)
+        let nothing = try Self.kinpress("validate")
+        #expect(nothing.status == 2 && nothing.errors.contains("--council"), "\(nothing.errors)")
+    }
+}

@@ -21,9 +21,10 @@ struct FormatChecker {
         self.pictureFiles = pictures
     }
 
-    /// Checks the whole file; returns the checked value, or nil where the top level is unusable.
-    mutating func check(file node: SourceNode) -> JSONValue? {
-        let value = check(node, .object(CaseFormat.file), at: .root)
+    /// Checks the whole file (a case file, unless `root` says otherwise); returns the checked
+    /// value, or nil where the top level is unusable.
+    mutating func check(file node: SourceNode, root: ObjectShape = CaseFormat.file) -> JSONValue? {
+        let value = check(node, .object(root), at: .root)
         checkIdentifiers()
         checkPictureFiles()
         return value
@@ -64,6 +65,10 @@ struct FormatChecker {
             return .array(checked)
         case .text:
             return checkText(node, at: path)
+        case .either(let first, let second):
+            let isList = { (shape: Shape) -> Bool in if case .list = shape { return true } else { return false } }
+            if case .sequence = node.value { return check(node, isList(first) ? first : second, at: path) }
+            return check(node, isList(first) ? second : first, at: path)
         default:
             guard case .scalar(let scalar) = node.value else {
                 return wrongType(node, expected: Self.expectation(shape), at: path)
@@ -146,6 +151,15 @@ struct FormatChecker {
             }
             if let problem = Self.picturePathProblem(text) { return invalid(path, scalar, problem) }
             pictures.append((text, path, scalar.location))
+            return .string(text)
+        case .colour:
+            guard isTextual(scalar), let colour = Colour(hex: text) else {
+                return invalid(path, scalar, "\"\(text)\" is not a colour. Write it as # and six hex digits, such as #1d5c8c")
+            }
+            let contrast = colour.contrastOnWhite
+            guard contrast >= 4.5 else {
+                return invalid(path, scalar, "\(text) is too light for text on white: its contrast is \(String(format: "%.1f", contrast)):1 and headings need at least 4.5:1. Choose a darker colour")
+            }
             return .string(text)
         default:
             return wrongType(node, expected: Self.expectation(shape), at: path)
@@ -241,7 +255,7 @@ struct FormatChecker {
                     message += " Did you mean \(guess)?"
                 }
                 message += " Fields here: \(object.fields.map(\.name).joined(separator: ", "))"
-                if path == .root { message += ". Put your own data under extensions" }
+                if path == .root, object.field(named: "extensions") != nil { message += ". Put your own data under extensions" }
                 report(.unknownField, fieldPath, key.location, message)
                 continue
             }
@@ -432,6 +446,8 @@ struct FormatChecker {
         case .choice(let values): return "one of \(values.joined(separator: ", "))"
         case .language: return "a language tag such as en or pl"
         case .picture: return "a picture file name or pictogram:NAME"
+        case .colour: return "a colour such as #1d5c8c"
+        case .either(let first, let second): return "\(expectation(first)) or \(expectation(second))"
         case .list: return "a list"
         case .object, .textOrObject: return "a group of fields"
         case .anything: return "anything"
@@ -448,6 +464,9 @@ struct FormatChecker {
 
     /// Why a picture path may not be used, judged from the text alone.
     static func picturePathProblem(_ path: String) -> String? {
+        if path.contains("://") || path.lowercased().hasPrefix("data:") {
+            return "\(path) is a web address. Kinpress never fetches pictures: save the picture in the folder and give its name, such as pictures/house.png"
+        }
         if path.hasPrefix("/") || path.hasPrefix("\\") || path.range(of: "^[A-Za-z]:", options: .regularExpression) != nil {
             return "\(path) is an absolute path. Picture paths are relative to the case file's folder, such as pictures/house.png"
         }

@@ -131,6 +131,10 @@ public enum CaseFormatSchema {
                 .object([("pattern", .string(pictograms))]),
                 .object([("pattern", .string(picturePathPattern))]),
             ]))])
+        case .colour:
+            return .object([("type", .string("string")), ("pattern", .string("^#[0-9A-Fa-f]{6}$"))])
+        case .either(let first, let second):
+            return .object([("anyOf", .array([value(first), value(second)]))])
         case .list(let item, let minimumCount):
             var pairs: [(String, JSONValue)] = [("type", .string("array")), ("items", value(item))]
             if minimumCount > 0 { pairs.append(("minItems", .integer(minimumCount))) }

@@ -22,6 +22,11 @@ indirect enum Shape: Sendable {
     case language
     /// A path relative to the case file's folder, or `pictogram:NAME`.
     case picture
+    /// `#RRGGBB`, dark enough for text on white (at least 4.5:1).
+    case colour
+    /// One of two shapes, told apart by whether the value is a list: `bankHolidays` is a
+    /// region's name or a list of dates.
+    case either(Shape, Shape)
     case list(Shape, minimumCount: Int)
     case object(ObjectShape)
     /// A bare text is shorthand for an object with only `field` set: `- "Ava is safe"`.
