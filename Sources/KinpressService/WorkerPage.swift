@@ -115,9 +115,19 @@ struct WorkerPage: Sendable {
 
         /// Every problem the case file and the reader's lint have, errors first.
         mutating func show(_ problems: [Problem], findings: [Finding] = []) {
-            var rows = problems.map {
+            // A system that exports every optional field empty would bury the real problems: its
+            // empty texts are one row, at the first of them.
+            let empty = problems.filter { $0.code == "empty-text" && $0.severity == "warning" }
+            let shown = empty.count > 3 ? problems.filter { $0.code != "empty-text" || $0.severity != "warning" } : problems
+            var rows = shown.map {
                 Row(severity: $0.severity, severityLabel: $0.severity.capitalized, line: $0.line.map(String.init) ?? "",
                     place: Self.place($0.line, $0.column), field: $0.field, message: Self.sentence($0.message), suggestion: nil)
+            }
+            if empty.count > 3, let first = empty.first {
+                rows.append(Row(severity: "warning", severityLabel: "Warning", line: first.line.map(String.init) ?? "",
+                                place: Self.place(first.line, first.column), field: first.field,
+                                message: "\(empty.count) texts were sent empty, so they are left out. This is the first. Write them, or leave their lines out.",
+                                suggestion: nil))
             }
             rows += findings.map { finding in
                 Row(severity: finding.severity.rawValue, severityLabel: finding.severity.rawValue.capitalized,

@@ -19,6 +19,7 @@ import argparse
 import json
 import shutil
 import pathlib
+import re
 import subprocess
 import sys
 import tempfile
@@ -157,6 +158,11 @@ def main():
         answer = requests.post(server.url("/"), files=[("case", (None, hostile))], data=fields, timeout=120)
         expect("<script>alert" not in answer.text and "</textarea><script" not in answer.text, "case text is escaped in the page")
         expect(answer.text.count("<textarea") == answer.text.count("</textarea>") == 1, "case text cannot close the text area")
+        export = ROOT / "SampleCases" / "carter-export" / "carter.json"
+        exported = requests.post(server.url("/"), files=[("files", (export.name, export.read_bytes()))], data=fields, timeout=120)
+        rows = re.findall(r"<li class=", exported.text)
+        expect(exported.status_code == 200 and len(rows) == 1 and "texts were sent empty" in exported.text,
+               f"an export's empty texts are one problem, not one each: {len(rows)} rows")
         saved = requests.post(server.url("/"), files=files, data={**fields, "action": "pdf"}, timeout=120)
         expect(saved.headers.get("Content-Disposition", "").startswith("attachment"), "Download PDF without script saves the PDF")
 
