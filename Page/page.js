@@ -57,7 +57,6 @@
   async function failure(response) {
     if (response.status === 401) {
       sessionStorage.removeItem(tokenKey);
-      if (tokenInput) tokenInput.focus();
       return "The access token is not right. Type the token you were given into Access token.";
     }
     const type = response.headers.get("Content-Type") || "";
@@ -82,18 +81,32 @@
     preview.classList.toggle("stale", !made && Boolean(preview.getAttribute("srcdoc")));
   }
 
+  /** Whether the page can send: a case to send, and the token when the server asks for one. */
+  function ready() {
+    if (!caseText.value.trim()) return false;
+    if (tokenInput && !tokenInput.value) {
+      note.textContent = "Type your access token into Access token to see the document.";
+      return false;
+    }
+    return true;
+  }
+
   async function refresh() {
     const mine = ++latest;
     clearTimeout(timer);
-    if (!caseText.value.trim()) return;
+    if (!ready()) {
+      busy(false);
+      return;
+    }
     busy(true);
     try {
       const response = await fetch("/", { method: "POST", body: formData("show"), headers: headers(), cache: "no-store" });
       const type = response.headers.get("Content-Type") || "";
-      const text = type.startsWith("text/html") ? await response.text() : null;
+      const text = type.startsWith("text/html") && response.status !== 401 ? await response.text() : null;
+      const words = text === null ? await failure(response) : null;
       if (mine !== latest) return;
-      if (text !== null && response.status !== 401) adopt(text);
-      else note.textContent = await failure(response);
+      if (text !== null) adopt(text);
+      else note.textContent = words;
     } catch (error) {
       if (mine === latest) note.textContent = "Kinpress did not answer. Check that it is still running, then change something to try again.";
     } finally {
@@ -102,6 +115,8 @@
   }
 
   function later() {
+    // An answer still on its way is for older text: it must not land after this edit.
+    latest++;
     clearTimeout(timer);
     timer = setTimeout(refresh, 400);
   }
@@ -113,20 +128,31 @@
       note.textContent = "Choose a case file first.";
       return;
     }
+    if (!ready()) {
+      tokenInput.focus();
+      return;
+    }
+    const mine = ++latest;
+    clearTimeout(timer);
     busy(true, action === "print" ? "Getting the document ready to print…" : "Making the file…");
     try {
       const response = await fetch("/", { method: "POST", body: formData(action), headers: headers(), cache: "no-store" });
       const disposition = response.headers.get("Content-Disposition") || "";
       if (!response.ok || !disposition) {
         const type = response.headers.get("Content-Type") || "";
-        if (type.startsWith("text/html") && response.status !== 401) {
-          adopt(await response.text());
-          note.textContent = "The file could not be made. Fix the errors under Problems first.";
+        const text = type.startsWith("text/html") && response.status !== 401 ? await response.text() : null;
+        const words = text === null ? await failure(response) : null;
+        if (mine !== latest) return;
+        if (text !== null) {
+          adopt(text);
+          if (response.status === 422) note.textContent = "The file could not be made. Fix the errors under Problems first.";
         } else {
-          note.textContent = await failure(response);
+          note.textContent = words;
+          if (response.status === 401 && tokenInput) tokenInput.focus();
         }
         return;
       }
+      if (mine !== latest) return;
       const url = URL.createObjectURL(await response.blob());
       if (action === "print") {
         printFile(url);
@@ -141,13 +167,13 @@
         note.textContent = "Saved " + link.download + ".";
       }
     } catch (error) {
-      note.textContent = "Kinpress did not answer. Check that it is still running, then try again.";
+      if (mine === latest) note.textContent = "Kinpress did not answer. Check that it is still running, then try again.";
     } finally {
-      busy(false);
+      if (mine === latest) busy(false);
     }
   }
 
-  /** Prints the PDF from a frame of this page; where the browser will not, opens it to print. */
+  /** Prints the PDF from a frame of this page; where the browser will not, saves it to print. */
   function printFile(url) {
     document.querySelectorAll(".print-frame").forEach((frame) => frame.remove());
     const frame = document.createElement("iframe");
@@ -159,7 +185,13 @@
         frame.contentWindow.focus();
         frame.contentWindow.print();
       } catch (error) {
-        window.open(url, "_blank", "noopener");
+        const link = document.createElement("a");
+        link.href = url;
+        link.download = "document-to-print.pdf";
+        document.body.append(link);
+        link.click();
+        link.remove();
+        note.textContent = "Your browser would not print from this page, so the PDF is saved instead. Open it and print it.";
       }
     });
     frame.src = url;
@@ -181,6 +213,8 @@
   }
 
   fileInput.addEventListener("change", async () => {
+    // A new case file starts afresh: another case's pictures must never reach this one.
+    if ([...fileInput.files].some((file) => caseFileName.test(file.name))) pictures.clear();
     for (const file of fileInput.files) {
       if (caseFileName.test(file.name)) caseText.value = await file.text();
       else pictures.set(file.name, file);

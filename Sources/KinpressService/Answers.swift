@@ -37,6 +37,11 @@ struct Answer: Error {
             .contentType: output.item.format == .pdf ? "application/pdf" : "text/html; charset=utf-8",
             .contentDisposition: "\(saved ? "attachment" : "inline"); filename=\"\(output.item.fileName)\"",
         ]
+        if output.item.format == .html {
+            // Served from the service's own address: never a page that could act as the service.
+            headers[.contentSecurityPolicy] = "sandbox; default-src 'none'; img-src data:; style-src 'unsafe-inline'"
+        }
+        headers[.xContentTypeOptions] = "nosniff"
         if let pages = output.pages { headers[.init("Kinpress-Pages")!] = String(pages) }
         headers[.init("Kinpress-Warnings")!] = String(output.warnings.count)
         return Answer(status: .ok, headers: headers, body: output.bytes)

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Kinpress
+import Logging
 import Prometheus
 
 /// The endpoints, each the facade call its command makes, answering what that command prints.
@@ -153,7 +154,10 @@ struct Routes: Sendable {
             guard let token, tokens.caller(presenting: token) != nil else {
                 view.summary = "The access token is not right. Type the token you were given into Access token."
                 view.previewNote = ""
-                return page.answer(view, status: .unauthorized)
+                rejected("unauthorised")
+                var answer = page.answer(view, status: .unauthorized)
+                answer.headers[.wwwAuthenticate] = "Bearer"
+                return answer
             }
         }
         guard !form.caseText.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return page.answer(view) }
@@ -217,7 +221,8 @@ struct Routes: Sendable {
                 view.previewNote = "Kinpress cannot make this document yet: fix the errors under Problems."
                 return page.answer(view, status: .unprocessableContent)
             }
-            view.previewNote = "Kinpress could not make this document: its templates, fonts or a library failed. Whoever runs Kinpress can see why in its log."
+            Self.logFault(failure)
+            view.previewNote = "Kinpress could not make this document: its templates, fonts or a library failed. Whoever runs Kinpress can see which in its log."
             return page.answer(view, status: .internalServerError)
         }
     }
@@ -241,9 +246,24 @@ struct Routes: Sendable {
         }
     }
 
+    /// Which part of Kinpress failed, for the operator: the kind only, never the message, which
+    /// could quote the case (a picture's name, a text that would not fit).
+    private static func logFault(_ failure: RenderFailure) {
+        let part: String
+        switch failure {
+        case .template: part = "templates"
+        case .lint: part = "lint word lists"
+        case .layout: part = "layout (fonts or pictures)"
+        case .render: part = "PDF or HTML writer"
+        case .invalidCase, .refusedEmptyTexts, .refusedByLint, .caseField, .noStory: part = "case"
+        }
+        Logger(label: "kinpress.render").error("render failed", metadata: ["part": "\(part)"])
+    }
+
     /// 422 with the case's problems, or 500 when Kinpress itself failed.
     private func answer(_ failure: RenderFailure, reading: CaseReading) throws -> Answer {
         guard let problems = CaseProblems(failure, reading: reading) else {
+            Self.logFault(failure)
             return .problem(.internalServerError, "Kinpress could not make this output: its templates, fonts or a library failed. The service's operator can see which in the log")
         }
         return .json(try problems.json(), status: .unprocessableContent)

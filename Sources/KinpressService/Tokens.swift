@@ -21,7 +21,8 @@ struct Tokens: Sendable {
 
     init(text: String, file: String) throws(ServiceError) {
         var entries: [Entry] = []
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // Split on any line end: in Swift "\r\n" is one character, so a file written on Windows works too.
+        for (index, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             guard !trimmed.isEmpty, !trimmed.hasPrefix("#") else { continue }
             let fields = trimmed.split(whereSeparator: \.isWhitespace)

@@ -18,9 +18,10 @@ struct WorkerPage: Sendable {
     }
 
     /// Only this server's own files; styles may be inline because the preview, a document shown
-    /// from `srcdoc`, keeps this policy and carries its styles inside it.
+    /// from `srcdoc`, keeps this policy and carries its styles inside it; a PDF to print is shown
+    /// from a `blob:` address in a frame (a plugin, to the policy).
     static let securityPolicy = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
-        + "connect-src 'self'; frame-src blob:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+        + "connect-src 'self'; frame-src blob:; object-src blob:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 
     init(folder: URL) throws(ServiceError) {
         func read(_ name: String) throws(ServiceError) -> [UInt8] {

@@ -16,6 +16,13 @@ struct TokenTests {
         #expect(tokens.caller(presenting: Self.digest[...]) == nil, "the hash itself is not a token")
     }
 
+    @Test("a tokens file written with Windows line ends reads the same")
+    func windowsLineEnds() throws {
+        let tokens = try Tokens(text: "# callers\r\nmosaic \(Self.digest)\r\nliquid \(String(repeating: "ab", count: 32))\r\n", file: "tokens")
+        #expect(tokens.caller(presenting: "s3cret") == "mosaic")
+        #expect(tokens.entries.map(\.name) == ["mosaic", "liquid"])
+    }
+
     @Test("only Authorization: Bearer TOKEN carries a token")
     func bearer() {
         #expect(Tokens.bearer("Bearer abc") == "abc")

@@ -41,11 +41,18 @@ ROOT = pathlib.Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "SampleCases" / "hughes"
 CASE = SAMPLE / "hughes.yaml"
 WIDTHS = ((375, 812), (1280, 800))
+# Chromium's own PDF viewer, which shows the PDF that Print loads: part of the browser, not an address.
+PDF_VIEWER = "chrome-extension://mhjfbmdgcfjbbpaeojofohoefgiehjai/"
 
 
 class Page:
     def __init__(self, driver, server, shots):
         self.driver, self.server, self.shots = driver, server, shots
+
+    def console(self):
+        """Everything the browser's console has said so far (reading the log empties it)."""
+        self.said = getattr(self, "said", []) + self.driver.get_log("browser")
+        return self.said
 
     def element(self, css):
         return self.driver.find_element(By.CSS_SELECTOR, css)
@@ -107,7 +114,7 @@ def outside_requests(driver, base):
         message = json.loads(entry["message"])["message"]
         if message.get("method") == "Network.requestWillBeSent":
             url = message["params"]["request"]["url"]
-            if not (url.startswith(base + "/") or url == base or url.startswith(("data:", "blob:", "about:"))):
+            if not (url.startswith(base + "/") or url == base or url.startswith(("data:", "blob:", "about:", PDF_VIEWER))):
                 outside.append(url)
     return outside
 
@@ -154,10 +161,15 @@ def main():
         expect("Content-Security-Policy" in plain.headers and "default-src 'none'" in plain.headers["Content-Security-Policy"], "the page has a Content-Security-Policy")
         refused = requests.post(server.url("/"), files=files, data={**fields, "token": "wrong"}, timeout=120)
         expect(refused.status_code == 401 and "srcdoc=\"\"" in refused.text, "a wrong token gets the page with no preview")
-        hostile = "</textarea><script>alert(1)</script>\" onload=\"x" + CASE.read_text()
-        answer = requests.post(server.url("/"), files=[("case", (None, hostile))], data=fields, timeout=120)
-        expect("<script>alert" not in answer.text and "</textarea><script" not in answer.text, "case text is escaped in the page")
+        # Markup in a case's text, inside a field the preview prints, sent as the text area sends it.
+        hostile = CASE.read_text().replace("not even for a few minutes", "</textarea><script>alert(1)</script><b onmouseover=alert(2)>", 1)
+        pictures = [part for part in files if part[1][0] != CASE.name]
+        answer = requests.post(server.url("/"), files=[("case", (None, hostile.replace("\n", "\r\n")))] + pictures, data=fields, timeout=120)
+        expect(answer.status_code == 200 and "&amp;lt;script&amp;gt;alert(1)" in answer.text, "the hostile rule reaches the preview, escaped twice (in the document, then in srcdoc)")
+        expect("<script>alert" not in answer.text and "<b onmouseover" not in answer.text, "case text is never markup in the page")
         expect(answer.text.count("<textarea") == answer.text.count("</textarea>") == 1, "case text cannot close the text area")
+        echoed = answer.text.split("<textarea", 1)[1].split(">", 1)[1].split("</textarea>", 1)[0]
+        expect(echoed.startswith("\n# Kinpress sample case") and "\r" not in echoed, "the text comes back as sent, CR LF as LF, its first line kept")
         export = ROOT / "SampleCases" / "carter-export" / "carter.json"
         exported = requests.post(server.url("/"), files=[("files", (export.name, export.read_bytes()))], data=fields, timeout=120)
         rows = re.findall(r"<li class=", exported.text)
@@ -212,6 +224,17 @@ def main():
             subprocess.run([kinpress, "render", str(CASE), "--document", "safety-plan", "--audience", "family", "--output", str(reference)], check=True)
             expect(saved_pdf.exists() and saved_pdf.read_bytes() == reference.read_bytes(), "Download PDF gives the same file as kinpress render")
 
+            # Print: the PDF in a frame of the page, printed there (the console check below would
+            # catch the page's policy refusing it).
+            page.element("#print").click()
+            page.wait(lambda: "print" in page.element("#preview-note").text.lower() and page.settled(), "the document ready to print")
+            frame = driver.find_elements(By.CSS_SELECTOR, "iframe.print-frame")
+            expect(len(frame) == 1 and (frame[0].get_attribute("src") or "").startswith("blob:"), "Print loads the PDF into a frame of the page")
+            time.sleep(1)
+            expect(page.element("#preview-note").text == "The document is ready to print.", f"Print printed from the page: {page.element('#preview-note').text}")
+            refused = [entry["message"] for entry in page.console() if "Content Security Policy" in entry["message"] or "Refused" in entry["message"]]
+            expect(not refused, f"the page's policy refuses what Print needs: {refused[:2]}")
+
             # The child's Words and Pictures, as the child gets it.
             page.choose("document", "words-and-pictures")
             page.choose("reader", "child")
@@ -260,7 +283,7 @@ def main():
             expect(workers == 0, "no service worker")
             outside = outside_requests(driver, server.base)
             expect(not outside, f"requests to other addresses: {outside[:5]}")
-            errors = [entry for entry in driver.get_log("browser") if entry["level"] == "SEVERE" and entry.get("source") != "network"]
+            errors = [entry for entry in page.console() if entry["level"] == "SEVERE" and entry.get("source") != "network"]
             expect(not errors, f"the browser's console has errors: {errors[:3]}")
             # Without script, in the browser: the form posts and the page comes back with its preview.
             driver.execute_script("sessionStorage.clear()")

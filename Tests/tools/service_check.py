@@ -336,7 +336,7 @@ def check_busy(kinpress):
 
 
 def check_timeout(kinpress):
-    with Server(kinpress, "--jobs", "1", "--timeout", "0.01") as server:
+    with Server(kinpress, "--jobs", "1", "--queue", "0", "--timeout", "0.01") as server:
         path = "/v1/pack?audience=professional"
         form = case_form(SAMPLES / "hughes" / "hughes.yaml")
         first = server.post(path, files=form)
