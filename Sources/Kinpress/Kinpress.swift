@@ -51,6 +51,13 @@ public struct Kinpress: Sendable {
         }
     }
 
+    /// The compose stage for one case, with the council profile that serves it.
+    func composer(for source: Case) -> Composer {
+        var composer = Composer(templates: templates)
+        composer.council = council(for: source.file.case.localAuthority)?.profile
+        return composer
+    }
+
     /// The document model of one document for one reader.
     public func document(_ kind: DocumentKind, of source: Case, for audience: Audience) throws(RenderFailure) -> Document {
         let visible = audience.project(source)
@@ -59,7 +66,7 @@ public struct Kinpress: Sendable {
             throw .noStory(children: visible.file.children.map(\.name))
         }
         do {
-            return try Composer(templates: templates).compose(kind, for: visible)
+            return try composer(for: source).compose(kind, for: visible)
         } catch {
             throw .template(error)
         }
@@ -71,7 +78,7 @@ public struct Kinpress: Sendable {
         guard let source = reading.case else { throw .invalidCase(reading.errors) }
         let markup: String
         do {
-            markup = try Composer(templates: templates).markup(kind, for: audience.project(source))
+            markup = try composer(for: source).markup(kind, for: audience.project(source))
         } catch {
             throw .template(error)
         }
@@ -129,7 +136,7 @@ public struct Kinpress: Sendable {
     /// always is. A family pack ends with the hard words it could not avoid.
     public func pack(of source: Case, options: Options, format: Format, draft: Bool) throws(RenderFailure) -> Pack {
         let visible = options.audience.project(source)
-        let composer = Composer(templates: templates)
+        let composer = composer(for: source)
         let document: Document
         do {
             document = try composer.composePack(for: visible, draft: draft) { composed in

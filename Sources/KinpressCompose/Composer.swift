@@ -18,6 +18,8 @@ public enum DocumentKind: String, CaseIterable, Sendable {
 /// parsed into a `Document`.
 public struct Composer: Sendable {
     public let templates: TemplateSet
+    /// The council whose numbers family and child documents give; nil: only the worker's and 999.
+    public var council: CouncilProfile?
 
     public init(templates: TemplateSet) {
         self.templates = templates
@@ -49,14 +51,14 @@ public struct Composer: Sendable {
     /// A document with fixed sentences from one catalogue and the case's texts in one language.
     private func compose(_ kind: DocumentKind, for visible: VisibleCase, catalogue language: String, texts: String) throws(TemplateError) -> Document {
         let visible = visible.inLanguage(texts)
-        let words = try Words(visible: visible, catalogue: templates.catalogue(for: language), pictograms: templates.pictograms)
+        let words = try Words(visible: visible, catalogue: templates.catalogue(for: language), pictograms: templates.pictograms, council: council)
         return try MarkupParser.parse(try templates.render(try view(kind, words: words), document: kind.rawValue),
                                       source: "\(templates.folder.lastPathComponent)/documents/\(kind.rawValue).mustache", pictograms: templates.pictograms)
     }
 
     /// The markup a document template writes, for checking templates and for tests.
     public func markup(_ kind: DocumentKind, for visible: VisibleCase) throws(TemplateError) -> String {
-        let words = try Words(visible: visible.inLanguage(language(for: visible)), catalogue: templates.catalogue(for: language(for: visible)), pictograms: templates.pictograms)
+        let words = try Words(visible: visible.inLanguage(language(for: visible)), catalogue: templates.catalogue(for: language(for: visible)), pictograms: templates.pictograms, council: council)
         return try templates.render(try view(kind, words: words), document: kind.rawValue)
     }
 
@@ -98,7 +100,7 @@ public struct Composer: Sendable {
                             glossary: (Document) -> [GlossaryEntry] = { _ in [] }) throws(TemplateError) -> Document {
         let visible = visible.inLanguage(language(for: visible))
         let catalogue = templates.catalogue(for: language(for: visible))
-        let words = try Words(visible: visible, catalogue: catalogue, pictograms: templates.pictograms)
+        let words = try Words(visible: visible, catalogue: catalogue, pictograms: templates.pictograms, council: council)
         let source = "\(templates.folder.lastPathComponent)/documents/pack.mustache"
         func outline(_ entries: [GlossaryEntry]) throws(TemplateError) -> PackOutline {
             let markup = try templates.render(try PackBuilder(words: words, glossary: entries, draft: draft).view(), document: "pack")
@@ -120,7 +122,7 @@ public struct Composer: Sendable {
         let results = concurrentMap(kinds) { kind in
             Result { () throws(TemplateError) -> [Block] in
                 // Each part has its own words: their date formatters are not shared between threads.
-                var words = try Words(visible: visible, catalogue: catalogue, pictograms: templates.pictograms)
+                var words = try Words(visible: visible, catalogue: catalogue, pictograms: templates.pictograms, council: council)
                 words.inPack = true
                 let markup = try templates.render(try view(kind, words: words), document: kind.rawValue)
                 let document = try MarkupParser.parse(markup, source: "\(templates.folder.lastPathComponent)/documents/\(kind.rawValue).mustache",
@@ -162,7 +164,33 @@ extension Words {
             children: try file.children.map { child throws(TemplateError) in ChildView(name: try name(child.id), age: try age(of: child)) },
             childrenNames: try childrenNames(), worker: try name(file.case.worker),
             localAuthority: file.case.localAuthority, reference: file.case.reference,
-            date: try date(file.case.date), forProfessionals: professional, forChild: audience == .child, inPack: inPack)
+            date: try date(file.case.date), forProfessionals: professional, forChild: audience == .child, inPack: inPack,
+            contact: professional ? nil : try contact())
+    }
+
+    /// Who to contact, from the case (the worker's own phone and email, as this reader may see
+    /// them) and the council's profile; nothing is made up where neither says.
+    func contact() throws(TemplateError) -> ContactView {
+        let file = visible.file
+        let worker = try name(file.case.worker)
+        let person = file.people.first { $0.id == file.case.worker }
+        if audience == .child {
+            return ContactView(heading: try catalogue.text("contact.forChildren.heading"),
+                               lines: [try catalogue.text("contact.forChildren.worker", ["worker": worker])],
+                               emergency: try catalogue.text("contact.forChildren.emergency"))
+        }
+        var lines = [try catalogue.text("contact.worker", ["worker": worker])]
+        if let phone = person?.phone?.value { lines.append(try catalogue.text("contact.phone", ["phone": Bidi.leftToRight(phone)])) }
+        if let email = person?.email?.value { lines.append(try catalogue.text("contact.email", ["email": Bidi.leftToRight(email)])) }
+        if let council, let team = council.contact?.phone {
+            let values = ["council": council.name, "phone": Bidi.leftToRight(team), "hours": council.contact?.hours ?? ""]
+            lines.append(try catalogue.text(council.contact?.hours == nil ? "contact.teamNoHours" : "contact.team", values))
+        }
+        if let council, let phone = council.outOfHours?.phone {
+            let hours = council.outOfHours?.hours
+            lines.append(try catalogue.text(hours == nil ? "contact.outOfHoursNoHours" : "contact.outOfHours", ["phone": Bidi.leftToRight(phone), "hours": hours ?? ""]))
+        }
+        return ContactView(heading: try catalogue.text("contact.heading"), lines: lines, emergency: try catalogue.text("contact.emergency"))
     }
 
     /// The catalogue's tree, for templates: `{{strings.assessment.title}}`. A child's copy reads

@@ -36,6 +36,16 @@ struct HeaderView {
     var forChild: Bool
     /// Part of a meeting pack: the pack has the title, contents and what happens next.
     var inPack: Bool
+    /// Who to call, on every family and child document; nil for professionals.
+    var contact: ContactView?
+}
+
+/// "Who to contact": the worker, the council's team and out-of-hours line when the case has a
+/// council profile, and 999 — each a sentence, numbers kept left to right.
+struct ContactView {
+    var heading: String
+    var lines: [String]
+    var emergency: String
 }
 
 struct ChildView {

@@ -14,10 +14,14 @@ struct Words {
     var inPack = false
     private let dateFormatters: [String: DateFormatter]
 
-    init(visible: VisibleCase, catalogue: Catalogue, pictograms: URL) throws(TemplateError) {
+    /// The council's profile, when the case has one.
+    let council: CouncilProfile?
+
+    init(visible: VisibleCase, catalogue: Catalogue, pictograms: URL, council: CouncilProfile? = nil) throws(TemplateError) {
         self.visible = visible
         self.catalogue = catalogue
         self.pictograms = pictograms
+        self.council = council
         var formatters: [String: DateFormatter] = [:]
         for form in ["full", "month", "year"] {
             let formatter = DateFormatter()
