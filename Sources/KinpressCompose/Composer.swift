@@ -182,12 +182,16 @@ extension Words {
         var lines = [try catalogue.text("contact.worker", ["worker": worker])]
         if let phone = person?.phone?.value { lines.append(try catalogue.text("contact.phone", ["phone": Bidi.leftToRight(phone)])) }
         if let email = person?.email?.value { lines.append(try catalogue.text("contact.email", ["email": Bidi.leftToRight(email)])) }
+        // A profile's own words (its hours) are English: a document in another language gives the
+        // numbers without them rather than mix languages in one sentence.
+        let ownWords = catalogue.language.hasPrefix("en")
         if let council, let team = council.contact?.phone {
-            let values = ["council": council.name, "phone": Bidi.leftToRight(team), "hours": council.contact?.hours ?? ""]
-            lines.append(try catalogue.text(council.contact?.hours == nil ? "contact.teamNoHours" : "contact.team", values))
+            let hours = ownWords ? council.contact?.hours : nil
+            let values = ["council": council.name, "phone": Bidi.leftToRight(team), "hours": hours ?? ""]
+            lines.append(try catalogue.text(hours == nil ? "contact.teamNoHours" : "contact.team", values))
         }
         if let council, let phone = council.outOfHours?.phone {
-            let hours = council.outOfHours?.hours
+            let hours = ownWords ? council.outOfHours?.hours : nil
             lines.append(try catalogue.text(hours == nil ? "contact.outOfHoursNoHours" : "contact.outOfHours", ["phone": Bidi.leftToRight(phone), "hours": hours ?? ""]))
         }
         return ContactView(heading: try catalogue.text("contact.heading"), lines: lines, emergency: try catalogue.text("contact.emergency"))

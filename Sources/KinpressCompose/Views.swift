@@ -43,8 +43,12 @@ struct HeaderView {
 /// "Who to contact": the worker, the council's team and out-of-hours line when the case has a
 /// council profile, and 999 — each a sentence, numbers kept left to right.
 struct ContactView {
+    /// "Who to contact", or for a child "Who to tell".
     var heading: String
+    /// The worker and how to reach them, then the council's team and out-of-hours line, a
+    /// sentence each.
     var lines: [String]
+    /// "If someone is in danger right now, call 999."
     var emergency: String
 }
 
