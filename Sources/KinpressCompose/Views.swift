@@ -50,7 +50,9 @@ struct HeaderView {
 /// The council a document comes from: its name (the profile's, else the case's
 /// `localAuthority`) and, when its profile has one, its logo.
 struct MastheadView {
+    /// The council's name: its profile's, else the case's `localAuthority`.
     var name: String
+    /// The council's logo and its description, when its profile has one.
     var logo: PictureView?
 }
 
