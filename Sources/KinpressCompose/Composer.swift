@@ -186,7 +186,7 @@ extension Words {
         return try catalogue.text("document.team", ["worker": described(file.case.worker), "manager": described(manager)])
     }
 
-    /// Who to contact, from the case (the worker's own phone and email, as this reader may see
+    /// How to reach us, from the case (the worker's own phone and email, as this reader may see
     /// them) and the council's profile; nothing is made up where neither says.
     func contact() throws(TemplateError) -> ContactView {
         let file = visible.file

@@ -38,7 +38,7 @@ struct HeaderView {
     var inPack: Bool
     /// Who holds the case and their manager, on professional documents only.
     var team: String?
-    /// Who to call, on every family and child document; nil for professionals.
+    /// How to reach us, on every family and child document; nil for professionals.
     var contact: ContactView?
     /// The council's logo and name, at the top of the first page.
     var masthead: MastheadView
@@ -66,11 +66,11 @@ struct PictureView {
     var field: String
 }
 
-/// "Who to call" (the worker, the council's team and out-of-hours line when the case has a
+/// "How to reach us" (the worker, the council's team and out-of-hours line when the case has a
 /// council profile, and 999) or "If you do not agree" (the worker, the council's complaints and
 /// advocacy, other formats): each a sentence, numbers kept left to right.
 struct ContactView {
-    /// "Who to call", or for a child "Who to tell".
+    /// "How to reach us" (a child's copy: "Who to tell"), or "If you do not agree".
     var heading: String
     /// The worker and how to reach them, then the council's team and out-of-hours line, a
     /// sentence each.

@@ -63,6 +63,26 @@ struct CouncilDocumentTests {
         #expect(checked >= Repository.sampleFiles().count * 8)
     }
 
+    @Test("every catalogue says whom to call and how to disagree, with the council's numbers left to right", arguments: ["en", "pl", "ar", "ur", "cy", "ro"])
+    func contactInEveryLanguage(_ language: String) throws {
+        let text = try String(contentsOf: RenderTests.hughes, encoding: .utf8).replacingOccurrences(of: "  language: en\n", with: "  language: \(language)\n")
+        let found = try readCase(text, folder: RenderTests.hughes.deletingLastPathComponent())
+        let catalogue = kinpress.templates.catalogue(for: language)
+        #expect(catalogue.missing.isEmpty, "\(catalogue.missing)")
+        for audience in [Audience.family, .child] {
+            let document = try kinpress.document(.safetyPlan, of: found, for: audience)
+            let words = audience == .child ? "contact.forChildren" : "contact"
+            let contact = try #require(Self.section("contact", in: document))
+            #expect(contact.heading == (try catalogue.text("\(words).heading")) && contact.text.contains("999"))
+            #expect(contact.text.contains(Bidi.leftToRight("01632 960114")), "the worker's phone, left to right")
+            if audience == .family {
+                #expect(contact.text.contains(Bidi.leftToRight("01632 960100")) && contact.text.contains(Bidi.leftToRight("01632 960199")))
+            }
+            let disagree = try #require(Self.section("disagree", in: document))
+            #expect(disagree.heading == (try catalogue.text("\(words).disagree.heading")))
+        }
+    }
+
     @Test("a right-to-left family page keeps the council's numbers in their order")
     func rightToLeftNumbers() throws {
         let found = try readSample(Self.haddad)
