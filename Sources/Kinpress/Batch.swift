@@ -96,7 +96,8 @@ public struct Batch: Sendable {
                     progress: @escaping @Sendable (CaseReport) -> Void) -> [CaseReport] {
         removeLeftovers()
         let folders = folderNames(for: inputs)
-        let newestResource = Self.newestChange(in: [kinpress.templates.folder])
+        // A change to the templates (their councils among them) or to a council given renders again.
+        let newestResource = Self.newestChange(in: [kinpress.templates.folder] + (kinpress.council.map { [$0.folder] } ?? []))
         let state = SharedState(count: inputs.count)
         DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, inputs.count))) { _ in
             while let index = state.take() {

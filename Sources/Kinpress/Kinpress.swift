@@ -16,6 +16,11 @@ public struct Kinpress: Sendable {
     private let engines: LayoutEngines
     /// Glossaries and lint targets, read when first needed (a family pack's hard words, lint).
     let lintResources: LintResources
+    /// The profiles in the templates' `councils/`, read when a case first needs one.
+    let templateCouncils: TemplateCouncils
+    /// The council profile every case is printed with (`--council DIR`), in place of the one
+    /// the templates' `councils/` has for the case's `localAuthority`.
+    public var council: CouncilReading?
 
     /// Loads and checks the templates and fonts once; reuse one `Kinpress` for many cases.
     /// `resources` holds `Templates/` and `Fonts/`.
@@ -32,6 +37,7 @@ public struct Kinpress: Sendable {
             throw .template(error)
         }
         lintResources = LintResources(folder: self.templates.folder)
+        templateCouncils = TemplateCouncils(folder: self.templates.folder.appendingPathComponent("councils"))
     }
 
     /// How to make a document.
@@ -51,6 +57,13 @@ public struct Kinpress: Sendable {
         }
     }
 
+    /// The compose stage for one case, with the council profile that serves it.
+    func composer(for source: Case) throws(RenderFailure) -> Composer {
+        var composer = Composer(templates: templates)
+        composer.council = try council(for: source.file.case.localAuthority)
+        return composer
+    }
+
     /// The document model of one document for one reader.
     public func document(_ kind: DocumentKind, of source: Case, for audience: Audience) throws(RenderFailure) -> Document {
         let visible = audience.project(source)
@@ -58,8 +71,9 @@ public struct Kinpress: Sendable {
             // A storyboard with no story would be a page of names under "The story for …".
             throw .noStory(children: visible.file.children.map(\.name))
         }
+        let composer = try composer(for: source)
         do {
-            return try Composer(templates: templates).compose(kind, for: visible)
+            return try composer.compose(kind, for: visible)
         } catch {
             throw .template(error)
         }
@@ -70,8 +84,9 @@ public struct Kinpress: Sendable {
     public func markup(_ kind: DocumentKind, of reading: CaseReading, for audience: Audience) throws(RenderFailure) -> (markup: String, problem: RenderFailure?) {
         guard let source = reading.case else { throw .invalidCase(reading.errors) }
         let markup: String
+        let composer = try composer(for: source)
         do {
-            markup = try Composer(templates: templates).markup(kind, for: audience.project(source))
+            markup = try composer.markup(kind, for: audience.project(source))
         } catch {
             throw .template(error)
         }
@@ -129,7 +144,7 @@ public struct Kinpress: Sendable {
     /// always is. A family pack ends with the hard words it could not avoid.
     public func pack(of source: Case, options: Options, format: Format, draft: Bool) throws(RenderFailure) -> Pack {
         let visible = options.audience.project(source)
-        let composer = Composer(templates: templates)
+        let composer = try composer(for: source)
         let document: Document
         do {
             document = try composer.composePack(for: visible, draft: draft) { composed in
@@ -178,7 +193,8 @@ public struct Kinpress: Sendable {
         }
     }
 
-    /// The theme, with the script a language's readers expect first: Urdu in Nastaliq.
+    /// The theme, with the script a language's readers expect first (Urdu in Nastaliq) and the
+    /// council's colour.
     private func theme(_ name: String, for document: Document) throws(RenderFailure) -> Theme {
         var theme: Theme
         do {
@@ -187,6 +203,7 @@ public struct Kinpress: Sendable {
             throw .template(error)
         }
         if document.language.lowercased().hasPrefix("ur") { theme.font.family = "Noto Nastaliq Urdu, " + theme.font.family }
+        if let accent = document.accent { theme.accent(accent) }
         return theme
     }
 

@@ -131,6 +131,8 @@ public enum RenderFailure: Error, Sendable, CustomStringConvertible {
     case caseField(Diagnostic)
     /// Words and Pictures asked for where the case has no story this reader may see.
     case noStory(children: [String])
+    /// The council profile the case is printed with has errors (each with its line and field).
+    case council([Diagnostic])
     case template(TemplateError)
     case lint(LintError)
     case layout(LayoutError)
@@ -148,6 +150,8 @@ public enum RenderFailure: Error, Sendable, CustomStringConvertible {
         case .refusedByLint(let file, let errors):
             return (errors.map(\.description) + ["\(file): not rendered: --strict and kinpress lint found \(errors.count) error\(errors.count == 1 ? "" : "s")"]).joined(separator: "\n")
         case .caseField(let problem): return problem.description
+        case .council(let errors):
+            return (errors.map(\.description) + ["\(errors.first?.file ?? "council.yaml"): fix the council profile first (kinpress validate --council FOLDER shows every problem)"]).joined(separator: "\n")
         case .template(let error): return error.description
         case .lint(let error): return error.description
         case .layout(let error): return error.description

@@ -15,6 +15,11 @@ struct AssessmentBuilder {
         var service: [String: Any]
         /// The opening paragraph.
         var intro: String
+        /// "Mapped on 3 March 2026." (for families, "We talked about this together on …"), when
+        /// the assessment has a date.
+        var mapped: String?
+        /// Who lives with whom: a sentence per child whose home the case records.
+        var home: [String]
         /// What has happened that worries people.
         var harm: [StatementView]
         /// What makes things harder.
@@ -56,14 +61,18 @@ struct AssessmentBuilder {
 
         var numbers: [String: Int] = [:]
         for (index, danger) in (assessment?.dangerStatements ?? []).enumerated() { numbers[danger.id] = index + 1 }
-        let goals = try (assessment?.safetyGoals ?? []).map { goal throws(TemplateError) in (goal, try self.goal(goal, numbers: numbers)) }
+        let goals = try (assessment?.safetyGoals ?? []).map { goal throws(TemplateError) in (goal, try words.goal(goal, numbers: numbers)) }
         let dangers = try (assessment?.dangerStatements ?? []).enumerated().map { index, danger throws(TemplateError) in
-            try self.danger(danger, number: index + 1, goals: goals.filter { $0.0.dangerStatements.contains(danger.id) }.map(\.1))
+            try words.danger(danger, number: index + 1, goals: goals.filter { $0.0.dangerStatements.contains(danger.id) }.map(\.1))
         }
         let statement = { (s: Statement) throws(TemplateError) in try words.statement(s) }
         return View(
             header: header, strings: words.strings, service: words.serviceWords(),
             intro: try catalogue.plural("assessment.intro", count: header.children.count, ["children": children, "worker": header.worker]),
+            mapped: try assessment?.date.map { day throws(TemplateError) in
+                try catalogue.text(words.audience == .professional ? "assessment.mappedOn" : "assessment.talkedOn", ["date": words.date(day)])
+            },
+            home: try homes(),
             harm: try (assessment?.harm ?? []).map(statement), complicatingFactors: try (assessment?.complicatingFactors ?? []).map(statement),
             strengths: try (assessment?.strengths ?? []).map(statement), existingSafety: try (assessment?.existingSafety ?? []).map(statement),
             dangers: dangers, goalsWithoutWorry: goals.filter { $0.0.dangerStatements.isEmpty }.map(\.1),
@@ -71,23 +80,19 @@ struct AssessmentBuilder {
             nextSteps: try (assessment?.nextSteps ?? []).map { step throws(TemplateError) in try self.step(step) },
             scales: try (assessment?.scaling ?? []).map { scale throws(TemplateError) in try self.scale(scale, numbers: numbers) },
             grey: try (assessment?.grey ?? []).map(statement), meeting: try words.meeting(),
-            ask: try catalogue.text("assessment.next.ask", ["worker": header.worker]),
+            ask: try catalogue.text("assessment.next.ask", ["worker": words.reachable(words.visible.file.case.worker)]),
             hasWorries: !((assessment?.harm ?? []).isEmpty && (assessment?.dangerStatements ?? []).isEmpty && (assessment?.complicatingFactors ?? []).isEmpty),
             hasWorkingWell: !((assessment?.strengths ?? []).isEmpty && (assessment?.existingSafety ?? []).isEmpty),
             hasNeeds: !((assessment?.safetyGoals ?? []).isEmpty && (assessment?.bottomLines ?? []).isEmpty && (assessment?.nextSteps ?? []).isEmpty))
     }
 
-    private func danger(_ danger: DangerStatement, number: Int, goals: [GoalView]) throws(TemplateError) -> DangerView {
-        let catalogue = words.catalogue
-        return DangerView(
-            id: "worry-\(number)", heading: try catalogue.text("danger.heading", ["number": String(number)]), paragraphs: try words.statementText(danger),
-            ifNothingChanges: try danger.text == nil ? danger.ifNothingChanges.map { t throws(TemplateError) in try catalogue.text("danger.ifNothingChanges", ["what": t]) } : nil,
-            disputed: try words.disputed(danger.disputedBy), familyView: danger.familyView.map(paragraphs) ?? [], goals: goals)
-    }
-
-    private func goal(_ goal: SafetyGoal, numbers: [String: Int]) throws(TemplateError) -> GoalView {
-        let answered = goal.dangerStatements.compactMap { numbers[$0] }.map(String.init)
-        return try words.goal(goal, answers: answered.isEmpty ? nil : try words.catalogue.plural("goal.answers", count: answered.count, ["numbers": words.catalogue.list(answered)]))
+    /// Who lives with whom, a sentence per child whose home the case records.
+    private func homes() throws(TemplateError) -> [String] {
+        var lines: [String] = []
+        for child in words.visible.file.children {
+            if let line = try words.home(of: child) { lines.append(line) }
+        }
+        return lines
     }
 
     func step(_ step: NextStep) throws(TemplateError) -> StepView {

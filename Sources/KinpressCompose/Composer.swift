@@ -18,6 +18,8 @@ public enum DocumentKind: String, CaseIterable, Sendable {
 /// parsed into a `Document`.
 public struct Composer: Sendable {
     public let templates: TemplateSet
+    /// The council whose numbers family and child documents give; nil: only the worker's and 999.
+    public var council: CouncilProfile?
 
     public init(templates: TemplateSet) {
         self.templates = templates
@@ -39,6 +41,7 @@ public struct Composer: Sendable {
             document = try bilingual(document, english: try compose(kind, for: visible, language: "en"), untranslated: untranslated)
         }
         document.pictureFiles = visible.pictures
+        document.accent = council?.accent
         return document
     }
 
@@ -49,14 +52,14 @@ public struct Composer: Sendable {
     /// A document with fixed sentences from one catalogue and the case's texts in one language.
     private func compose(_ kind: DocumentKind, for visible: VisibleCase, catalogue language: String, texts: String) throws(TemplateError) -> Document {
         let visible = visible.inLanguage(texts)
-        let words = try Words(visible: visible, catalogue: templates.catalogue(for: language), pictograms: templates.pictograms)
+        let words = try Words(visible: visible, catalogue: templates.catalogue(for: language), pictograms: templates.pictograms, council: council)
         return try MarkupParser.parse(try templates.render(try view(kind, words: words), document: kind.rawValue),
                                       source: "\(templates.folder.lastPathComponent)/documents/\(kind.rawValue).mustache", pictograms: templates.pictograms)
     }
 
     /// The markup a document template writes, for checking templates and for tests.
     public func markup(_ kind: DocumentKind, for visible: VisibleCase) throws(TemplateError) -> String {
-        let words = try Words(visible: visible.inLanguage(language(for: visible)), catalogue: templates.catalogue(for: language(for: visible)), pictograms: templates.pictograms)
+        let words = try Words(visible: visible.inLanguage(language(for: visible)), catalogue: templates.catalogue(for: language(for: visible)), pictograms: templates.pictograms, council: council)
         return try templates.render(try view(kind, words: words), document: kind.rawValue)
     }
 
@@ -98,7 +101,7 @@ public struct Composer: Sendable {
                             glossary: (Document) -> [GlossaryEntry] = { _ in [] }) throws(TemplateError) -> Document {
         let visible = visible.inLanguage(language(for: visible))
         let catalogue = templates.catalogue(for: language(for: visible))
-        let words = try Words(visible: visible, catalogue: catalogue, pictograms: templates.pictograms)
+        let words = try Words(visible: visible, catalogue: catalogue, pictograms: templates.pictograms, council: council)
         let source = "\(templates.folder.lastPathComponent)/documents/pack.mustache"
         func outline(_ entries: [GlossaryEntry]) throws(TemplateError) -> PackOutline {
             let markup = try templates.render(try PackBuilder(words: words, glossary: entries, draft: draft).view(), document: "pack")
@@ -110,6 +113,7 @@ public struct Composer: Sendable {
         if !entries.isEmpty { pack = try outline(entries) }
         var document = pack.filled(with: parts)
         document.pictureFiles = visible.pictures
+        document.accent = council?.accent
         return document
     }
 
@@ -120,7 +124,7 @@ public struct Composer: Sendable {
         let results = concurrentMap(kinds) { kind in
             Result { () throws(TemplateError) -> [Block] in
                 // Each part has its own words: their date formatters are not shared between threads.
-                var words = try Words(visible: visible, catalogue: catalogue, pictograms: templates.pictograms)
+                var words = try Words(visible: visible, catalogue: catalogue, pictograms: templates.pictograms, council: council)
                 words.inPack = true
                 let markup = try templates.render(try view(kind, words: words), document: kind.rawValue)
                 let document = try MarkupParser.parse(markup, source: "\(templates.folder.lastPathComponent)/documents/\(kind.rawValue).mustache",
@@ -162,7 +166,92 @@ extension Words {
             children: try file.children.map { child throws(TemplateError) in ChildView(name: try name(child.id), age: try age(of: child)) },
             childrenNames: try childrenNames(), worker: try name(file.case.worker),
             localAuthority: file.case.localAuthority, reference: file.case.reference,
-            date: try date(file.case.date), forProfessionals: professional, forChild: audience == .child, inPack: inPack)
+            date: try date(file.case.date), forProfessionals: professional, forChild: audience == .child, inPack: inPack,
+            team: professional ? try team() : nil,
+            contact: professional ? nil : try contact(),
+            masthead: MastheadView(name: council?.name ?? file.case.localAuthority,
+                                   logo: council?.logoFile.map { PictureView(src: $0.path, alt: council?.logoDescription ?? council?.name ?? "", field: "logo") }),
+            disagree: professional ? nil : try disagree())
+    }
+
+    /// "Social worker: Hannah Whitfield, Northmoor Council. Team manager: …": who holds the
+    /// case, for professional copies.
+    func team() throws(TemplateError) -> String {
+        let file = visible.file
+        func described(_ id: String) throws(TemplateError) -> String {
+            guard case .person(let person)? = visible.party(id), let organisation = person.organisation else { return try name(id) }
+            return Bidi.isolate("\(try name(id)), \(organisation)")
+        }
+        guard let manager = file.case.manager else { return try catalogue.text("document.worker", ["worker": described(file.case.worker)]) }
+        return try catalogue.text("document.team", ["worker": described(file.case.worker), "manager": described(manager)])
+    }
+
+    /// How to reach us, from the case (the worker's own phone and email, as this reader may see
+    /// them) and the council's profile; nothing is made up where neither says.
+    func contact() throws(TemplateError) -> ContactView {
+        let file = visible.file
+        let worker = try name(file.case.worker)
+        let person = file.people.first { $0.id == file.case.worker }
+        if audience == .child {
+            return ContactView(heading: try catalogue.text("contact.forChildren.heading"),
+                               lines: [try catalogue.text("contact.forChildren.worker", ["worker": reachable(file.case.worker)])],
+                               emergency: try catalogue.text("contact.forChildren.emergency"))
+        }
+        var lines = [try catalogue.text("contact.worker", ["worker": worker])]
+        if let phone = person?.phone?.value { lines.append(try catalogue.text("contact.phone", ["phone": Bidi.leftToRight(phone)])) }
+        if let email = person?.email?.value { lines.append(try catalogue.text("contact.email", ["email": Bidi.leftToRight(email)])) }
+        // A profile's own words (its hours) are English: a document in another language gives the
+        // numbers without them rather than mix languages in one sentence.
+        let ownWords = catalogue.language.hasPrefix("en")
+        if let council, let team = council.contact?.phone {
+            let hours = ownWords ? council.contact?.hours : nil
+            let values = ["council": council.name, "phone": Bidi.leftToRight(team), "hours": hours ?? ""]
+            lines.append(try catalogue.text(hours == nil ? "contact.teamNoHours" : "contact.team", values))
+        }
+        if let council, let phone = council.outOfHours?.phone {
+            let hours = ownWords ? council.outOfHours?.hours : nil
+            lines.append(try catalogue.text(hours == nil ? "contact.outOfHoursNoHours" : "contact.outOfHours", ["phone": Bidi.leftToRight(phone), "hours": hours ?? ""]))
+        }
+        return ContactView(heading: try catalogue.text("contact.heading"), lines: lines, emergency: try catalogue.text("contact.emergency"))
+    }
+
+    /// How to disagree or complain, who helps a family or a child be heard, and other formats:
+    /// the worker always; the council's complaints line, advocacy service and other-formats
+    /// offer only where its profile gives them.
+    func disagree() throws(TemplateError) -> ContactView {
+        let worker = try reachable(visible.file.case.worker)
+        let words = audience == .child ? "contact.forChildren.disagree" : "contact.disagree"
+        var lines = [try catalogue.text("\(words).worker", ["worker": worker])]
+        if audience != .child, let complaints = council?.complaints {
+            lines.append(try catalogue.text("contact.disagree.complain"))
+            lines += try ways(complaints)
+        }
+        if let advocacy = council?.advocacy, let name = advocacy.name {
+            lines.append(try catalogue.text("\(words).advocacy", ["name": name]))
+            lines += try ways(advocacy)
+        }
+        if let offer = council?.otherFormats, audience != .child {
+            // The profile's own sentence is English; other languages say the same offer in theirs.
+            lines.append(catalogue.language.hasPrefix("en") ? offer : try catalogue.text("contact.disagree.otherFormats", ["worker": worker]))
+        }
+        return ContactView(heading: try catalogue.text("\(words).heading"), lines: lines, emergency: nil)
+    }
+
+    /// "Phone: …", "Email: …", "Website: …" for what a profile's contact gives.
+    private func ways(_ contact: CouncilProfile.Contact) throws(TemplateError) -> [String] {
+        var lines: [String] = []
+        if let phone = contact.phone { lines.append(try catalogue.text("contact.phone", ["phone": Bidi.leftToRight(phone)])) }
+        if let email = contact.email { lines.append(try catalogue.text("contact.email", ["email": Bidi.leftToRight(email)])) }
+        if let web = contact.web { lines.append(try catalogue.text("contact.web", ["web": Bidi.leftToRight(web)])) }
+        return lines
+    }
+
+    /// A person's name as this reader knows them, with their phone when the reader may see it:
+    /// "Rachel Green (01632 960534)", for the sentences that say "tell the social worker".
+    func reachable(_ id: String) throws(TemplateError) -> String {
+        let name = try name(id)
+        guard let phone = visible.file.people.first(where: { $0.id == id })?.phone?.value else { return name }
+        return "\(name) (\(Bidi.leftToRight(phone)))"
     }
 
     /// The catalogue's tree, for templates: `{{strings.assessment.title}}`. A child's copy reads
@@ -234,10 +323,25 @@ extension Words {
         return [try catalogue.pluralSentence("danger.composed", count: worried.count, ["worried": catalogue.list(worried), "worry": worry])]
     }
 
-    func goal(_ goal: SafetyGoal, answers: String?) throws(TemplateError) -> GoalView {
-        GoalView(paragraphs: paragraphs(goal.text),
-                 howLong: try goal.howLong.map { t throws(TemplateError) in try catalogue.text("goal.howLong", ["howLong": t]) },
-                 answers: answers)
+    /// A worry, numbered as the assessment numbers it, with what could happen if nothing
+    /// changes, who disagrees, what the family says, which children it is about when not all of
+    /// them, and the goals that answer it.
+    func danger(_ danger: DangerStatement, number: Int, goals: [GoalView]) throws(TemplateError) -> DangerView {
+        let all = Set(visible.file.children.map(\.id))
+        let about = danger.children.filter(all.contains)
+        return DangerView(
+            id: "worry-\(number)", heading: try catalogue.text("danger.heading", ["number": String(number)]), paragraphs: try statementText(danger),
+            about: about.isEmpty || Set(about) == all ? nil : try catalogue.text("danger.about", ["children": names(about)]),
+            ifNothingChanges: try danger.text == nil ? danger.ifNothingChanges.map { t throws(TemplateError) in try catalogue.text("danger.ifNothingChanges", ["what": t]) } : nil,
+            disputed: try disputed(danger.disputedBy), familyView: danger.familyView.map(paragraphs) ?? [], goals: goals)
+    }
+
+    /// A safety goal, saying which worries (by their numbers in `numbers`) it answers.
+    func goal(_ goal: SafetyGoal, numbers: [String: Int]) throws(TemplateError) -> GoalView {
+        let answered = goal.dangerStatements.compactMap { numbers[$0] }.map(String.init)
+        return GoalView(paragraphs: paragraphs(goal.text),
+                        howLong: try goal.howLong.map { t throws(TemplateError) in try catalogue.text("goal.howLong", ["howLong": t]) },
+                        answers: answered.isEmpty ? nil : try catalogue.plural("goal.answers", count: answered.count, ["numbers": catalogue.list(answered)]))
     }
 
     /// The case's network map drawing the people `shown` picks: everyone the reader may see

@@ -24,6 +24,9 @@ public struct Document: Sendable, Equatable {
     public var blocks: [Block]
     /// Where the case's pictures are, for pictures sent with the case rather than read from disk.
     public var pictureFiles: PictureFiles?
+    /// The council's colour (`#rrggbb`, dark enough on white) for headings and the header's rule,
+    /// in place of the theme's; nil keeps the theme's.
+    public var accent: String?
 
     public init(title: String, language: String, rightToLeft: Bool = false, marking: String? = nil, runningTitle: String, pageLabel: String,
                 skipLabel: String? = nil, watermark: String? = nil, blocks: [Block]) {
@@ -213,12 +216,15 @@ public struct PictureBlock: Sendable, Equatable {
     public var field: String
     /// The most of the page's height it may take, from 0 to 1.
     public var maximumHeight: Double
+    /// Set at the line's start (a logo) rather than centred.
+    public var atStart: Bool
 
-    public init(file: URL, alternative: String, field: String, maximumHeight: Double) {
+    public init(file: URL, alternative: String, field: String, maximumHeight: Double, atStart: Bool = false) {
         self.file = file
         self.alternative = alternative
         self.field = field
         self.maximumHeight = maximumHeight
+        self.atStart = atStart
     }
 }
 

@@ -170,8 +170,10 @@ private final class NodeReader {
             guard let alternative = MarkupParser.attribute(node, "alt"), !alternative.isEmpty else {
                 throw error(node, "every picture needs alt=\"…\": what it shows, for people who cannot see it")
             }
+            let align = MarkupParser.attribute(node, "align") ?? "centre"
+            guard ["centre", "start"].contains(align) else { throw error(node, "a picture's align=\"\(align)\" is not one Kinpress knows: write centre or start") }
             return .picture(PictureBlock(file: URL(fileURLWithPath: source), alternative: alternative, field: MarkupParser.attribute(node, "field") ?? "",
-                                         maximumHeight: min(max(Double(MarkupParser.attribute(node, "height") ?? "") ?? 0.4, 0.05), 1)))
+                                         maximumHeight: min(max(Double(MarkupParser.attribute(node, "height") ?? "") ?? 0.4, 0.05), 1), atStart: align == "start"))
         case "contents":
             return .contents(levels: Int(MarkupParser.attribute(node, "levels") ?? "1") ?? 1)
         case "page-break":

@@ -44,7 +44,7 @@ struct NetworkMapBuilder {
         let yes = try catalogue.text("network.yes"), no = try catalogue.text("network.no")
         // Only what was recorded is printed: an unrecorded fact is a blank, never a "no".
         let rows = try people.map { person throws(TemplateError) in
-            Row(name: try words.name(person.id), relationship: Bidi.isolate(person.relationship),
+            Row(name: try words.name(person.id), relationship: words.relationship(of: person),
                 circle: try catalogue.text("network.circleName\(person.circle)"),
                 network: person.inSafetyNetwork ? yes : "", informed: person.informedOfWorries.map { $0 ? yes : no } ?? "")
         }

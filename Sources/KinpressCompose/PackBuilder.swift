@@ -65,6 +65,9 @@ struct PackBuilder {
             cover.append(Row(label: try catalogue.plural("pack.cover.children", count: header.children.count), value: try catalogue.list(header.children.map(\.age))))
         }
         cover.append(Row(label: try catalogue.text("pack.cover.worker"), value: try person(file.case.worker)))
+        if words.audience == .professional, let manager = file.case.manager {
+            cover.append(Row(label: try catalogue.text("pack.cover.manager"), value: try person(manager)))
+        }
 
         let agenda = meeting.map { $0.agenda }.flatMap { $0.isEmpty ? nil : $0 }
             ?? ((catalogue.lookup("pack.agenda.standard") as? [any Sendable])?.compactMap { $0 as? String } ?? [])
@@ -86,7 +89,7 @@ struct PackBuilder {
     private func person(_ id: String) throws(TemplateError) -> String {
         let name = try words.name(id)
         if case .person(let person)? = words.visible.party(id) {
-            return try words.catalogue.text("pack.person", ["name": name, "relationship": person.relationship])
+            return try words.catalogue.text("pack.person", ["name": name, "relationship": words.relationship(of: person)])
         }
         return name
     }

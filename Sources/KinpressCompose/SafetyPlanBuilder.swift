@@ -17,7 +17,7 @@ struct SafetyPlanBuilder {
         var intro: String
         /// When the plan was agreed.
         var agreed: String?
-        /// The worries the plan answers, numbered, words only.
+        /// The worries the plan answers, numbered as in the assessment.
         var worries: [DangerView]
         /// The safety goals.
         var goals: [GoalView]
@@ -48,11 +48,14 @@ struct SafetyPlanBuilder {
         let header = try words.header(title: title, runningTitle: title)
 
         let assessment = file.assessment
+        // The worries as the assessment gives them (numbered the same), and each goal saying
+        // which worry it answers.
+        var numbers: [String: Int] = [:]
+        for (index, danger) in (assessment?.dangerStatements ?? []).enumerated() { numbers[danger.id] = index + 1 }
         let worries = try (assessment?.dangerStatements ?? []).enumerated().map { index, danger throws(TemplateError) in
-            DangerView(id: "worry-\(index + 1)", heading: try catalogue.text("danger.heading", ["number": String(index + 1)]),
-                       paragraphs: try words.statementText(danger), ifNothingChanges: nil, disputed: nil, familyView: [], goals: [])
+            try words.danger(danger, number: index + 1, goals: [])
         }
-        let goals = try (assessment?.safetyGoals ?? []).map { goal throws(TemplateError) in try words.goal(goal, answers: nil) }
+        let goals = try (assessment?.safetyGoals ?? []).map { goal throws(TemplateError) in try words.goal(goal, numbers: numbers) }
         let network = try file.people.filter(\.inSafetyNetwork).map { person throws(TemplateError) in
             let contacts = [person.phone, person.email].compactMap { $0?.value }.map(Bidi.leftToRight)
             return PersonView(name: try words.name(person.id), relationship: Bidi.isolate(person.relationship),
@@ -75,7 +78,7 @@ struct SafetyPlanBuilder {
             emergencyContacts: (plan?.emergencyContacts ?? []).map { EmergencyView(name: $0.name, number: Bidi.leftToRight($0.number), when: Bidi.isolate($0.when)) },
             reviews: try (plan?.reviews ?? []).map { review throws(TemplateError) in ReviewView(date: try words.date(review.date), what: Bidi.isolate(review.what)) },
             signatures: try (plan?.signatures ?? []).map { id throws(TemplateError) in SignatureView(name: try words.name(id), role: try role(id)) },
-            noContact: network.contains { $0.contact.isEmpty } ? try catalogue.text("plan.noContact", ["worker": words.name(file.case.worker)]) : nil)
+            noContact: network.contains { $0.contact.isEmpty } ? try catalogue.text("plan.noContact", ["worker": words.reachable(file.case.worker)]) : nil)
     }
 
     private func role(_ id: String) throws(TemplateError) -> String {

@@ -39,15 +39,6 @@ struct StoryBuilder {
         var picture: PictureView?
     }
 
-    struct PictureView {
-        /// The picture's file.
-        var src: String
-        /// What it shows, in words.
-        var alt: String
-        /// The case field it came from, for errors.
-        var field: String
-    }
-
     struct HelperView {
         /// Their name as this reader knows them.
         var name: String

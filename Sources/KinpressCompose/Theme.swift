@@ -95,6 +95,14 @@ public struct Theme: Sendable, Decodable {
         (stylesheetTemplate?.render(values) ?? "").trimmingCharacters(in: .newlines)
     }
 
+    /// A council's colour for headings and the running header's rule (`accent`), in place of the
+    /// theme's own. A colour not written as `#rrggbb` is ignored (profiles are checked before).
+    public mutating func accent(_ colour: String) {
+        guard Self.rgb(colour) != nil else { return }
+        colours["heading"] = colour
+        colours["accent"] = colour
+    }
+
     /// The level a heading is set at: easy read sets deeper headings as its deepest level.
     public func headingLevel(_ written: Int) -> Int {
         min(max(written, 1), headingLevels ?? 3, 3)

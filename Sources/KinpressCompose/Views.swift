@@ -36,6 +36,48 @@ struct HeaderView {
     var forChild: Bool
     /// Part of a meeting pack: the pack has the title, contents and what happens next.
     var inPack: Bool
+    /// Who holds the case and their manager, on professional documents only.
+    var team: String?
+    /// How to reach us, on every family and child document; nil for professionals.
+    var contact: ContactView?
+    /// The council's logo and name, at the top of the first page.
+    var masthead: MastheadView
+    /// How to disagree, complain, be helped to speak and ask for other formats; nil for
+    /// professionals.
+    var disagree: ContactView?
+}
+
+/// The council a document comes from: its name (the profile's, else the case's
+/// `localAuthority`) and, when its profile has one, its logo.
+struct MastheadView {
+    /// The council's name: its profile's, else the case's `localAuthority`.
+    var name: String
+    /// The council's logo and its description, when its profile has one.
+    var logo: PictureView?
+}
+
+/// A picture file and what it shows.
+struct PictureView {
+    /// The picture's file.
+    var src: String
+    /// What it shows, in words.
+    var alt: String
+    /// The case field (or profile key) it came from, for errors.
+    var field: String
+}
+
+/// "How to reach us" (the worker, the council's team and out-of-hours line when the case has a
+/// council profile, and 999) or "If you do not agree" (the worker, the council's complaints and
+/// advocacy, other formats): each a sentence, numbers kept left to right.
+struct ContactView {
+    /// "How to reach us" (a child's copy: "Who to tell"), or "If you do not agree".
+    var heading: String
+    /// The worker and how to reach them, then the council's team and out-of-hours line, a
+    /// sentence each.
+    var lines: [String]
+    /// "If someone is in danger right now, call 999." (none at the end of a document, where
+    /// the same view says how to disagree.)
+    var emergency: String?
 }
 
 struct ChildView {
@@ -61,6 +103,8 @@ struct DangerView {
     var heading: String
     /// The worry in words, a paragraph each.
     var paragraphs: [String]
+    /// "This worry is about Tolu.": which children, when it is not about all of them.
+    var about: String?
     /// What could happen if nothing changes, when the worry is put together from its parts.
     var ifNothingChanges: String?
     /// Who does not agree with this worry.

@@ -14,10 +14,14 @@ struct Words {
     var inPack = false
     private let dateFormatters: [String: DateFormatter]
 
-    init(visible: VisibleCase, catalogue: Catalogue, pictograms: URL) throws(TemplateError) {
+    /// The council's profile, when the case has one.
+    let council: CouncilProfile?
+
+    init(visible: VisibleCase, catalogue: Catalogue, pictograms: URL, council: CouncilProfile? = nil) throws(TemplateError) {
         self.visible = visible
         self.catalogue = catalogue
         self.pictograms = pictograms
+        self.council = council
         var formatters: [String: DateFormatter] = [:]
         for form in ["full", "month", "year"] {
             let formatter = DateFormatter()
@@ -89,6 +93,22 @@ struct Words {
         case nil:
             return name
         }
+    }
+
+    /// "Mason is 8. He lives with Kelly and Dean.": a child's age and who they live with (as
+    /// this reader may see them), with the child's own pronoun; nil when the case does not say.
+    func home(of child: Child) throws(TemplateError) -> String? {
+        let people = child.livesWith.filter { visible.party($0) != nil }
+        guard !people.isEmpty else { return nil }
+        return try catalogue.text("home.livesWith.\(child.pronouns.rawValue)", ["age": age(of: child), "people": names(people)])
+    }
+
+    /// A person's relationship as this reader reads it: in professional copies a professional's
+    /// organisation too ("Social worker, Northmoor Council").
+    func relationship(of person: Person) -> String {
+        guard audience == .professional, person.kind == .professional, let organisation = person.organisation,
+              !person.relationship.localizedCaseInsensitiveContains(organisation) else { return Bidi.isolate(person.relationship) }
+        return Bidi.isolate("\(person.relationship), \(organisation)")
     }
 
     /// A score as it is written in this language: 6, 6.5 (or 6,5).

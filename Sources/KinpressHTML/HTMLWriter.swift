@@ -138,9 +138,12 @@ public struct HTMLWriter {
             addTimeline(diagram, in: parent)
         case .picture(let picture):
             guard let address = dataAddresses[picture.file], let loaded = pictures[picture.file] else { return }
-            let figure = tree.element("figure", ["class": "picture"], in: parent)
+            let figure = tree.element("figure", ["class": picture.atStart ? "picture start" : "picture"], in: parent)
+            // A mark at the line's start (a logo) keeps its share of a page as on A4 (about 250 mm
+            // of text): small. Other pictures may fill three quarters of the screen.
             tree.element("img", ["src": address, "alt": picture.alternative,
-                                 "width": String(Int(loaded.width.rounded())), "height": String(Int(loaded.height.rounded()))], in: figure)
+                                 "width": String(Int(loaded.width.rounded())), "height": String(Int(loaded.height.rounded())),
+                                 "style": picture.atStart ? String(format: "max-height: %.0fmm", picture.maximumHeight * 250) : nil], in: figure)
         case .pageBreak, .bodyStart:
             tree.element("div", ["class": "page-break"], in: parent)
         case .language(let code, let rightToLeft, let blocks):

@@ -18,7 +18,8 @@ extension FlowBuilder {
     }
 
     /// A picture scaled to the width and its share of the page, kept with the words before it
-    /// (a story page keeps its words and picture together).
+    /// (a story page keeps its words and picture together); one at the line's start (a logo)
+    /// sits close to the line under it.
     mutating func addPicture(_ block: PictureBlock, x: Double, width: Double, path: [StructureElement]) {
         guard let picture = pictures[block.file] else { return }
         let limit = (geometry.bottom - geometry.top) * block.maximumHeight
@@ -26,8 +27,8 @@ extension FlowBuilder {
         let (w, h) = (picture.width * scale, picture.height * scale)
         let figure = path + [element("Figure", alternative: block.alternative)]
         keepLastWithNext()
-        items.append(.box(FlowBox(height: h, items: [PlacedItem(.picture(picture, x: x + (width - w) / 2, y: 0, width: w, height: h), structure: figure)],
-                                  spaceBefore: theme.spacing.paragraph, spaceAfter: theme.spacing.paragraph * 1.5)))
+        items.append(.box(FlowBox(height: h, items: [PlacedItem(.picture(picture, x: block.atStart ? x : x + (width - w) / 2, y: 0, width: w, height: h), structure: figure)],
+                                  spaceBefore: theme.spacing.paragraph, spaceAfter: theme.spacing.paragraph * (block.atStart ? 0.4 : 1.5))))
     }
 
     /// A figure drawn from its scene: the scaling line, or the network map with its legend.

@@ -213,8 +213,10 @@ public final class LayoutEngine {
         var right = small
         right.alignment = .end
         add(label, style: right, x: geometry.right - half, y: footerY, width: half)
+        // A council's colour draws the rule a little stronger than the theme's pale one.
+        let accented = theme.colours["accent"] != nil
         items.append(PlacedItem(.line(x1: geometry.left, y1: headerY + theme.small * 1.6, x2: geometry.right, y2: headerY + theme.small * 1.6,
-                                      colour: Colour(theme, "rule"), width: 0.5), artifact: true))
+                                      colour: Colour(theme, accented ? "accent" : "rule"), width: accented ? 1 : 0.5), artifact: true))
         if let marking = document.marking {
             var strong = small
             strong.bold = true

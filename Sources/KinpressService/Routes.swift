@@ -252,6 +252,7 @@ struct Routes: Sendable {
         let part: String
         switch failure {
         case .template: part = "templates"
+        case .council: part = "council profile"
         case .lint: part = "lint word lists"
         case .layout: part = "layout (fonts or pictures)"
         case .render: part = "PDF or HTML writer"

@@ -49,6 +49,8 @@ struct BatchCommand: ParsableCommand {
 
     @OptionGroup var templates: TemplatesOption
 
+    @OptionGroup var council: CouncilOption
+
     func validate() throws {
         _ = try parsedDocuments()
         _ = try parsedFormats()
@@ -94,7 +96,7 @@ struct BatchCommand: ParsableCommand {
 
     func run() throws {
         let cases = try reporting { try Batch.findCases(inputs) }
-        let kinpress = try templates.kinpress()
+        let kinpress = try council.apply(to: templates.kinpress())
         let products = try parsedDocuments().map(Request.Product.document) + (pack ? [.pack(draft: false)] : [])
         let request = Request(products, audiences: try parsedAudiences(), formats: try parsedFormats(), look: look.look)
         let plan = Batch.Plan(outputFolder: URL(fileURLWithPath: outputDir), request: request, force: force)

@@ -18,13 +18,15 @@ struct DocumentOptions: ParsableArguments {
 
     @OptionGroup var templates: TemplatesOption
 
+    @OptionGroup var council: CouncilOption
+
     /// Reads the case file; prints its problems and stops with status 1 when it has errors.
     func read() throws -> CaseReading {
         try readCaseFile(caseFile)
     }
 
     func kinpress() throws -> Kinpress {
-        try templates.kinpress()
+        try council.apply(to: templates.kinpress())
     }
 }
 
@@ -44,6 +46,27 @@ struct TemplatesOption: ParsableArguments {
     /// Kinpress with these templates (and its own fonts).
     func kinpress() throws -> Kinpress {
         try loadKinpress(templates: given)
+    }
+}
+
+/// `--council`, for every command that prints cases.
+struct CouncilOption: ParsableArguments {
+    @Option(name: .customLong("council"), help: ArgumentHelp(
+        "The council profile to print with: a folder holding council.yaml and its logo. Without it, the profile in the templates' councils/ whose matches hold the case's localAuthority.",
+        valueName: "folder"))
+    var folder: String?
+
+    /// `kinpress` printing with the council given; a profile with errors prints them and stops
+    /// with status 1 before anything is made.
+    func apply(to kinpress: Kinpress) throws -> Kinpress {
+        guard let folder else { return kinpress }
+        let reading = Kinpress.readCouncil(folder: URL(fileURLWithPath: folder), displayName: (folder as NSString).appendingPathComponent("council.yaml"))
+        var standardError = FileHandle.standardError
+        for diagnostic in reading.diagnostics { print(diagnostic, to: &standardError) }
+        guard reading.isValid else { throw ExitCode(1) }
+        var kinpress = kinpress
+        kinpress.council = reading
+        return kinpress
     }
 }
 

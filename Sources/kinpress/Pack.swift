@@ -36,12 +36,14 @@ struct Pack: ParsableCommand {
 
     @OptionGroup var templates: TemplatesOption
 
+    @OptionGroup var council: CouncilOption
+
     @Option(name: .shortAndLong, help: ArgumentHelp("The file to write.", valueName: "file.pdf|file.html"))
     var output: String
 
     func run() throws {
         let reading = try readCaseFile(caseFile)
-        let kinpress = try templates.kinpress()
+        let kinpress = try council.apply(to: templates.kinpress())
         let item = Request.Item(.pack(draft: draft), for: audience.audience, as: format ?? Format(fileName: output))
         let made = try making { try kinpress.make(item, of: Request(item, look: look.look), from: reading) }
         let target = URL(fileURLWithPath: output)

@@ -28,6 +28,8 @@ struct Serve: AsyncParsableCommand {
 
     @OptionGroup var templates: TemplatesOption
 
+    @OptionGroup var council: CouncilOption
+
     @Option(help: "Renders at once (by default, one per core).")
     var jobs = ProcessInfo.processInfo.activeProcessorCount
 
@@ -41,7 +43,7 @@ struct Serve: AsyncParsableCommand {
     var timeout = 30.0
 
     func run() async throws {
-        let kinpress = try templates.kinpress()
+        let kinpress = try council.apply(to: templates.kinpress())
         let configuration = ServiceConfiguration(host: host, port: port, tokens: tokens.map { URL(fileURLWithPath: $0) },
                                                  templates: templates.given.map { URL(fileURLWithPath: $0) }, jobs: jobs, queue: queue,
                                                  maxBody: maxBody, timeout: .milliseconds(Int(timeout * 1000)))

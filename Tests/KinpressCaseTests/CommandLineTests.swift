@@ -316,4 +316,25 @@ extension CommandLineTests {
         let nothing = try Self.kinpress("validate")
         #expect(nothing.status == 2 && nothing.errors.contains("--council"), "\(nothing.errors)")
     }
+
+    @Test("render, pack and batch --council print with the profile given; a broken one stops them with its line, writing nothing")
+    func renderWithCouncil() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kinpress-council-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let fewest = "Tests/KinpressCaseTests/Fixtures/councils/fewest", broken = "Tests/KinpressCaseTests/Fixtures/councils/low-contrast"
+        let html = folder.appendingPathComponent("plan.html")
+        let given = try Self.kinpress("render", "SampleCases/hughes/hughes.yaml", "--document", "safety-plan", "--format", "html", "--council", fewest, "--output", html.path)
+        #expect(given.status == 0, "\(given.errors)")
+        let page = try String(contentsOf: html, encoding: .utf8)
+        #expect(page.contains("Fewfield Council") && !page.contains("alt=\"Northmoor Council\""), "the given profile, not the one matching Northmoor")
+
+        for arguments in [["render", "SampleCases/hughes/hughes.yaml", "--document", "timeline", "--output", folder.appendingPathComponent("t.pdf").path],
+                          ["pack", "SampleCases/hughes/hughes.yaml", "--output", folder.appendingPathComponent("p.pdf").path],
+                          ["batch", "SampleCases/hughes", "--output-dir", folder.appendingPathComponent("batch").path]] {
+            let run = try Self.kinpress(arguments + ["--council", broken])
+            #expect(run.status == 1 && run.errors.contains("low-contrast/council.yaml:2:9: error: accent:"), "\(arguments[0]): \(run.errors)")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["plan.html"], "nothing written with a broken profile")
+    }
 }

@@ -3,7 +3,7 @@ import Testing
 @testable import KinpressCase
 
 /// Council profiles (`council.yaml`): read and checked like a case file, every problem at its
-/// line and field; the examples in `Templates/councils`; which profile serves a case.
+/// line and field; the examples in `Templates/councils`.
 @Suite("Council profiles")
 struct CouncilProfileTests {
     static let examples = Repository.root.appendingPathComponent("Templates/councils")
@@ -57,13 +57,6 @@ struct CouncilProfileTests {
     func missing() {
         let reading = CouncilProfile.read(folder: Self.fixtures.appendingPathComponent("no-such-council"))
         #expect(reading.profile == nil && reading.errors.first?.message.contains("there is no such folder") == true)
-    }
-
-    @Test("a case's localAuthority finds the council that serves it, whatever its letter case and spaces")
-    func matching() throws {
-        #expect(CouncilProfile.matching(" harbourside borough council ", in: Self.examples)?.profile?.name == "Harbourside Borough Council")
-        #expect(CouncilProfile.matching("Northmoor", in: Self.examples)?.profile?.name == "Northmoor Council")
-        #expect(CouncilProfile.matching("Nowhere Council", in: Self.examples) == nil)
     }
 
     @Test("contrast on white follows WCAG 2: the limit falls between #767676 and #777777")

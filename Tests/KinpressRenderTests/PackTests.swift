@@ -66,10 +66,10 @@ struct PackTests {
         let cover = try pdf.text(page: 1).split(whereSeparator: \.isWhitespace).joined(separator: " ")
         let chair = try #require(found.file.people.first { $0.id == found.file.meeting?.chair })
         let invited = try Self.strings("pack.invited")
-        #expect(cover.contains(chair.name) && cover.contains(invited) && cover.contains("Thursday 7 May 2026"))
+        #expect(cover.contains(chair.name) && cover.contains("Thursday 7 May 2026"))
         let front = try (1...bodyStart).map { try pdf.text(page: $0) }.joined().split(whereSeparator: \.isWhitespace).joined(separator: " ")
         let (purpose, agenda) = (try Self.strings("pack.purpose"), try Self.strings("pack.agendaHeading"))
-        #expect(front.contains(purpose) && front.contains(agenda))
+        #expect(front.contains(invited) && front.contains(purpose) && front.contains(agenda))
     }
 
     @Test("the family pack holds nothing for professionals; the chair's list names every item left out, by field")
@@ -114,12 +114,16 @@ struct PackTests {
     @Test("--draft marks every page, in PDF and HTML; packs render the same bytes twice")
     func draft() throws {
         let found = try readSample(Self.hughes)
-        let bytes = try kinpress.pack(of: found, options: .init(audience: .family), format: .pdf, draft: true).bytes
-        #expect(try kinpress.pack(of: found, options: .init(audience: .family), format: .pdf, draft: true).bytes == bytes)
+        // The chair's pack: it has no page of hard words, written after composing, so the pack
+        // laid out here is the whole of it.
+        let bytes = try kinpress.pack(of: found, options: .init(audience: .professional), format: .pdf, draft: true).bytes
+        #expect(try kinpress.pack(of: found, options: .init(audience: .professional), format: .pdf, draft: true).bytes == bytes)
         // Every laid-out page carries the word across it, drawn last so nothing covers it
         // (pdftotext leaves out turned text, so the pages are checked before drawing).
         let word = try Self.strings("pack.draft")
-        let document = try Composer(templates: kinpress.templates).composePack(for: Audience.family.project(found), draft: true)
+        var composer = Composer(templates: kinpress.templates)
+        composer.council = try kinpress.council(for: found.file.case.localAuthority)
+        let document = try composer.composePack(for: Audience.professional.project(found), draft: true)
         let laidOut = try LayoutEngine(fonts: kinpress.fonts).layout(document, theme: kinpress.templates.theme(named: "default"), paper: .a4)
         #expect(try laidOut.pages.count == PDFFile(bytes).pageCount())
         for (index, page) in laidOut.pages.enumerated() {

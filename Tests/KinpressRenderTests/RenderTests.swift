@@ -61,7 +61,7 @@ struct RenderTests {
         #expect(objects.contains("/Artifact"), "headers and footers are artifacts")
         let scales = found.file.assessment?.scaling.count ?? 0
         let elements = objects.components(separatedBy: "endobj")
-        #expect(elements.filter { $0.contains("/S /Figure") && $0.contains("/Alt ") }.count == scales, "one alternative text per scale figure")
+        #expect(elements.filter { $0.contains("/S /Figure") && $0.contains("/Alt ") }.count == scales + 1, "one alternative text per scale figure, and the council's logo")
         #expect(elements.filter { $0.contains("/S /Link") }.allSatisfy { $0.contains("/Alt ") }, "each link says where it leads")
         #expect(objects.contains("/Scope /Column") && objects.contains("/Scope /Row"), "header cells say what they head")
         #expect(objects.contains("<pdfuaid:part>1</pdfuaid:part>"), "XMP metadata claims PDF/UA-1")
@@ -78,7 +78,10 @@ struct RenderTests {
         }
         #expect(tags.first?.role == "Document" && tags.first?.depth == 0, "one Document element holds everything")
         #expect(tags.dropFirst().allSatisfy { $0.depth >= 1 })
-        #expect(tags.dropFirst().first?.role == "H1" && tags.filter { $0.role == "H1" && $0.depth == 1 }.count == 1, "the title is the document's one top-level H1, first")
+        // Only the council's logo and name come before the title.
+        let beforeTitle = tags.dropFirst().prefix { !$0.role.hasPrefix("H") }.map(\.role)
+        #expect(beforeTitle == ["Figure", "P"], "\(beforeTitle)")
+        #expect(tags.dropFirst(3).first?.role == "H1" && tags.filter { $0.role == "H1" && $0.depth == 1 }.count == 1, "the title is the document's one top-level H1, first after the masthead")
         #expect(tags.contains { $0.role == "Sect" }, "sections are Sect elements")
         #expect(tags.filter { $0.role == "Figure" }.count >= scales, "a Figure per scale")
         for (index, tag) in tags.enumerated() where tag.role == "Table" {

@@ -11,7 +11,14 @@ let markedCase = """
       - {id: ava, name: Ava, dateOfBirth: 2019-05-01}
       - {id: hidden-child, name: ADULTMARK-child, dateOfBirth: 2010-01-01, visibility: adults}
     people:
-      - {id: sw, name: Sam Okafor, relationship: Social worker, kind: professional, organisation: Example Council, inSafetyNetwork: true}
+      - id: sw
+        name: Sam Okafor
+        relationship: Social worker
+        kind: professional
+        organisation: Example Council
+        inSafetyNetwork: true
+        phone: {value: "PROFMARK-worker-phone", visibility: professionals}
+        email: {value: "ADULTMARK-worker-email", visibility: adults}
       - id: mum
         name: Jo Reed
         relationship: Ava's mum

@@ -41,6 +41,12 @@ public struct CouncilProfile: Sendable, Equatable, Decodable {
     public var advocacy: Contact?
     public var returnAddress: String?
     public var bankHolidays: BankHolidays?
+    /// The logo's file: `logo` in the profile's folder, set when the profile is read.
+    public internal(set) var logoFile: URL?
+
+    enum CodingKeys: String, CodingKey {
+        case name, matches, logo, logoDescription, accent, contact, outOfHours, complaints, otherFormats, advocacy, returnAddress, bankHolidays
+    }
 
     /// Whether this council serves a case whose `case.localAuthority` is `name` (letter case and
     /// spaces at either end aside).
@@ -69,9 +75,7 @@ public struct CouncilReading: Sendable {
     public var isValid: Bool { errors.isEmpty }
 
     /// The logo's file, when the profile names one.
-    public var logoFile: URL? {
-        profile?.logo.map { folder.appendingPathComponent($0) }
-    }
+    public var logoFile: URL? { profile?.logoFile }
 }
 
 extension CouncilProfile {
@@ -105,21 +109,11 @@ extension CouncilProfile {
         var profile: CouncilProfile?
         if diagnostics.allSatisfy({ $0.severity != .error }), let checked {
             profile = try? JSONValueDecoder.decode(CouncilProfile.self, from: checked)
+            if let logo = profile?.logo { profile?.logoFile = folder.appendingPathComponent(logo).standardizedFileURL }
             if profile == nil {
                 diagnostics.append(failure("Kinpress accepted the profile but could not read it. This is a fault in Kinpress, not in the file: please report it"))
             }
         }
         return CouncilReading(fileName: name, folder: folder, diagnostics: diagnostics, profile: profile, locations: checker.locations)
-    }
-
-    /// The profile among `councils/*/council.yaml` that serves `localAuthority`: the first, by
-    /// folder name, of those that read without errors.
-    public static func matching(_ localAuthority: String, in councils: URL) -> CouncilReading? {
-        let folders = (try? FileManager.default.contentsOfDirectory(at: councils, includingPropertiesForKeys: nil)) ?? []
-        for folder in folders.sorted(by: { $0.lastPathComponent < $1.lastPathComponent }) {
-            let reading = read(folder: folder)
-            if let profile = reading.profile, profile.serves(localAuthority) { return reading }
-        }
-        return nil
     }
 }
