@@ -85,6 +85,20 @@ struct ChildVoiceTests {
         #expect(list.contains { $0.notShared && $0.field.description == "children[0].safetyHouse[0]" })
     }
 
+    @Test("a child's copy of the safety plan is a short plan in child words, never the adults' tables")
+    func childPlan() throws {
+        let found = try readSample(Repository.root.appendingPathComponent("SampleCases/adeyemi/adeyemi.yaml"))
+        let child = try kinpress.document(.safetyPlan, of: found, for: .child)
+        #expect(!BlockWalker(child.blocks).contains { if case .table = $0 { return true } else { return false } }, "no tables for a child")
+        let text = Bidi.withoutIsolates(child.plainText)
+        for words in ["What the grown-ups will do", "Mum, Tolu, Claire and Auntie Grace make sure this happens.", "How you will know:",
+                      "People who help you", "What you can do", "you can tell", "Childline: 0800 1111", "Who to tell"] {
+            #expect(text.contains(words), "the child's plan says \"\(words)\"")
+        }
+        let family = try kinpress.document(.safetyPlan, of: found, for: .family)
+        #expect(BlockWalker(family.blocks).contains { if case .table = $0 { return true } else { return false } }, "the adults keep their tables")
+    }
+
     @Test("lint reads a child's words for length but never calls them jargon")
     func lintQuotes() throws {
         let yaml = caseStart(child: "{id: ava, name: Ava, dateOfBirth: 2019-05-01, says: [{text: \"I hate contact with Dad at the family centre.\"}]}")
