@@ -68,8 +68,9 @@ public enum ScaleLine {
             var box = measured(name, size: nameSize, bold: false, maxWidth: width / 3)
             let onLeft = box.width <= leftRoom || (box.width > rightRoom && leftRoom >= rightRoom)
             let room = onLeft ? leftRoom : rightRoom
-            if box.width > room { box = measured(name, size: nameSize, bold: false, maxWidth: max(room, 1)) }
-            let rowHeight = max(11, box.height + 2)
+            let wrapped = box.width > room
+            if wrapped { box = measured(name, size: nameSize, bold: false, maxWidth: max(room, 1)) }
+            let rowHeight = wrapped ? max(11, box.height + 2) : 11
             let trailY = nextRow + rowHeight / 2
             nextRow += rowHeight
             trails += 1
