@@ -182,21 +182,21 @@ public struct ChairList: Sendable {
         var lines = [
             "FOR THE CHAIR ONLY. Do not send this list to the family.",
             "",
-            "What Kinpress left out of \(file) (\(title)), the family's copy, and why.",
+            "What Kinpress left out of \(file) (\(Bidi.withoutIsolates(title))), the family's copy, and why.",
             "Each line gives the field in the case file, who may see it, and how it starts.",
             "Check the family copy against this list before it is sent.",
             "",
         ]
         for item in items {
-            let who = item.visibility == .professionals ? "professionals only" : "adults only"
-            lines.append("\(item.field)\t\(who)\t\(item.summary)")
+            lines.append("\(item.field)\t\(item.reason)\t\(item.summary)")
         }
         lines.append("")
         lines.append(items.isEmpty ? "Nothing was left out." : "\(items.count) item\(items.count == 1 ? "" : "s") left out.")
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// The list for other programs: each item's field, who may see it, and how it starts.
+    /// The list for other programs: each item's field, who may see it (or `not-shared`: the
+    /// child has not agreed to share it), and how it starts.
     public func json(audience: Audience) throws -> [UInt8] {
         struct Item: Encodable {
             var field: String
@@ -210,7 +210,7 @@ public struct ChairList: Sendable {
             var items: [Item]
         }
         return try readableJSON(List(audience: audience.rawValue, count: items.count,
-                                     items: items.map { Item(field: $0.field.description, visibility: $0.visibility.rawValue, summary: $0.summary) }))
+                                     items: items.map { Item(field: $0.field.description, visibility: $0.reasonCode, summary: $0.summary) }))
     }
 
     /// The one-line summary a command prints beside the pack.

@@ -15,6 +15,17 @@ public enum Audience: String, CaseIterable, Sendable {
         case (.professional, _): return true
         }
     }
+
+    /// Whether a record a child made (Three Houses, Safety House) may reach this reader, given
+    /// whom the child agreed to share it with: the child always; the family with `family`;
+    /// professionals with `conference`.
+    public func mayRead(sharedWith sharing: [Sharing]) -> Bool {
+        switch self {
+        case .child: return true
+        case .family: return sharing.contains(.family)
+        case .professional: return sharing.contains(.conference)
+        }
+    }
 }
 
 /// A case as one reader may see it. Hidden items are gone; a hidden person's id is replaced by an

@@ -52,6 +52,7 @@ struct Projection {
             projection.label(child.name, place.key("name"))
             projection.label(child.fullName, place.key("fullName"))
             child.livesWith = projection.members(child.livesWith)
+            projection.voice(of: &child, place)
             return child
         }
         visible.people = keep(file.people, root.key("people"), \.visibility, summary: \.name) { projection, person, place in
@@ -127,15 +128,20 @@ struct Projection {
     /// The items of a list the reader may see, each projected by `project` at its place; the
     /// others recorded as withheld. `date` orders the kept items by date (timelines), keeping the
     /// file's order among equal dates; each item's place still names where the file wrote it.
+    /// `sharedWith`, for a record a child made, is whom the child agreed to share it with: it
+    /// is kept only where that allows this reader too (`Audience.mayRead`).
     private mutating func keep<T>(_ items: [T], _ list: Place, _ visibility: (T) -> Visibility, summary: (T) -> String,
-                                  orderedBy date: KeyPath<T, CaseDate>? = nil, _ project: (inout Projection, T, Place) -> T = { _, item, _ in item }) -> [T] {
+                                  orderedBy date: KeyPath<T, CaseDate>? = nil, sharedWith: KeyPath<T, [Sharing]>? = nil,
+                                  _ project: (inout Projection, T, Place) -> T = { _, item, _ in item }) -> [T] {
         var kept: [Int] = []
         for (index, item) in items.enumerated() {
             let seen = visibility(item)
-            if audience.sees(seen) {
+            let shared = sharedWith.map { audience.mayRead(sharedWith: item[keyPath: $0]) } ?? true
+            if audience.sees(seen), shared {
                 kept.append(index)
             } else {
-                withheld.append(WithheldItem(field: list.written.appending(index), visibility: seen, summary: WithheldItem.summary(summary(item))))
+                withheld.append(WithheldItem(field: list.written.appending(index), visibility: seen, summary: WithheldItem.summary(summary(item)),
+                                             notShared: audience.sees(seen) && !shared))
             }
         }
         var order = kept
@@ -165,6 +171,56 @@ struct Projection {
     private mutating func label(_ text: String?, _ place: Place) {
         guard let text, !text.isEmpty else { return }
         texts.append(SourcedText(field: place.written, text: text, isProse: false, forChild: audience == .child))
+    }
+
+    /// What the child said (`says`, by `visibility` alone) and the records they made (Three
+    /// Houses, Safety House: by `visibility` and by whom the child agreed to share them with).
+    /// The child's words are quotes: lint reads them for length, never for hard words.
+    private mutating func voice(of child: inout Child, _ place: Place) {
+        child.says = keep(child.says, place.key("says"), \.visibility, summary: \.text) { projection, said, place in
+            projection.quote(said.text, place.key("text"))
+            projection.prose(said.how, place.key("how"))
+            return said
+        }
+        child.threeHouses = keep(child.threeHouses, place.key("threeHouses"), \.visibility, summary: { Self.summary(of: $0) }, sharedWith: \.shareWith) { projection, record, place in
+            var record = record
+            record.by = projection.reference(record.by)
+            for house in House.allCases {
+                for (index, item) in record.items(in: house).enumerated() {
+                    let itemPlace = place.key(house.rawValue).item(index, index)
+                    projection.quote(item.text, itemPlace.key("text"))
+                    projection.prose(item.pictureDescription, itemPlace.key("pictureDescription"), forChild: true)
+                }
+            }
+            for (name, text) in [("worries", record.houseNames?.worries), ("goodThings", record.houseNames?.goodThings), ("dreams", record.houseNames?.dreams)] {
+                projection.quote(text, place.key("houseNames").key(name))
+            }
+            return record
+        }
+        child.safetyHouse = keep(child.safetyHouse, place.key("safetyHouse"), \.visibility, summary: { "Safety House, \($0.date)" }, sharedWith: \.shareWith) { projection, record, place in
+            var record = record
+            record.by = projection.reference(record.by)
+            // Someone the reader may not know of is left out of the drawing, as from any list
+            // that names people.
+            for (key, path) in [("inside", \SafetyHouse.inside), ("visitors", \SafetyHouse.visitors), ("outside", \SafetyHouse.outside)] {
+                for (index, placed) in record[keyPath: path].enumerated() { projection.quote(placed.says, place.key(key).item(index, index).key("says")) }
+                record[keyPath: path] = record[keyPath: path].filter { projection.hiddenIDs[$0.person] == nil }
+            }
+            for (index, rule) in record.rules.enumerated() { projection.quote(rule.text, place.key("rules").item(index, index).key("text")) }
+            projection.quote(record.ifRuleBroken, place.key("ifRuleBroken"))
+            projection.quote(record.path.closerWhen, place.key("path").key("closerWhen"))
+            return record
+        }
+    }
+
+    private static func summary(of record: ThreeHouses) -> String {
+        "Three Houses, \(record.date): " + House.allCases.flatMap { record.items(in: $0).map(\.text) }.joined(separator: "; ")
+    }
+
+    /// The child's own words: read as prose for length, never flagged for hard words.
+    private mutating func quote(_ text: String?, _ place: Place) {
+        guard let text, !text.isEmpty else { return }
+        texts.append(SourcedText(field: place.written, text: text, isProse: true, forChild: true, isQuote: true))
     }
 
     private mutating func visibleContacts(_ person: Person, _ place: Place) -> Person {

@@ -8,6 +8,19 @@ public struct WithheldItem: Sendable, Equatable {
     public var visibility: Visibility
     /// The start of its words, so the chair knows which item it is.
     public var summary: String
+    /// Left out because the child who made it has not agreed to share it with this reader
+    /// (`shareWith`), whoever `visibility` allows.
+    public var notShared = false
+
+    /// Why it was left out, as the chair's list says it.
+    public var reason: String {
+        notShared ? "not shared by the child" : visibility == .professionals ? "professionals only" : "adults only"
+    }
+
+    /// The same, as one word for other programs: `professionals`, `adults` or `not-shared`.
+    public var reasonCode: String {
+        notShared ? "not-shared" : visibility.rawValue
+    }
 
     /// An item's words on one line, cut at 90 characters.
     static func summary(_ text: String) -> String {
@@ -25,4 +38,6 @@ public struct SourcedText: Sendable, Equatable {
     public var isProse: Bool
     /// Written for a child: the reader is a child, or it is a Words and Pictures story.
     public var forChild: Bool
+    /// A child's own words, quoted: read for length, never flagged for hard words.
+    public var isQuote = false
 }

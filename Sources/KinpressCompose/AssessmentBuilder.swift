@@ -20,6 +20,10 @@ struct AssessmentBuilder {
         var mapped: String?
         /// Who lives with whom: a sentence per child whose home the case records.
         var home: [String]
+        /// What each child says, before what needs to happen is decided.
+        var voices: [VoiceView]
+        /// "What Mason says", or for several children "What the children say".
+        var voiceHeading: String
         /// What has happened that worries people.
         var harm: [StatementView]
         /// What makes things harder.
@@ -73,6 +77,8 @@ struct AssessmentBuilder {
                 try catalogue.text(words.audience == .professional ? "assessment.mappedOn" : "assessment.talkedOn", ["date": words.date(day)])
             },
             home: try homes(),
+            voices: try words.voices(),
+            voiceHeading: try catalogue.plural("voice.sectionHeading", count: header.children.count, ["children": children]),
             harm: try (assessment?.harm ?? []).map(statement), complicatingFactors: try (assessment?.complicatingFactors ?? []).map(statement),
             strengths: try (assessment?.strengths ?? []).map(statement), existingSafety: try (assessment?.existingSafety ?? []).map(statement),
             dangers: dangers, goalsWithoutWorry: goals.filter { $0.0.dangerStatements.isEmpty }.map(\.1),

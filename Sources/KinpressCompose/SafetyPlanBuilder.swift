@@ -37,6 +37,30 @@ struct SafetyPlanBuilder {
         var signatures: [SignatureView]
         /// Said once under the table when someone in it has no number or email written.
         var noContact: String?
+        /// A child's copy: a short plan in the child's words in place of the adults' tables.
+        var childPlan: ChildPlanView?
+    }
+
+    /// The child's own plan: what the grown-ups will do, who helps and how to reach them, and
+    /// what the child can do.
+    struct ChildPlanView {
+        /// Each rule, with who makes sure of it and how the child will know.
+        var grownUps: [ChildRuleView]
+        /// "Mum: 07700 900462", a line for each person in the safety network.
+        var helpers: [String]
+        /// "If a rule is not kept, or you feel worried or scared, you can tell Mum, Nan or Hannah."
+        var tell: String
+        /// "Childline: 0800 1111", a line for each number in the plan.
+        var calls: [String]
+    }
+
+    struct ChildRuleView {
+        /// The rule.
+        var rule: String
+        /// "Mum and Nan make sure this happens."
+        var whoDoes: String
+        /// "How you will know: …", when the plan says.
+        var howYouKnow: String?
     }
 
     func view() throws(TemplateError) -> View {
@@ -78,7 +102,31 @@ struct SafetyPlanBuilder {
             emergencyContacts: (plan?.emergencyContacts ?? []).map { EmergencyView(name: $0.name, number: Bidi.leftToRight($0.number), when: Bidi.isolate($0.when)) },
             reviews: try (plan?.reviews ?? []).map { review throws(TemplateError) in ReviewView(date: try words.date(review.date), what: Bidi.isolate(review.what)) },
             signatures: try (plan?.signatures ?? []).map { id throws(TemplateError) in SignatureView(name: try words.name(id), role: try role(id)) },
-            noContact: network.contains { $0.contact.isEmpty } ? try catalogue.text("plan.noContact", ["worker": words.reachable(file.case.worker)]) : nil)
+            noContact: network.contains { $0.contact.isEmpty } ? try catalogue.text("plan.noContact", ["worker": words.reachable(file.case.worker)]) : nil,
+            childPlan: words.audience == .child ? try childPlan(plan, network: network) : nil)
+    }
+
+    /// The plan a child reads: never the adults' tables, a sentence or two for each thing.
+    private func childPlan(_ plan: SafetyPlan?, network: [PersonView]) throws(TemplateError) -> ChildPlanView {
+        let catalogue = words.catalogue
+        var rules: [ChildRuleView] = []
+        for rule in plan?.rules ?? [] {
+            rules.append(ChildRuleView(
+                rule: Bidi.isolate(rule.rule),
+                whoDoes: try catalogue.pluralSentence("plan.child.whoDoes", count: rule.who.count, ["who": words.names(rule.who)]),
+                howYouKnow: try rule.howChildKnows.map { text throws(TemplateError) in try catalogue.text("plan.child.howYouKnow", ["text": text]) }))
+        }
+        let helpers = try network.map { person throws(TemplateError) in
+            person.contact.isEmpty ? person.name : try catalogue.text("plan.child.line", ["name": person.name, "how": person.contact])
+        }
+        let file = words.visible.file
+        let people = try file.people.filter(\.inSafetyNetwork).map { person throws(TemplateError) in try words.name(person.id) } + [try words.name(file.case.worker)]
+        var seen: Set<String> = []
+        let tell = try catalogue.text("plan.child.tell", ["people": catalogue.list(people.filter { seen.insert($0).inserted })])
+        let calls = try (plan?.emergencyContacts ?? []).map { contact throws(TemplateError) in
+            try catalogue.text("plan.child.line", ["name": Bidi.isolate(contact.name), "how": Bidi.leftToRight(contact.number)])
+        }
+        return ChildPlanView(grownUps: rules, helpers: helpers, tell: tell, calls: calls)
     }
 
     private func role(_ id: String) throws(TemplateError) -> String {

@@ -92,7 +92,8 @@ public struct Linter: Sendable {
         let english = file.case.language.lowercased().hasPrefix("en")
         for text in visible.texts where text.isProse {
             let reader = text.forChild ? targets.child : audience == .professional ? targets.professional : targets.family
-            checkWords(text, forChild: text.forChild, professional: audience == .professional, add: add)
+            // A child's own words are a quote: never corrected for the words they chose.
+            if !text.isQuote { checkWords(text, forChild: text.forChild, professional: audience == .professional, add: add) }
             if english { checkReadability(text, reader: reader, forChild: text.forChild, add: add) }
             if !english, audience != .professional { checkLanguage(text, family: file.case.language, given: languages(text.field), add: add) }
         }

@@ -155,7 +155,7 @@ paths:
                       required: [field, visibility, summary]
                       properties:
                         field: {type: string}
-                        visibility: {type: string, enum: [adults, professionals]}
+                        visibility: {type: string, enum: [adults, professionals, not-shared]}
                         summary: {type: string}
         "400": {$ref: "#/components/responses/BadRequest"}
         "401": {$ref: "#/components/responses/Unauthorised"}

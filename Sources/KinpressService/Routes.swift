@@ -212,7 +212,7 @@ struct Routes: Sendable {
             if let list = output.chairList {
                 view.hasWithheld = true
                 view.withheldEmpty = list.items.isEmpty
-                view.withheld = list.items.map { .init(field: $0.field.description, who: "\($0.visibility)", summary: $0.summary) }
+                view.withheld = list.items.map { .init(field: $0.field.description, who: $0.reason, summary: $0.summary) }
             }
             return page.answer(view)
         case .failure(let failure):

@@ -55,6 +55,33 @@ public struct CaseGenerator {
 
     private mutating func visibility() -> Visibility { pick(Visibility.allCases) }
 
+    /// Who else may see a record the child made: any of the three, or none.
+    private mutating func sharing() -> [Sharing] {
+        [Sharing.family, .network, .conference].filter { _ in bool() }
+    }
+
+    private static func threeHouses(id: String, by workers: [String], _ generator: inout CaseGenerator) -> ThreeHouses {
+        let items = { (generator: inout CaseGenerator) in
+            generator.some(0...3) { generator, _ in
+                HouseItem(text: generator.text(), writtenBy: generator.maybe { $0.pick([.child, .worker]) }, picture: nil, pictureDescription: nil)
+            }
+        }
+        return ThreeHouses(id: id, date: generator.date(), by: workers[0], worries: items(&generator), goodThings: items(&generator), dreams: items(&generator),
+                           houseNames: generator.maybe { HouseNames(worries: $0.maybe { $0.text() }, goodThings: nil, dreams: $0.maybe { $0.text() }) },
+                           startedWith: generator.maybe { $0.pick(House.allCases) }, readBack: generator.maybe { $0.bool() },
+                           shareWith: generator.sharing(), visibility: generator.visibility())
+    }
+
+    private static func safetyHouse(id: String, people: [String], _ generator: inout CaseGenerator) -> SafetyHouse {
+        let placed = { (generator: inout CaseGenerator) in
+            generator.some(0...3) { generator, _ in SafetyHouse.Placed(person: generator.pick(people), says: generator.maybe { $0.text() }) }
+        }
+        return SafetyHouse(id: id, date: generator.date(), by: "worker", inside: placed(&generator), visitors: placed(&generator), outside: placed(&generator),
+                           rules: generator.some(0...3) { generator, _ in SafetyHouse.Rule(text: generator.text(), rule: nil) },
+                           ifRuleBroken: generator.maybe { $0.text() }, path: SafetyHouse.Path(now: Double(generator.int(0...20)) / 2, closerWhen: generator.maybe { $0.text() }),
+                           shareWith: generator.sharing(), visibility: generator.visibility())
+    }
+
     public mutating func caseFile() -> CaseFile {
         let childIDs = (0..<int(1...3)).map { "child-\($0)" }
         let personIDs = ["worker"] + (0..<int(0...6)).map { "person-\($0)" }
@@ -64,7 +91,13 @@ public struct CaseGenerator {
             let unborn = bool()
             return Child(id: id, name: text(), fullName: maybe { $0.text() }, dateOfBirth: unborn ? nil : date(), expectedDate: unborn ? date() : maybe { $0.date() },
                          pronouns: pick([.he, .she, .they]), picture: maybe { .pictogram($0.pick(CaseFormat.pictograms)) },
-                         livesWith: some(0...2) { generator, _ in generator.pick(personIDs) }, visibility: visibility())
+                         livesWith: some(0...2) { generator, _ in generator.pick(personIDs) },
+                         says: some(0...2) { generator, _ in
+                             Said(text: generator.text(), date: generator.maybe { $0.date() }, how: generator.maybe { $0.text() }, visibility: generator.visibility())
+                         },
+                         threeHouses: some(0...1) { generator, index in Self.threeHouses(id: "\(id)-houses-\(index)", by: personIDs, &generator) },
+                         safetyHouse: some(0...1) { generator, index in Self.safetyHouse(id: "\(id)-safety-house-\(index)", people: anyone, &generator) },
+                         visibility: visibility())
         }
         let people = personIDs.map { id in
             let kind = id == "worker" ? Person.Kind.professional : pick(kinds)

@@ -60,7 +60,80 @@ enum CaseFormat {
         .optional("pronouns", .choice(["he", "she", "they"]), "for generated sentences", default: .constant(.string("they"))),
         .optional("picture", .picture, "a picture of the child"),
         .optional("livesWith", people, "ids of the people the child lives with", default: emptyList),
+        .optional("says", list(said), "the child's own words, quoted exactly", default: emptyList),
+        .optional("threeHouses", list(threeHouses), "Three Houses records", default: emptyList),
+        .optional("safetyHouse", list(safetyHouse), "Safety House records", default: emptyList),
     ], rules: [.atLeastOne(["dateOfBirth", "expectedDate"])], idSpace: .child)
+
+    // MARK: the child's voice
+
+    static let said = listItem("said", "thing the child said", [
+        .required("text", .translatable, "the child's own words, quoted exactly"),
+        .optional("date", .date(partial: false), "when they said it"),
+        .optional("how", .translatable, "how and where the child was seen: \"on their own at school\""),
+    ])
+
+    /// Who besides the child may see a record the child made (consent): none, by default.
+    private static let shareWith = Field.optional(
+        "shareWith", .list(.choice(["family", "network", "conference"]), minimumCount: 0),
+        "who else may see it: family (family documents), network (the network's pack), conference (professional documents and packs); none: the child's own documents only",
+        default: emptyList)
+
+    static let houseItem = ObjectShape(name: "houseItem", noun: "Three Houses item", fields: [
+        .required("text", .translatable, "the child's exact words"),
+        .optional("writtenBy", .choice(["child", "worker"]), "who wrote it down"),
+        .optional("picture", .picture, "the child's drawing"),
+        .optional("pictureDescription", .translatable, "what the drawing shows, for people who cannot see it"),
+    ])
+
+    private static let houseItems = Shape.list(.textOrObject(houseItem, field: "text"), minimumCount: 0)
+
+    static let houseNames = ObjectShape(name: "houseNames", noun: "house names", fields: [
+        .optional("worries", .translatable, "the child's name for the House of Worries"),
+        .optional("goodThings", .translatable, "the child's name for the House of Good Things"),
+        .optional("dreams", .translatable, "the child's name for the House of Dreams"),
+    ])
+
+    static let threeHouses = listItem("threeHouses", "Three Houses record", [
+        .required("id", .identifier, "unique id"),
+        .required("date", .date(partial: false), "when the child made it"),
+        .required("by", .reference(.person), "the worker who made it with the child"),
+        .required("worries", houseItems, "the House of Worries"),
+        .required("goodThings", houseItems, "the House of Good Things"),
+        .required("dreams", houseItems, "the House of Dreams"),
+        .optional("houseNames", .object(houseNames), "the child's own names for the houses"),
+        .optional("startedWith", .choice(["worries", "goodThings", "dreams"]), "the house the child chose to start with"),
+        .optional("readBack", .boolean, "read back to the child at the end"),
+        shareWith,
+    ])
+
+    static let placed = ObjectShape(name: "placed", noun: "person in the Safety House", fields: [
+        .required("person", .reference(.personOrChild), "who (an id in people or children)"),
+        .optional("says", .translatable, "what the child says about them"),
+    ])
+
+    static let houseRule = ObjectShape(name: "houseRule", noun: "Safety House rule", fields: [
+        .required("text", .translatable, "the rule in the child's words"),
+        .optional("rule", .reference(.rule), "the safety plan rule it matches (an id in safetyPlan.rules)"),
+    ])
+
+    static let safetyPath = ObjectShape(name: "path", noun: "safety path", fields: [
+        .required("now", .score, "where the child put themselves: 0 far from the house, 10 at the door, safe"),
+        .optional("closerWhen", .translatable, "what would bring them closer"),
+    ])
+
+    static let safetyHouse = listItem("safetyHouse", "Safety House record", [
+        .required("id", .identifier, "unique id"),
+        .required("date", .date(partial: false), "when the child made it"),
+        .required("by", .reference(.person), "the worker who made it with the child"),
+        .required("inside", .list(.object(placed), minimumCount: 0), "who lives in the child's Safety House"),
+        .required("visitors", .list(.object(placed), minimumCount: 0), "who may come to visit"),
+        .required("outside", .list(.object(placed), minimumCount: 0), "people the child does not feel safe with"),
+        .required("rules", .list(.textOrObject(houseRule, field: "text"), minimumCount: 0), "the house rules in the child's words"),
+        .optional("ifRuleBroken", .translatable, "what happens if someone breaks a rule"),
+        .required("path", .object(safetyPath), "where the child put themselves on the path to the house"),
+        shareWith,
+    ])
 
     static let contact = ObjectShape(name: "contact", noun: "contact detail", fields: [
         .required("value", .text, "the phone number, email address or address"),
@@ -165,7 +238,7 @@ enum CaseFormat {
         .optional("howWeCheck", .translatable, "how everyone knows it is working"),
         .optional("howChildKnows", .translatable, "how the child knows about it"),
         .optional("ifBroken", .translatable, "what happens if it is broken"),
-    ])
+    ], idSpace: .rule)
 
     static let warningSign = listItem("warningSign", "warning sign", [
         .required("sign", .translatable, "what the network watches for"),

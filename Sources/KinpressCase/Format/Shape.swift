@@ -53,6 +53,8 @@ enum ReferenceTarget: Sendable {
     case personOrChild
     case child
     case dangerStatement
+    /// A rule in `safetyPlan.rules`.
+    case rule
 
     var spaces: Set<IDSpace> {
         switch self {
@@ -60,6 +62,7 @@ enum ReferenceTarget: Sendable {
         case .personOrChild: return [.person, .child]
         case .child: return [.child]
         case .dangerStatement: return [.dangerStatement]
+        case .rule: return [.rule]
         }
     }
 
@@ -70,13 +73,14 @@ enum ReferenceTarget: Sendable {
         case .personOrChild: return "anyone in people or children"
         case .child: return "a child in children"
         case .dangerStatement: return "a danger statement in assessment.dangerStatements"
+        case .rule: return "a rule in safetyPlan.rules"
         }
     }
 }
 
 /// The kind of thing an id names; every id is unique across the whole file.
 enum IDSpace: Sendable, Hashable {
-    case person, child, dangerStatement, other
+    case person, child, dangerStatement, rule, other
 }
 
 /// A value filled in when a field is left out.

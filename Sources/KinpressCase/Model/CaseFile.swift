@@ -76,6 +76,10 @@ public struct Child: Codable, Equatable, Sendable {
     public var pronouns: Pronouns
     public var picture: Picture?
     public var livesWith: [String]
+    /// The child's own words.
+    public var says: [Said]
+    public var threeHouses: [ThreeHouses]
+    public var safetyHouse: [SafetyHouse]
     public var visibility: Visibility
 }
 

@@ -55,29 +55,38 @@ public enum ScaleLine {
         }
         // Progress over time: a person's earlier numbers as open rings below the line, joined by
         // an arrow to where they are now, with whose numbers they are beside it.
+        // Each trail's row is as tall as its name needs: a name too long for either side of its
+        // arrow is wrapped to the roomier side, and the rows below move down.
         var trails = 0
+        var nextRow = lineY + 18.5
         for (name, latestMark) in latest.sorted(by: { $0.key < $1.key }) {
             let history = marks.filter { $0.label == name }
             guard history.count > 1, let first = history.first, first.value != latestMark.value else { continue }
-            let trailY = lineY + 24 + Double(trails) * 11
+            let from = position(first.value), to = position(latestMark.value)
+            let nameSize = numberSize * 0.9
+            let leftRoom = min(from, to) - 6, rightRoom = width - (max(from, to) + 6)
+            var box = measured(name, size: nameSize, bold: false, maxWidth: width / 3)
+            let onLeft = box.width <= leftRoom || (box.width > rightRoom && leftRoom >= rightRoom)
+            let room = onLeft ? leftRoom : rightRoom
+            let wrapped = box.width > room
+            if wrapped { box = measured(name, size: nameSize, bold: false, maxWidth: max(room, 1)) }
+            let rowHeight = wrapped ? max(11, box.height + 2) : 11
+            let trailY = nextRow + rowHeight / 2
+            nextRow += rowHeight
             trails += 1
             for earlier in history.dropLast() {
                 items.append(.ring(centre: Point(position(earlier.value), trailY), radius: 3, colour: "scale", width: 1))
             }
-            let from = position(first.value), to = position(latestMark.value)
             let direction: Double = to > from ? 1 : -1
             let tip = Point(to - 4 * direction, trailY)
             items.append(.line(from: Point(from + 3 * direction, trailY), to: tip, colour: "scale", width: 1))
             items.append(.line(from: tip, to: Point(to - 8 * direction, trailY - 3), colour: "scale", width: 1))
             items.append(.line(from: tip, to: Point(to - 8 * direction, trailY + 3), colour: "scale", width: 1))
-            let nameSize = numberSize * 0.9
-            var box = measured(name, size: nameSize, bold: false, maxWidth: width / 3)
-            let leftmost = min(from, to) - 6, rightmost = max(from, to) + 6
-            box.x = leftmost - box.width >= 0 ? leftmost - box.width : rightmost
+            box.x = min(max(onLeft ? min(from, to) - 6 - box.width : max(from, to) + 6, 0), max(width - box.width, 0))
             box.y = trailY - box.height / 2
             items.append(.text(lines: [name], box: box, size: nameSize, bold: false, colour: "muted"))
         }
-        let height = lineY + 6 + numberSize * 1.6 + Double(trails) * 11 + (trails > 0 ? 14 : 0)
+        let height = lineY + 6 + numberSize * 1.6 + (nextRow - (lineY + 18.5)) + (trails > 0 ? 14 : 0)
         return Scene(width: width, height: height, items: items)
     }
 }
