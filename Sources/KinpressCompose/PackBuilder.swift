@@ -80,7 +80,8 @@ struct PackBuilder {
             invited: try (meeting?.invited ?? []).map { id throws(TemplateError) in try person(id) },
             purpose: try meeting.map { m throws(TemplateError) in try catalogue.text("meeting.purposes.\(m.kind.rawValue)") },
             agenda: agenda, reports: reports, nextSteps: steps,
-            after: try catalogue.text("pack.after.\(meeting?.kind.rawValue ?? "none")"),
+            // With no meeting booked, who will say when, and how to reach them.
+            after: try catalogue.text("pack.after.\(meeting?.kind.rawValue ?? "none")", ["worker": words.reachable(file.case.worker)]),
             glossary: glossary, watermark: draft ? try catalogue.text("pack.draft") : nil,
             hasStories: !file.wordsAndPictures.isEmpty)
     }

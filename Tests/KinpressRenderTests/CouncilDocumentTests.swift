@@ -83,6 +83,16 @@ struct CouncilDocumentTests {
         }
     }
 
+    @Test("with no meeting booked, the family pack says who will tell them when, with the worker's phone")
+    func noMeeting() throws {
+        let found = try readCase(caseStart().replacingOccurrences(of: "organisation: Example Council}]",
+                                                                  with: "organisation: Example Council, phone: \"0161 496 0000\"}]"))
+        #expect(found.file.meeting == nil)
+        let pack = try PDFFile(try kinpress.pack(of: found, options: .init(audience: .family), format: .pdf, draft: false).bytes)
+        let text = try pack.text().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(text.contains("Sam Okafor (0161 496 0000) will tell you when the next meeting is."), "\(text)")
+    }
+
     @Test("a right-to-left family page keeps the council's numbers in their order")
     func rightToLeftNumbers() throws {
         let found = try readSample(Self.haddad)
