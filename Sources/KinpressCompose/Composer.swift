@@ -198,8 +198,7 @@ extension Words {
                                emergency: try catalogue.text("contact.forChildren.emergency"))
         }
         var lines = [try catalogue.text("contact.worker", ["worker": worker])]
-        if let phone = person?.phone?.value { lines.append(try catalogue.text("contact.phone", ["phone": Bidi.leftToRight(phone)])) }
-        if let email = person?.email?.value { lines.append(try catalogue.text("contact.email", ["email": Bidi.leftToRight(email)])) }
+        lines += try ways(phone: person?.phone?.value, email: person?.email?.value)
         // A profile's own words (its hours) are English: a document in another language gives the
         // numbers without them rather than mix languages in one sentence.
         let ownWords = catalogue.language.hasPrefix("en")
@@ -224,11 +223,11 @@ extension Words {
         var lines = [try catalogue.text("\(words).worker", ["worker": worker])]
         if audience != .child, let complaints = council?.complaints {
             lines.append(try catalogue.text("contact.disagree.complain"))
-            lines += try ways(complaints)
+            lines += try ways(phone: complaints.phone, email: complaints.email, web: complaints.web)
         }
         if let advocacy = council?.advocacy, let name = advocacy.name {
             lines.append(try catalogue.text("\(words).advocacy", ["name": name]))
-            lines += try ways(advocacy)
+            lines += try ways(phone: advocacy.phone, email: advocacy.email, web: advocacy.web)
         }
         if let offer = council?.otherFormats, audience != .child {
             // The profile's own sentence is English; other languages say the same offer in theirs.
@@ -237,12 +236,13 @@ extension Words {
         return ContactView(heading: try catalogue.text("\(words).heading"), lines: lines, emergency: nil)
     }
 
-    /// "Phone: …", "Email: …", "Website: …" for what a profile's contact gives.
-    private func ways(_ contact: CouncilProfile.Contact) throws(TemplateError) -> [String] {
+    /// "Phone: …", "Email: …", "Website: …" for the ways to reach someone that are known, each
+    /// kept left to right.
+    private func ways(phone: String?, email: String? = nil, web: String? = nil) throws(TemplateError) -> [String] {
         var lines: [String] = []
-        if let phone = contact.phone { lines.append(try catalogue.text("contact.phone", ["phone": Bidi.leftToRight(phone)])) }
-        if let email = contact.email { lines.append(try catalogue.text("contact.email", ["email": Bidi.leftToRight(email)])) }
-        if let web = contact.web { lines.append(try catalogue.text("contact.web", ["web": Bidi.leftToRight(web)])) }
+        for (key, value) in [("phone", phone), ("email", email), ("web", web)] {
+            if let value { lines.append(try catalogue.text("contact.\(key)", [key: Bidi.leftToRight(value)])) }
+        }
         return lines
     }
 
