@@ -1,0 +1,167 @@
+import KinpressCase
+import KinpressSupport
+
+/// A child's Safety House: the drawing (who lives in the house, who may visit, who stays
+/// outside, the path with the child where they put themselves), then the same in words with
+/// what the child said about each person, the house rules in the child's words joined to the
+/// adults' rules they match, what happens if a rule is broken and what would bring the child
+/// closer. It is also the child's copy of the safety plan where the child has one.
+struct SafetyHouseBuilder {
+    let words: Words
+
+    struct View {
+        /// The document's title, language and case facts, and who it is for.
+        var header: HeaderView
+        /// The string catalogue: `strings.safeHouse.inside`.
+        var strings: [String: Any]
+        /// Each child the document is for, in the case's order.
+        var children: [ChildView]
+    }
+
+    struct ChildView {
+        /// "Tolu's safe house", when the document is for several children.
+        var heading: String?
+        /// The child's Safety Houses this reader may see, newest first.
+        var records: [RecordView]
+        /// "There is no safe house to show for Tolu yet.", when there is none.
+        var nothing: String?
+        /// Whether a new page starts here (every child after the first).
+        var newPage: Bool
+    }
+
+    struct RecordView {
+        /// The date, when the child has several.
+        var heading: String?
+        /// Whether a new page starts here (a child's earlier records).
+        var newPage: Bool
+        /// "Tolu made this with Aisha on Thursday 12 March 2026."
+        var made: String
+        /// The drawing.
+        var drawing: DrawingView
+        /// The drawing in words, for people who cannot see it.
+        var alternative: String
+        /// "Who lives in the house" and the people, with what the child says about them.
+        var zones: [ZoneView]
+        /// The house rules in the child's words.
+        var rules: [HouseRuleView]
+        /// What happens if someone breaks a rule, in the child's words.
+        var ifBroken: String?
+        /// "Tolu put herself at 7 out of 10 on the path to the house. 10 is at the door."
+        var path: String
+        /// What would help the child come closer, in the child's words.
+        var closer: String?
+    }
+
+    struct DrawingView {
+        /// Where the child put themselves, as a number markup reads: 0 far away, 10 at the door.
+        var now: String
+        /// "Tolu is here".
+        var here: String
+        /// Names as drawn, zone by zone.
+        var inside: [String]
+        var visitors: [String]
+        var outside: [String]
+    }
+
+    struct ZoneView {
+        /// "Who lives in the house".
+        var heading: String
+        /// The zone's pictogram: home (inside), visiting (visitors) or scared (outside).
+        var icon: String
+        var people: [PlacedView]
+    }
+
+    struct PlacedView {
+        /// The person as the child calls them (with their name for adult readers).
+        var name: String
+        /// What the child said about them, in the child's words.
+        var says: String?
+        /// Their picture, when the case has one.
+        var picture: PictureView?
+    }
+
+    struct HouseRuleView {
+        /// The rule in the child's words.
+        var text: String
+        /// "In the grown-ups' plan: …", the adults' rule it matches, when this reader may see it.
+        var planRule: String?
+    }
+
+    func view() throws(TemplateError) -> View {
+        let catalogue = words.catalogue
+        let children = words.ownChildren
+        let title = try catalogue.text("safeHouse.title", ["name": words.names(children.map(\.id))])
+        var views: [ChildView] = []
+        for (number, child) in children.enumerated() {
+            let name = try words.name(child.id)
+            // The newest first: it is the plan the child has now.
+            let records = child.safetyHouse.sorted { $0.date > $1.date }
+            var recordViews: [RecordView] = []
+            for (index, record) in records.enumerated() {
+                recordViews.append(try self.record(record, of: child, name: name,
+                                                   heading: records.count > 1 ? try words.date(record.date) : nil, newPage: index > 0))
+            }
+            views.append(ChildView(heading: children.count > 1 ? try catalogue.text("safeHouse.childHeading", ["name": name]) : nil,
+                                   records: recordViews, nothing: records.isEmpty ? try catalogue.text("safeHouse.nothing", ["name": name]) : nil,
+                                   newPage: number > 0))
+        }
+        return View(header: try words.header(title: title, runningTitle: title), strings: words.strings, children: views)
+    }
+
+    private func record(_ record: SafetyHouse, of child: Child, name: String, heading: String?, newPage: Bool) throws(TemplateError) -> RecordView {
+        let catalogue = words.catalogue
+        var zones: [ZoneView] = []
+        var drawn: [String: [String]] = [:]
+        var described: [String] = []
+        for (kind, icon, people) in [("inside", "home", record.inside), ("visitors", "visiting", record.visitors), ("outside", "scared", record.outside)] {
+            let placed = try people.map { placed throws(TemplateError) in
+                PlacedView(name: try self.name(placed.person), says: placed.says.map { Bidi.isolate($0) }, picture: picture(of: placed.person))
+            }
+            drawn[kind] = placed.map(\.name)
+            let heading = try catalogue.text("safeHouse.\(kind)", ["name": name])
+            if !placed.isEmpty {
+                zones.append(ZoneView(heading: heading, icon: icon, people: placed))
+                described.append(try catalogue.text("safeHouse.described", ["zone": heading, "people": catalogue.list(placed.map(\.name))]))
+            }
+        }
+        let rules = try record.rules.map { rule throws(TemplateError) in
+            // Joined to the adults' rule it matches, when this reader may see that rule.
+            let planRule = rule.rule.flatMap { id in words.visible.file.safetyPlan?.rules.first { $0.id == id } }
+            return HouseRuleView(text: Bidi.isolate(rule.text),
+                                 planRule: try planRule.map { r throws(TemplateError) in try catalogue.text("safeHouse.planRule", ["rule": Bidi.isolate(r.rule)]) })
+        }
+        let score = words.score(record.path.now)
+        let path = try catalogue.text("voice.safetyHouse.path.\(child.pronouns.rawValue)", ["name": name, "score": score])
+        described.append(path)
+        return RecordView(
+            heading: heading, newPage: newPage,
+            made: try catalogue.text("safeHouse.made", ["name": name, "worker": words.name(record.by), "date": words.date(record.date)]),
+            drawing: DrawingView(now: String(record.path.now), here: try catalogue.text("safeHouse.here", ["name": name]),
+                                 inside: drawn["inside"] ?? [], visitors: drawn["visitors"] ?? [], outside: drawn["outside"] ?? []),
+            alternative: try catalogue.text("safeHouse.alternative", ["name": name]) + " " + described.joined(separator: " "),
+            zones: zones, rules: rules, ifBroken: record.ifRuleBroken.map { Bidi.isolate($0) }, path: path,
+            closer: record.path.closerWhen.map { Bidi.isolate($0) })
+    }
+
+    /// Someone in the house as the reader knows them: a child reads the name they use; adults
+    /// read the name with what the child calls them ("Sade Adeyemi (Mum)").
+    private func name(_ id: String) throws(TemplateError) -> String {
+        let name = try words.name(id)
+        guard words.audience != .child, case .person(let person)? = words.visible.party(id), let calls = person.childCalls,
+              calls != person.name else { return name }
+        return Bidi.isolate("\(name) (\(calls))")
+    }
+
+    /// The picture the case has of someone, described by their name.
+    private func picture(of id: String) -> PictureView? {
+        let file = words.visible.file
+        if let index = file.people.firstIndex(where: { $0.id == id }), let picture = file.people[index].picture, let src = words.pictureFile(picture),
+           case .person? = words.visible.party(id) {
+            return PictureView(src: src, alt: (try? words.name(id)) ?? "", field: "people[\(index)].picture")
+        }
+        if let index = file.children.firstIndex(where: { $0.id == id }), let picture = file.children[index].picture, let src = words.pictureFile(picture) {
+            return PictureView(src: src, alt: (try? words.name(id)) ?? "", field: "children[\(index)].picture")
+        }
+        return nil
+    }
+}
