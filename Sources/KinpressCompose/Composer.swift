@@ -193,7 +193,7 @@ extension Words {
                 ? try catalogue.text("document.subtitle", ["date": date(file.case.date), "council": file.case.localAuthority])
                 : try catalogue.text("document.madeWith", ["date": date(file.case.date), "worker": name(file.case.worker)]),
             marking: professional ? file.case.protectiveMarking : nil,
-            children: try file.children.map { child throws(TemplateError) in ChildView(name: try name(child.id), age: try age(of: child)) },
+            children: try ownChildren.map { child throws(TemplateError) in ChildView(name: try name(child.id), age: try age(of: child)) },
             childrenNames: try childrenNames(), worker: try name(file.case.worker),
             localAuthority: file.case.localAuthority, reference: file.case.reference,
             date: try date(file.case.date), forProfessionals: professional, forChild: audience == .child, inPack: inPack,

@@ -14,24 +14,24 @@ struct SafetyHouseBuilder {
         var header: HeaderView
         /// The string catalogue: `strings.safeHouse.inside`.
         var strings: [String: Any]
-        /// Each child the document is for, in the case's order.
+        /// Each child the document is for who has a record this reader may see, in the case's order.
         var children: [ChildView]
+        /// "There are no houses to show for Femi yet.": the children without one, in one sentence.
+        var nothing: String?
     }
 
     struct ChildView {
-        /// "Tolu's safe house", when the document is for several children.
+        /// "Tolu's safe house", when several children have one.
         var heading: String?
         /// The child's Safety Houses this reader may see, newest first.
         var records: [RecordView]
-        /// "There is no safe house to show for Tolu yet.", when there is none.
-        var nothing: String?
         /// Whether a new page starts here (every child after the first).
         var newPage: Bool
     }
 
     struct RecordView {
         /// The date, when the child has several.
-        var heading: String?
+        var dateHeading: String?
         /// Whether a new page starts here (a child's earlier records).
         var newPage: Bool
         /// "Tolu made this with Aisha on Thursday 12 March 2026."
@@ -74,7 +74,7 @@ struct SafetyHouseBuilder {
     struct PlacedView {
         /// The person as the child calls them (with their name for adult readers).
         var name: String
-        /// What the child said about them, in the child's words.
+        /// What the child said about them, in the child's words, in quotation marks.
         var says: String?
         /// Their picture, when the case has one.
         var picture: PictureView?
@@ -90,9 +90,14 @@ struct SafetyHouseBuilder {
     func view() throws(TemplateError) -> View {
         let catalogue = words.catalogue
         let children = words.ownChildren
-        let title = try catalogue.text("safeHouse.title", ["name": words.names(children.map(\.id))])
+        // Named in the title: the children with a record, each under their own heading when
+        // there are several.
+        let made = children.filter { !$0.safetyHouse.isEmpty }
+        let named = made.isEmpty ? children : made
+        // "Tolu: my safe house"; for several children, "Safe houses: Tolu and Femi".
+        let title = try catalogue.text(named.count > 1 ? "safeHouse.titleSeveral" : "safeHouse.title", ["name": words.names(named.map(\.id))])
         var views: [ChildView] = []
-        for (number, child) in children.enumerated() {
+        for child in children where !child.safetyHouse.isEmpty {
             let name = try words.name(child.id)
             // The newest first: it is the plan the child has now.
             let records = child.safetyHouse.sorted { $0.date > $1.date }
@@ -101,11 +106,15 @@ struct SafetyHouseBuilder {
                 recordViews.append(try self.record(record, of: child, name: name,
                                                    heading: records.count > 1 ? try words.date(record.date) : nil, newPage: index > 0))
             }
-            views.append(ChildView(heading: children.count > 1 ? try catalogue.text("safeHouse.childHeading", ["name": name]) : nil,
-                                   records: recordViews, nothing: records.isEmpty ? try catalogue.text("safeHouse.nothing", ["name": name]) : nil,
-                                   newPage: number > 0))
+            views.append(ChildView(heading: made.count > 1 ? try catalogue.text("safeHouse.childHeading", ["name": name]) : nil,
+                                   records: recordViews, newPage: !views.isEmpty))
         }
-        return View(header: try words.header(title: title, runningTitle: title), strings: words.strings, children: views)
+        let without = children.filter { $0.safetyHouse.isEmpty }.map(\.id)
+        let nothing = without.isEmpty ? nil : try catalogue.text("safeHouse.nothing", ["name": words.names(without)])
+        var header = try words.header(title: title, runningTitle: title)
+        // The page keeps its height for the drawing: the children know their ages.
+        header.children = []
+        return View(header: header, strings: words.strings, children: views, nothing: nothing)
     }
 
     private func record(_ record: SafetyHouse, of child: Child, name: String, heading: String?, newPage: Bool) throws(TemplateError) -> RecordView {
@@ -115,7 +124,7 @@ struct SafetyHouseBuilder {
         var described: [String] = []
         for (kind, icon, people) in [("inside", "home", record.inside), ("visitors", "visiting", record.visitors), ("outside", "scared", record.outside)] {
             let placed = try people.map { placed throws(TemplateError) in
-                PlacedView(name: try self.name(placed.person), says: placed.says.map { Bidi.isolate($0) }, picture: picture(of: placed.person))
+                PlacedView(name: try self.name(placed.person), says: try placed.says.map { said throws(TemplateError) in try catalogue.text("voice.quote", ["text": Bidi.isolate(said)]) }, picture: picture(of: placed.person))
             }
             drawn[kind] = placed.map(\.name)
             let heading = try catalogue.text("safeHouse.\(kind)", ["name": name])
@@ -134,7 +143,7 @@ struct SafetyHouseBuilder {
         let path = try catalogue.text("voice.safetyHouse.path.\(child.pronouns.rawValue)", ["name": name, "score": score])
         described.append(path)
         return RecordView(
-            heading: heading, newPage: newPage,
+            dateHeading: heading, newPage: newPage,
             made: try catalogue.text("safeHouse.made", ["name": name, "worker": words.name(record.by), "date": words.date(record.date)]),
             drawing: DrawingView(now: String(record.path.now), here: try catalogue.text("safeHouse.here", ["name": name]),
                                  inside: drawn["inside"] ?? [], visitors: drawn["visitors"] ?? [], outside: drawn["outside"] ?? []),

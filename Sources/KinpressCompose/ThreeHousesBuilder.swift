@@ -14,25 +14,25 @@ struct ThreeHousesBuilder {
         var header: HeaderView
         /// The string catalogue: `strings.houses.title`.
         var strings: [String: Any]
-        /// Each child the document is for, in the case's order.
+        /// Each child the document is for who has a record this reader may see, in the case's order.
         var children: [ChildView]
+        /// "There are no houses to show for Femi yet.": the children without one, in one sentence.
+        var nothing: String?
     }
 
     struct ChildView {
-        /// "Tolu's houses", when the document is for several children.
+        /// "Tolu's houses", when several children have houses.
         var heading: String?
         /// The child's records this reader may see, oldest first.
         var records: [RecordView]
-        /// "There are no houses to show for Tolu yet.", when there are none.
-        var nothing: String?
         /// Whether a new page starts here (every child after the first).
         var newPage: Bool
     }
 
     struct RecordView {
-        /// "Then: Thursday 5 March 2026" / "Now: …" when the child has several records; the
-        /// date alone otherwise.
-        var heading: String
+        /// "Then: Thursday 5 March 2026" / "Now: …" (the date alone between them) when the child
+        /// has several records.
+        var dateHeading: String?
         /// Whether a new page starts here (a child's later records).
         var newPage: Bool
         /// "Tolu made these houses with Aisha on …. Tolu started with the sunny house."
@@ -79,17 +79,22 @@ struct ThreeHousesBuilder {
     func view() throws(TemplateError) -> View {
         let catalogue = words.catalogue
         let children = words.ownChildren
-        let names = try words.names(children.map(\.id))
+        // Named in the title: the children with a record, each under their own heading when
+        // there are several.
+        let made = children.filter { !$0.threeHouses.isEmpty }
+        let named = made.isEmpty ? children : made
+        let names = try words.names(named.map(\.id))
         let title = try catalogue.text("houses.title", ["name": names])
         var views: [ChildView] = []
-        for (number, child) in children.enumerated() {
+        for child in children where !child.threeHouses.isEmpty {
             let name = try words.name(child.id)
             let records = child.threeHouses.sorted { $0.date < $1.date }
             var recordViews: [RecordView] = []
             for (index, record) in records.enumerated() {
-                let heading: String
+                // One record needs no heading: the sentence under it says when it was made.
+                let heading: String?
                 if records.count == 1 {
-                    heading = try words.date(record.date)
+                    heading = nil
                 } else if index == 0 {
                     heading = try catalogue.text("houses.then", ["date": words.date(record.date)])
                 } else if index == records.count - 1 {
@@ -100,14 +105,18 @@ struct ThreeHousesBuilder {
                 recordViews.append(try self.record(record, of: child, name: name, heading: heading, newPage: index > 0,
                                                    previous: index > 0 && index == records.count - 1 ? records[0] : nil))
             }
-            views.append(ChildView(heading: children.count > 1 ? try catalogue.text("houses.childHeading", ["name": name]) : nil,
-                                   records: recordViews, nothing: records.isEmpty ? try catalogue.text("houses.nothing", ["name": name]) : nil,
-                                   newPage: number > 0))
+            views.append(ChildView(heading: made.count > 1 ? try catalogue.text("houses.childHeading", ["name": name]) : nil,
+                                   records: recordViews, newPage: !views.isEmpty))
         }
-        return View(header: try words.header(title: title, runningTitle: title), strings: words.strings, children: views)
+        var header = try words.header(title: title, runningTitle: title)
+        // The landscape page keeps its height for the houses: the children know their ages.
+        header.children = []
+        let without = children.filter { $0.threeHouses.isEmpty }.map(\.id)
+        let nothing = without.isEmpty ? nil : try catalogue.text("houses.nothing", ["name": words.names(without)])
+        return View(header: header, strings: words.strings, children: views, nothing: nothing)
     }
 
-    private func record(_ record: ThreeHouses, of child: Child, name: String, heading: String, newPage: Bool, previous: ThreeHouses?) throws(TemplateError) -> RecordView {
+    private func record(_ record: ThreeHouses, of child: Child, name: String, heading: String?, newPage: Bool, previous: ThreeHouses?) throws(TemplateError) -> RecordView {
         let catalogue = words.catalogue
         let worker = try words.name(record.by)
         var houses: [HouseDrawingView] = []
@@ -145,7 +154,7 @@ struct ThreeHousesBuilder {
         }
         let anyByWorker = House.allCases.contains { record.items(in: $0).contains { $0.writtenBy == .worker } }
         return RecordView(
-            heading: heading, newPage: newPage, made: made,
+            dateHeading: heading, newPage: newPage, made: made,
             readBack: record.readBack == true ? try catalogue.text("houses.readBack", ["name": name, "worker": worker]) : nil,
             writers: anyByWorker ? try catalogue.text("houses.writers", ["name": name, "worker": worker]) : nil,
             houses: houses,

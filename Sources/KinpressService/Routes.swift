@@ -238,8 +238,9 @@ struct Routes: Sendable {
     /// One output, made in a render slot.
     private func make(_ item: KinpressRequest.Item, look: Look, strict: Bool, child: String? = nil, from reading: CaseReading) async throws -> Answer {
         guard reading.case != nil else { throw Answer.json(try CaseProblems(reading).json(), status: .unprocessableContent) }
-        var request = KinpressRequest([item.product], audiences: [item.audience], formats: [item.format], look: look, strict: strict, layoutInParallel: false)
-        request.child = child
+        var asked = KinpressRequest([item.product], audiences: [item.audience], formats: [item.format], look: look, strict: strict, layoutInParallel: false)
+        asked.child = child
+        let request = asked
         let made = try await slots.run { Result { () throws(RenderFailure) in try kinpress.make(item, of: request, from: reading) } }
         switch made {
         case .success(let output): return .output(output)

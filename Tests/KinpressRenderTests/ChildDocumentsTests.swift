@@ -21,11 +21,11 @@ struct ChildDocumentsTests {
     @Test("three houses: the child's names for the houses, their words, where they started, who wrote what, then and now")
     func threeHouses() throws {
         let child = try Self.text(.threeHouses, for: .child)
-        for words in ["Tolu and Femi: worries, good things and dreams", "Tolu's houses", "Then: Friday 20 February 2026", "Now: Friday 27 February 2026",
+        for words in ["Tolu: worries, good things and dreams", "Then: Friday 20 February 2026", "Now: Friday 27 February 2026",
                       "Tolu made these houses with Aisha Rahman on Friday 20 February 2026.", "Tolu started with this house: Sunny house (House of Good Things).",
-                      "Aisha Rahman read all the words back to Tolu.", "Started here", "When Jason shouts", "Football with Femi", "A dog called Biscuit",
-                      "CONSENTMARK-worry", "Then and now", "House of Worries: 2 then, 1 now.", "Nothing here yet",
-                      "Femi's houses", "There are no houses to show for Femi yet."] {
+                      "Aisha Rahman read all the words back to Tolu.", "When Jason shouts", "Football with Femi", "A dog called Biscuit",
+                      "CONSENTMARK-worry", "Then and now", "House of Worries: 2 then, 1 now.",
+                      "There are no houses to show for Femi yet."] {
             #expect(child.contains(words), "the child's copy says \"\(words)\"")
         }
         // The family sees the record shared with them, once: no "then and now".
@@ -37,10 +37,13 @@ struct ChildDocumentsTests {
                       "Tolu said all these words. Where it says “Aisha wrote this”, Aisha wrote the words down for Tolu."] {
             #expect(adeyemi.contains(words), "Tolu's copy says \"\(words)\"")
         }
-        #expect(!adeyemi.contains("Femi"), "--child tolu is Tolu's alone")
+        #expect(!adeyemi.contains("Femi is 6") && !adeyemi.contains("for Femi"), "--child tolu is Tolu's alone")
+        // The drawing's own words, as the page shows them.
+        let drawn = Bidi.withoutIsolates(try PDFFile(try kinpress.pdf(.threeHouses, of: try readSample(Self.file), options: .init(audience: .child))).text())
+        #expect(drawn.contains("Started here") && drawn.contains("Nothing here yet") && drawn.contains("Football with Femi"))
     }
 
-    @Test("three houses are a landscape page; a child's second record and the next child start new pages")
+    @Test("three houses are a landscape page; a child's second record starts a new page")
     func landscape() throws {
         let pdf = try PDFFile(try kinpress.pdf(.threeHouses, of: try readSample(Self.file), options: .init(audience: .child)))
         // "Page    1 size: 841.89 x 595.276 pts (A4)"
@@ -51,22 +54,25 @@ struct ChildDocumentsTests {
         #expect(!sizes.isEmpty && sizes.allSatisfy { $0.width > $0.height }, "\(sizes)")
         let pages = try (1...sizes.count).map { try pdf.text(page: $0) }
         #expect(pages.firstIndex { $0.contains("Now: Friday 27 February 2026") } != pages.firstIndex { $0.contains("Then: Friday 20 February 2026") })
-        #expect(pages.firstIndex { $0.contains("Femi's houses") } != pages.firstIndex { $0.contains("CONSENTMARK-worry") })
     }
 
     @Test("the safe house: who is inside, who visits, who stays outside, the rules joined to the adults', the path")
     func safetyHouse() throws {
         let child = try Self.text(.safetyHouse, for: .child, child: "tolu")
-        for words in ["Tolu: my safe house", "Tolu made this safe house with Aisha Rahman on Friday 27 February 2026.", "Living in the house", "Tolu is here",
+        for words in ["Tolu: my safe house", "Tolu made this safe house with Aisha Rahman on Friday 27 February 2026.",
                       "Who lives in the safe house", "Mum", "“Mum keeps me safe”", "Who can come to visit", "Nan", "People Tolu does not feel safe with",
                       "“He shouts”", "The house rules", "Nobody shouts in my house", "In the grown-ups' plan: Nobody shouts at the children.",
                       "Mum picks me up from school", "If someone breaks a rule", "Mum calls Aisha", "The path to the house",
                       "Tolu put herself at 6 out of 10 on the path to the house. 10 is at the door.", "What would help:", "If Jason never comes back"] {
             #expect(child.contains(words), "the child's copy says \"\(words)\"")
         }
+        let drawn = Bidi.withoutIsolates(try PDFFile(try kinpress.pdf(.safetyHouse, of: try readSample(Self.file), options: .init(audience: .child))).text())
+        for words in ["Living in the house", "Can come to visit", "Not safe with", "Tolu is here", "Jason Clarke"] {
+            #expect(drawn.contains(words), "the drawing says \"\(words)\"")
+        }
         // Shared with the conference only.
         let family = try Self.text(.safetyHouse, for: .family)
-        #expect(family.contains("There is no safe house to show for Tolu yet.") && !family.contains("He shouts"))
+        #expect(family.contains("There is no safe house to show for Tolu and Femi yet.") && !family.contains("He shouts"))
         let professional = try Self.text(.safetyHouse, for: .professional)
         #expect(professional.contains("Sade Adeyemi (Mum)") && professional.contains("He shouts"))
     }
@@ -111,7 +117,13 @@ struct ChildDrawingTests {
                         "عمو خالد", "Femi", "My big brother Jayden who lives in Leeds now"]
 
     /// Up to 12 people in each zone, every count for inside, long names and short.
-    static let cases: [(inside: Int, visitors: Int, outside: Int)] = (0...12).map { ($0, (12 - $0 + 5) % 13, ($0 * 5) % 13) } + [(12, 12, 12), (0, 0, 0)]
+    static let cases: [(inside: Int, visitors: Int, outside: Int)] = {
+        var cases: [(inside: Int, visitors: Int, outside: Int)] = []
+        for inside in 0...12 { cases.append((inside, (17 - inside) % 13, (inside * 5) % 13)) }
+        cases.append((12, 12, 12))
+        cases.append((0, 0, 0))
+        return cases
+    }()
 
     @Test("everyone is placed in their zone, nothing overlaps, the child stands on the path", arguments: cases.indices)
     func safetyHouse(_ index: Int) {
@@ -142,7 +154,11 @@ struct ChildDrawingTests {
                 #expect(outside.x > 451 * 0.66)
                 for zone in [zones["inside"], zones["visitors"]].compactMap({ $0 }) { #expect(!zone.intersects(outside)) }
             }
-            for box in placed.names["visitors", default: []] { #expect(box.maxX < 451 * 0.66 / 2, "visitors stay off the path") }
+            let path = placed.scene.items.compactMap { item -> Double? in
+                if case .ring(let centre, let radius, _, _) = item { return centre.x - radius } else { return nil }
+            }.min() ?? 0
+            #expect(path > 0, "the path is drawn")
+            for box in placed.names["visitors", default: []] { #expect(box.maxX < path, "visitors stay off the path") }
         }
     }
 

@@ -27,8 +27,8 @@ public enum SafetyHouseLayout {
         public var markers: [String: [Box]]
     }
 
-    static let stoneGap = 22.0
-    static let stoneRadius = 8.0
+    static let stoneGap = 18.0
+    static let stoneRadius = 7.0
     static let marker = 8.0
 
     public static func layout(_ drawing: SafetyHouseDrawing, width: Double, style: Style, measurer: TextMeasuring) -> Placement {
@@ -36,8 +36,10 @@ public enum SafetyHouseLayout {
         var names: [String: [Box]] = [:]
         var markers: [String: [Box]] = [:]
         var zones: [String: Box] = [:]
+        // Beyond the fence only when someone is there: otherwise the house takes the width.
         let fence = width * 0.66
-        let houseLeft = 4.0, houseRight = fence - 16
+        let gardenRight = drawing.outside.isEmpty ? width - 2 : fence - 10
+        let houseLeft = 4.0, houseRight = gardenRight - 6
         let houseWidth = houseRight - houseLeft
         let roof = min(houseWidth * 0.22, 56)
         let pathX = houseLeft + houseWidth / 2
@@ -104,8 +106,8 @@ public enum SafetyHouseLayout {
         let childY = firstStone + (10 - min(max(drawing.now, 0), 10)) * stoneGap
         let hereLeft = pathX + stoneRadius * 1.3 + 14
         items.append(.marker(shape: .diamond, centre: Point(pathX + stoneRadius * 1.3 + 5, childY), size: 11, colour: "heading", outlined: false))
-        let here = measurer.measure([drawing.here], size: style.fontSize, bold: true, maxWidth: fence - 10 - hereLeft)
-        items.append(.text(lines: [drawing.here], box: Box(x: hereLeft, y: childY - min(here.height / 2, style.fontSize * 0.7), width: fence - 10 - hereLeft,
+        let here = measurer.measure([drawing.here], size: style.fontSize, bold: true, maxWidth: gardenRight - hereLeft)
+        items.append(.text(lines: [drawing.here], box: Box(x: hereLeft, y: childY - min(here.height / 2, style.fontSize * 0.7), width: gardenRight - hereLeft,
                                                           height: here.height), size: style.fontSize, bold: true, colour: "heading"))
 
         // The garden beside the path: who may visit.
@@ -128,9 +130,11 @@ public enum SafetyHouseLayout {
         }
         items += outsideItems
         // The fence: a rail with posts.
-        items.append(.line(from: Point(fence, 0), to: Point(fence, height), colour: "muted", width: 1.5))
-        for post in stride(from: 6.0, to: height, by: 18) {
-            items.append(.line(from: Point(fence - 4, post), to: Point(fence + 4, post), colour: "muted", width: 1.5))
+        if !drawing.outside.isEmpty {
+            items.append(.line(from: Point(fence, 0), to: Point(fence, height), colour: "muted", width: 1.5))
+            for post in stride(from: 6.0, to: height, by: 18) {
+                items.append(.line(from: Point(fence - 4, post), to: Point(fence + 4, post), colour: "muted", width: 1.5))
+            }
         }
         return Placement(scene: Scene(width: width, height: height, items: items), zones: zones, names: names, markers: markers)
     }

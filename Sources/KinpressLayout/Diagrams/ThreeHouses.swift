@@ -57,7 +57,7 @@ public enum ThreeHousesLayout {
         let inner = houseWidth - 2 * padding
         let labelHeight = houses.contains(where: \.started) && !startedLabel.isEmpty
             ? measurer.measure([startedLabel], size: style.noteSize, bold: true, maxWidth: houseWidth).height + 10 : 0
-        let roofHeight = min(houseWidth * 0.3, 70)
+        let roofHeight = min(houseWidth * 0.22, 52)
         let lineGap = style.fontSize * 0.45
 
         // Each house's contents, measured, from the top of its walls.
@@ -97,7 +97,7 @@ public enum ThreeHousesLayout {
             wallHeight = max(wallHeight, y + padding)
         }
         // Room for a door under the words.
-        let door = (width: min(houseWidth * 0.16, 30), height: min(wallHeight * 0.25, 34.0))
+        let door = (width: min(houseWidth * 0.12, 24), height: min(wallHeight * 0.25, 26.0))
         wallHeight += door.height
 
         var items: [SceneItem] = []
