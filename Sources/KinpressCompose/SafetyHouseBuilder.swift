@@ -16,7 +16,7 @@ struct SafetyHouseBuilder {
         var strings: [String: Any]
         /// Each child the document is for who has a record this reader may see, in the case's order.
         var children: [ChildView]
-        /// "There are no houses to show for Femi yet.": the children without one, in one sentence.
+        /// "There is no safe house to show for Femi yet.": the children without one, in one sentence.
         var nothing: String?
     }
 
@@ -57,9 +57,11 @@ struct SafetyHouseBuilder {
         var now: String
         /// "Tolu is here".
         var here: String
-        /// Names as drawn, zone by zone.
+        /// Who lives in the house, names as drawn.
         var inside: [String]
+        /// Who may come to visit, names as drawn.
         var visitors: [String]
+        /// Whom the child does not feel safe with, names as drawn.
         var outside: [String]
     }
 
@@ -68,6 +70,7 @@ struct SafetyHouseBuilder {
         var heading: String
         /// The zone's pictogram: home (inside), visiting (visitors) or scared (outside).
         var icon: String
+        /// The zone's people, in the child's order.
         var people: [PlacedView]
     }
 
@@ -124,7 +127,8 @@ struct SafetyHouseBuilder {
         var described: [String] = []
         for (kind, icon, people) in [("inside", "home", record.inside), ("visitors", "visiting", record.visitors), ("outside", "scared", record.outside)] {
             let placed = try people.map { placed throws(TemplateError) in
-                PlacedView(name: try self.name(placed.person), says: try placed.says.map { said throws(TemplateError) in try catalogue.text("voice.quote", ["text": Bidi.isolate(said)]) }, picture: picture(of: placed.person))
+                PlacedView(name: try self.name(placed.person), says: try placed.says.map { said throws(TemplateError) in try catalogue.text("voice.quote", ["text": Bidi.isolate(said)]) },
+                           picture: try picture(of: placed.person))
             }
             drawn[kind] = placed.map(\.name)
             let heading = try catalogue.text("safeHouse.\(kind)", ["name": name])
@@ -161,16 +165,19 @@ struct SafetyHouseBuilder {
         return Bidi.isolate("\(name) (\(calls))")
     }
 
-    /// The picture the case has of someone, described by their name.
-    private func picture(of id: String) -> PictureView? {
+    /// The picture the case has of someone: "A picture of Femi" (not the name alone, which the
+    /// line beside it already says).
+    private func picture(of id: String) throws(TemplateError) -> PictureView? {
         let file = words.visible.file
-        if let index = file.people.firstIndex(where: { $0.id == id }), let picture = file.people[index].picture, let src = words.pictureFile(picture),
-           case .person? = words.visible.party(id) {
-            return PictureView(src: src, alt: (try? words.name(id)) ?? "", field: "people[\(index)].picture")
+        let found: (picture: Picture, field: String)?
+        if let index = file.people.firstIndex(where: { $0.id == id }), let picture = file.people[index].picture {
+            found = (picture, "people[\(index)].picture")
+        } else if let index = file.children.firstIndex(where: { $0.id == id }), let picture = file.children[index].picture {
+            found = (picture, "children[\(index)].picture")
+        } else {
+            found = nil
         }
-        if let index = file.children.firstIndex(where: { $0.id == id }), let picture = file.children[index].picture, let src = words.pictureFile(picture) {
-            return PictureView(src: src, alt: (try? words.name(id)) ?? "", field: "children[\(index)].picture")
-        }
-        return nil
+        guard let found, let src = words.pictureFile(found.picture) else { return nil }
+        return PictureView(src: src, alt: try words.catalogue.text("safeHouse.picture", ["name": words.name(id)]), field: found.field)
     }
 }

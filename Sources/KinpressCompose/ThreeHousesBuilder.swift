@@ -35,7 +35,7 @@ struct ThreeHousesBuilder {
         var dateHeading: String?
         /// Whether a new page starts here (a child's later records).
         var newPage: Bool
-        /// "Tolu made these houses with Aisha on …. Tolu started with the sunny house."
+        /// "Tolu made these houses with Aisha on …. Tolu started with this house: …"
         var made: String
         /// "Aisha read all the words back to Tolu.", when the record says so.
         var readBack: String?
@@ -45,7 +45,7 @@ struct ThreeHousesBuilder {
         var houses: [HouseDrawingView]
         /// The three houses in words, for people who cannot see the drawing.
         var alternative: String
-        /// "Houses of Worries: 4 then, 1 now.": on the latest of several records.
+        /// "House of Worries: 4 then, 1 now.": on the latest of several records.
         var changes: [String]
         /// The child's pictures, each with its description and house.
         var pictures: [DrawingView]
@@ -72,7 +72,7 @@ struct ThreeHousesBuilder {
     struct DrawingView {
         /// The picture, with its description as alternative text.
         var picture: PictureView
-        /// "In the sunny house (House of Good Things): a netball."
+        /// "The sunny house (House of Good Things): a netball."
         var caption: String
     }
 

@@ -89,6 +89,21 @@ struct ChildDocumentsTests {
         #expect(!(try Self.text(.safetyPlan, of: Self.adeyemi, for: .family)).contains("my safe house"))
     }
 
+    @Test("several children with a safe house: each under their own heading, from a new page; the HTML draws it as SVG with its words")
+    func severalChildren() throws {
+        let house = { (id: String) in "[{id: \(id), date: 2026-02-01, by: sw, inside: [{person: sw}], visitors: [], outside: [], rules: [], path: {now: 4}}]" }
+        let found = try readCase(caseStart(child: """
+            {id: ava, name: Ava, dateOfBirth: 2019-05-01, safetyHouse: \(house("a1"))}, {id: ben, name: Ben, dateOfBirth: 2020-05-01, safetyHouse: \(house("b1"))}, {id: cal, name: Cal, dateOfBirth: 2021-05-01}
+            """))
+        let pdf = try PDFFile(try kinpress.pdf(.safetyHouse, of: found, options: .init(audience: .child)))
+        let pages = try (1...(try pdf.pageCount())).map { Bidi.withoutIsolates(try pdf.text(page: $0)) }
+        let ava = pages.firstIndex { $0.contains("Ava's safe house") }, ben = pages.firstIndex { $0.contains("Ben's safe house") }
+        #expect(ava != nil && ben != nil && ava != ben, "each child's own page")
+        #expect(pages.joined().contains("Safe houses: Ava and Ben") && pages.joined().contains("There is no safe house to show for Cal yet."))
+        let html = Bidi.withoutIsolates(String(decoding: try kinpress.html(.safetyHouse, of: found, options: .init(audience: .child)), as: UTF8.self))
+        #expect(html.contains("<svg") && html.contains("Ava is here") && html.contains("diagram-text"))
+    }
+
     @Test("a child the case does not have is a clear error naming the children")
     func unknownChild() throws {
         #expect {

@@ -21,8 +21,9 @@ struct ReferencePageTests {
     /// A child's own documents only for the samples where a child made one (elsewhere they say
     /// there is nothing to show); those in every theme for the child.
     static let combinations = Repository.sampleFiles().flatMap { sample in
-        let made = (try? String(contentsOf: sample, encoding: .utf8)).map { $0.contains("threeHouses:") || $0.contains("safetyHouse:") } ?? false
-        return DocumentKind.allCases.filter { made || ![.threeHouses, .safetyHouse].contains($0) }.flatMap { kind in
+        let kinds = (try? readSample(sample)).map { Repository.pictured(DocumentKind.allCases, for: $0) } ?? DocumentKind.allCases
+        let made = kinds.contains(.threeHouses)
+        return kinds.flatMap { kind in
             Audience.allCases.map { Combination(sample: sample, kind: kind, audience: $0) }
                 + (made && [.threeHouses, .safetyHouse].contains(kind) ? ["large-print", "easy-read", "storyboard"].map {
                     Combination(sample: sample, kind: kind, audience: .child, theme: $0)
