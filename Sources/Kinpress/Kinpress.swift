@@ -72,7 +72,7 @@ public struct Kinpress: Sendable {
     /// The document model of one document for one reader; `child` narrows a child's own
     /// documents to that child.
     public func document(_ kind: DocumentKind, of source: Case, for audience: Audience, child: String? = nil) throws(RenderFailure) -> Document {
-        let visible = audience.project(source)
+        let visible = audience.project(source, child: child)
         if kind == .wordsAndPictures, visible.file.wordsAndPictures.isEmpty {
             // A storyboard with no story would be a page of names under "The story for …".
             throw .noStory(children: visible.file.children.map(\.name))
@@ -95,7 +95,7 @@ public struct Kinpress: Sendable {
         let markup: String
         let composer = try composer(for: source, child: child)
         do {
-            markup = try composer.markup(kind, for: audience.project(source))
+            markup = try composer.markup(kind, for: audience.project(source, child: child))
         } catch {
             throw .template(error)
         }
