@@ -135,7 +135,17 @@ public struct Batch: Sendable {
             return report
         }
         report.quality = QualityRow(found)
-        let planned = outputs(folder: folder)
+        // A child's own document where no child made one this reader may see would only say
+        // so: not made, as a case without a story gets no storyboard.
+        let items = plan.request.items.filter { item in
+            guard case .document(let kind) = item.product, kind == .threeHouses || kind == .safetyHouse else { return true }
+            let made = item.audience.project(found, child: plan.request.child).file.children.contains {
+                kind == .threeHouses ? !$0.threeHouses.isEmpty : !$0.safetyHouse.isEmpty
+            }
+            if !made { report.warnings.append("\(folder)/\(item.fileName): not made: no child in this case has a \(kind == .threeHouses ? "threeHouses" : "safetyHouse") record this reader may see") }
+            return made
+        }
+        let planned = outputs(folder: folder, items: items)
         let inputChanged = (try? input.resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate) ?? .distantFuture
         let upToDate = !plan.force && planned.allSatisfy { output in
             let changed = (try? plan.outputFolder.appendingPathComponent(output.file).resourceValues(forKeys: [.contentModificationDateKey]))?.contentModificationDate
@@ -148,7 +158,7 @@ public struct Batch: Sendable {
         }
         var request = plan.request
         request.layoutInParallel = alone
-        for (item, var output) in zip(request.items, planned) {
+        for (item, var output) in zip(items, planned) {
             if isCancelled() {
                 report.status = .cancelled
                 return report
@@ -175,8 +185,8 @@ public struct Batch: Sendable {
     }
 
     /// Every file this plan makes for one case.
-    private func outputs(folder: String) -> [Output] {
-        plan.request.items.map { item in
+    private func outputs(folder: String, items: [Request.Item]) -> [Output] {
+        items.map { item in
             Output(file: "\(folder)/\(item.fileName)", document: item.product.name, audience: item.audience.rawValue, format: item.format.rawValue, pages: nil)
         }
     }

@@ -48,30 +48,39 @@ public struct Kinpress: Sendable {
         /// Shape a long document's text on two cores at once: for one document at a time, not
         /// for a batch that keeps every core busy with its own cases.
         public var layoutInParallel: Bool
+        /// The one child whose own documents are made (Three Houses, Safety House, the child's
+        /// safety plan); nil: every child's.
+        public var child: String?
 
-        public init(audience: Audience = .family, theme: String = "default", paper: Paper = .a4, layoutInParallel: Bool = true) {
+        public init(audience: Audience = .family, theme: String = "default", paper: Paper = .a4, layoutInParallel: Bool = true, child: String? = nil) {
             self.audience = audience
             self.theme = theme
             self.paper = paper
             self.layoutInParallel = layoutInParallel
+            self.child = child
         }
     }
 
     /// The compose stage for one case, with the council profile that serves it.
-    func composer(for source: Case) throws(RenderFailure) -> Composer {
+    func composer(for source: Case, child: String? = nil) throws(RenderFailure) -> Composer {
         var composer = Composer(templates: templates)
         composer.council = try council(for: source.file.case.localAuthority)
+        composer.child = child
         return composer
     }
 
-    /// The document model of one document for one reader.
-    public func document(_ kind: DocumentKind, of source: Case, for audience: Audience) throws(RenderFailure) -> Document {
-        let visible = audience.project(source)
+    /// The document model of one document for one reader; `child` narrows a child's own
+    /// documents to that child.
+    public func document(_ kind: DocumentKind, of source: Case, for audience: Audience, child: String? = nil) throws(RenderFailure) -> Document {
+        let visible = audience.project(source, child: child)
         if kind == .wordsAndPictures, visible.file.wordsAndPictures.isEmpty {
             // A storyboard with no story would be a page of names under "The story for …".
             throw .noStory(children: visible.file.children.map(\.name))
         }
-        let composer = try composer(for: source)
+        if let child, !visible.file.children.contains(where: { $0.id == child }) {
+            throw .noSuchChild(child, children: visible.file.children.map(\.id))
+        }
+        let composer = try composer(for: source, child: child)
         do {
             return try composer.compose(kind, for: visible)
         } catch {
@@ -81,17 +90,17 @@ public struct Kinpress: Sendable {
 
     /// The markup a template writes for one case, before it is parsed: for template authors, who
     /// want to see it even when it would not parse (`problem` then says why).
-    public func markup(_ kind: DocumentKind, of reading: CaseReading, for audience: Audience) throws(RenderFailure) -> (markup: String, problem: RenderFailure?) {
+    public func markup(_ kind: DocumentKind, of reading: CaseReading, for audience: Audience, child: String? = nil) throws(RenderFailure) -> (markup: String, problem: RenderFailure?) {
         guard let source = reading.case else { throw .invalidCase(reading.errors) }
         let markup: String
-        let composer = try composer(for: source)
+        let composer = try composer(for: source, child: child)
         do {
-            markup = try composer.markup(kind, for: audience.project(source))
+            markup = try composer.markup(kind, for: audience.project(source, child: child))
         } catch {
             throw .template(error)
         }
         do {
-            _ = try document(kind, of: source, for: audience)
+            _ = try document(kind, of: source, for: audience, child: child)
             return (markup, nil)
         } catch {
             return (markup, error)
@@ -105,7 +114,7 @@ public struct Kinpress: Sendable {
 
     /// One document as PDF, for a program that holds a checked `Case` (front ends use `make`).
     public func renderPDF(_ kind: DocumentKind, of source: Case, options: Options) throws(RenderFailure) -> RenderedPDF {
-        let document = try self.document(kind, of: source, for: options.audience)
+        let document = try self.document(kind, of: source, for: options.audience, child: options.child)
         return try renderPDF(document, author: source.file.case.localAuthority, date: Self.documentDate(source.file.case.date), options: options)
     }
 
@@ -204,6 +213,8 @@ public struct Kinpress: Sendable {
         }
         if document.language.lowercased().hasPrefix("ur") { theme.font.family = "Noto Nastaliq Urdu, " + theme.font.family }
         if let accent = document.accent { theme.accent(accent) }
+        // A document drawn across the page (a child's three houses) turns every theme's page.
+        if document.landscape { theme.landscape = true }
         return theme
     }
 

@@ -55,7 +55,8 @@ extension Kinpress {
                 if !errors.isEmpty { throw .refusedByLint(file: file, errors: errors) }
             }
         }
-        let options = Options(audience: item.audience, theme: request.look.theme, paper: request.look.paper, layoutInParallel: request.layoutInParallel)
+        let options = Options(audience: item.audience, theme: request.look.theme, paper: request.look.paper, layoutInParallel: request.layoutInParallel,
+                              child: request.child)
         do {
             var output: Output
             var missing: [String]
@@ -65,7 +66,7 @@ extension Kinpress {
                 output = Output(item: item, bytes: rendered.bytes, pages: rendered.pages, title: rendered.title, warnings: [], chairList: nil)
                 missing = rendered.missingCharacters
             case (.document(let kind), .html):
-                let document = try self.document(kind, of: source, for: item.audience)
+                let document = try self.document(kind, of: source, for: item.audience, child: request.child)
                 output = Output(item: item, bytes: try html(document, author: source.file.case.localAuthority, options: options), pages: nil,
                                 title: document.title, warnings: [], chairList: nil)
                 missing = []
@@ -131,6 +132,8 @@ public enum RenderFailure: Error, Sendable, CustomStringConvertible {
     case caseField(Diagnostic)
     /// Words and Pictures asked for where the case has no story this reader may see.
     case noStory(children: [String])
+    /// A child's own documents asked for a child the case does not have (or this reader may not see).
+    case noSuchChild(String, children: [String])
     /// The council profile the case is printed with has errors (each with its line and field).
     case council([Diagnostic])
     case template(TemplateError)
@@ -156,6 +159,8 @@ public enum RenderFailure: Error, Sendable, CustomStringConvertible {
         case .lint(let error): return error.description
         case .layout(let error): return error.description
         case .render(let error): return error.description
+        case .noSuchChild(let id, let children):
+            return "children: there is no child \"\(id)\" in this case for this reader. Give one of the children's ids (\(children.joined(separator: ", "))), or leave --child out for every child"
         case .noStory(let children):
             let names = Bidi.withoutIsolates(children.count > 1 ? children.dropLast().joined(separator: ", ") + " and " + children.last! : children.first ?? "")
             return "wordsAndPictures: there is no Words and Pictures story for \(names). Write one with the child (a wordsAndPictures entry with child: and pages:), or leave this document out"

@@ -235,6 +235,7 @@ public struct CaseProblems: Encodable, Sendable {
         case .refusedByLint(_, let errors): self.init(errors: errors.map(Problem.init), warnings: warnings)
         case .caseField(let problem): self.init(errors: [Problem(problem)], warnings: warnings)
         case .noStory: self.init(errors: [Problem(field: "wordsAndPictures", message: failure.description)], warnings: warnings)
+        case .noSuchChild: self.init(errors: [Problem(field: "children", message: failure.description)], warnings: warnings)
         case .council, .template, .lint, .layout, .render: return nil
         }
     }

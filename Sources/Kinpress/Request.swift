@@ -60,6 +60,9 @@ public struct Request: Sendable {
     /// Shape a long document's text on two cores at once: for one document at a time, not for a
     /// batch that keeps every core busy with its own cases.
     public var layoutInParallel: Bool
+    /// The one child whose own documents (Three Houses, Safety House, the child's safety plan)
+    /// are made; nil: every child's, each on pages of their own.
+    public var child: String?
 
     public init(_ products: [Product], audiences: [Audience]? = nil, formats: [Format] = [.pdf], look: Look = Look(), strict: Bool = false,
                 layoutInParallel: Bool = true) {

@@ -115,9 +115,12 @@ public struct VisibleCase: Sendable {
 }
 
 extension Audience {
-    /// Projects a case for this reader.
-    public func project(_ source: Case) -> VisibleCase {
+    /// Projects a case for this reader. `child`: a child's own copy for that one child, in
+    /// which a brother's or sister's records are kept only where they shared them with the
+    /// family (a copy for every child keeps each child's own).
+    public func project(_ source: Case, child: String? = nil) -> VisibleCase {
         var projection = Projection(audience: self)
+        projection.ownChild = child
         return projection.run(source)
     }
 }

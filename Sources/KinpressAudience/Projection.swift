@@ -7,6 +7,8 @@ import KinpressCase
 /// (`withheld`), so lint, the chair's list and warnings about a text never walk the case again.
 struct Projection {
     let audience: Audience
+    /// The one child a child's copy is for, when it is for one.
+    var ownChild: String?
     /// Hidden people and children, by their real id, with the opaque id that replaces it.
     private var hiddenIDs: [String: String] = [:]
     private var parties: [String: VisibleCase.Party] = [:]
@@ -129,14 +131,15 @@ struct Projection {
     /// others recorded as withheld. `date` orders the kept items by date (timelines), keeping the
     /// file's order among equal dates; each item's place still names where the file wrote it.
     /// `sharedWith`, for a record a child made, is whom the child agreed to share it with: it
-    /// is kept only where that allows this reader too (`Audience.mayRead`).
+    /// is kept only where that allows this reader (read as `reader`, when given) too
+    /// (`Audience.mayRead`).
     private mutating func keep<T>(_ items: [T], _ list: Place, _ visibility: (T) -> Visibility, summary: (T) -> String,
-                                  orderedBy date: KeyPath<T, CaseDate>? = nil, sharedWith: KeyPath<T, [Sharing]>? = nil,
+                                  orderedBy date: KeyPath<T, CaseDate>? = nil, sharedWith: KeyPath<T, [Sharing]>? = nil, as reader: Audience? = nil,
                                   _ project: (inout Projection, T, Place) -> T = { _, item, _ in item }) -> [T] {
         var kept: [Int] = []
         for (index, item) in items.enumerated() {
             let seen = visibility(item)
-            let shared = sharedWith.map { audience.mayRead(sharedWith: item[keyPath: $0]) } ?? true
+            let shared = sharedWith.map { (reader ?? audience).mayRead(sharedWith: item[keyPath: $0]) } ?? true
             if audience.sees(seen), shared {
                 kept.append(index)
             } else {
@@ -182,7 +185,11 @@ struct Projection {
             projection.prose(said.how, place.key("how"))
             return said
         }
-        child.threeHouses = keep(child.threeHouses, place.key("threeHouses"), \.visibility, summary: { Self.summary(of: $0) }, sharedWith: \.shareWith) { projection, record, place in
+        // A child reads their own records; in one child's copy, a brother's or sister's only
+        // where that child shared them with the family.
+        let sibling = audience == .child && ownChild != nil && ownChild != child.id
+        let reader: Audience = sibling ? .family : audience
+        child.threeHouses = keep(child.threeHouses, place.key("threeHouses"), \.visibility, summary: { Self.summary(of: $0) }, sharedWith: \.shareWith, as: reader) { projection, record, place in
             var record = record
             record.by = projection.reference(record.by)
             for house in House.allCases {
@@ -197,7 +204,8 @@ struct Projection {
             }
             return record
         }
-        child.safetyHouse = keep(child.safetyHouse, place.key("safetyHouse"), \.visibility, summary: { "Safety House, \($0.date)" }, sharedWith: \.shareWith) { projection, record, place in
+        child.safetyHouse = keep(child.safetyHouse, place.key("safetyHouse"), \.visibility, summary: { "Safety House, \($0.date)" },
+                                 sharedWith: \.shareWith, as: reader) { projection, record, place in
             var record = record
             record.by = projection.reference(record.by)
             // Someone the reader may not know of is left out of the drawing, as from any list

@@ -9,9 +9,17 @@ public enum DocumentKind: String, CaseIterable, Sendable {
     case networkMap = "network-map"
     case timeline
     case wordsAndPictures = "words-and-pictures"
+    case threeHouses = "three-houses"
+    case safetyHouse = "safety-house"
 
-    /// Who the document is for when the user does not say.
-    public var defaultAudience: Audience { self == .wordsAndPictures ? .child : .family }
+    /// Who the document is for when the user does not say: the child, for what was made for or
+    /// with a child.
+    public var defaultAudience: Audience {
+        switch self {
+        case .wordsAndPictures, .threeHouses, .safetyHouse: return .child
+        default: return .family
+        }
+    }
 }
 
 /// The compose stage: a visible case, a view model per document, a template, and the markup
@@ -20,6 +28,9 @@ public struct Composer: Sendable {
     public let templates: TemplateSet
     /// The council whose numbers family and child documents give; nil: only the worker's and 999.
     public var council: CouncilProfile?
+    /// The one child whose own documents (Three Houses, Safety House, the child's safety plan)
+    /// are made; nil: every child's, each child's on pages of their own.
+    public var child: String?
 
     public init(templates: TemplateSet) {
         self.templates = templates
@@ -51,16 +62,23 @@ public struct Composer: Sendable {
 
     /// A document with fixed sentences from one catalogue and the case's texts in one language.
     private func compose(_ kind: DocumentKind, for visible: VisibleCase, catalogue language: String, texts: String) throws(TemplateError) -> Document {
-        let visible = visible.inLanguage(texts)
-        let words = try Words(visible: visible, catalogue: templates.catalogue(for: language), pictograms: templates.pictograms, council: council)
+        let words = try self.words(visible.inLanguage(texts), catalogue: templates.catalogue(for: language))
+        let kind = kind.made(for: words)
         return try MarkupParser.parse(try templates.render(try view(kind, words: words), document: kind.rawValue),
                                       source: "\(templates.folder.lastPathComponent)/documents/\(kind.rawValue).mustache", pictograms: templates.pictograms)
     }
 
     /// The markup a document template writes, for checking templates and for tests.
     public func markup(_ kind: DocumentKind, for visible: VisibleCase) throws(TemplateError) -> String {
-        let words = try Words(visible: visible.inLanguage(language(for: visible)), catalogue: templates.catalogue(for: language(for: visible)), pictograms: templates.pictograms, council: council)
+        let words = try self.words(visible.inLanguage(language(for: visible)), catalogue: templates.catalogue(for: language(for: visible)))
+        let kind = kind.made(for: words)
         return try templates.render(try view(kind, words: words), document: kind.rawValue)
+    }
+
+    private func words(_ visible: VisibleCase, catalogue: Catalogue) throws(TemplateError) -> Words {
+        var words = try Words(visible: visible, catalogue: catalogue, pictograms: templates.pictograms, council: council)
+        words.onlyChild = child
+        return words
     }
 
     private func language(for visible: VisibleCase) -> String {
@@ -101,7 +119,7 @@ public struct Composer: Sendable {
                             glossary: (Document) -> [GlossaryEntry] = { _ in [] }) throws(TemplateError) -> Document {
         let visible = visible.inLanguage(language(for: visible))
         let catalogue = templates.catalogue(for: language(for: visible))
-        let words = try Words(visible: visible, catalogue: catalogue, pictograms: templates.pictograms, council: council)
+        let words = try self.words(visible, catalogue: catalogue)
         let source = "\(templates.folder.lastPathComponent)/documents/pack.mustache"
         func outline(_ entries: [GlossaryEntry]) throws(TemplateError) -> PackOutline {
             let markup = try templates.render(try PackBuilder(words: words, glossary: entries, draft: draft).view(), document: "pack")
@@ -124,7 +142,7 @@ public struct Composer: Sendable {
         let results = concurrentMap(kinds) { kind in
             Result { () throws(TemplateError) -> [Block] in
                 // Each part has its own words: their date formatters are not shared between threads.
-                var words = try Words(visible: visible, catalogue: catalogue, pictograms: templates.pictograms, council: council)
+                var words = try self.words(visible, catalogue: catalogue)
                 words.inPack = true
                 let markup = try templates.render(try view(kind, words: words), document: kind.rawValue)
                 let document = try MarkupParser.parse(markup, source: "\(templates.folder.lastPathComponent)/documents/\(kind.rawValue).mustache",
@@ -147,7 +165,19 @@ public struct Composer: Sendable {
         case .networkMap: return try NetworkMapBuilder(words: words).view()
         case .timeline: return try TimelineBuilder(words: words).view()
         case .wordsAndPictures: return try StoryBuilder(words: words).view()
+        case .threeHouses: return try ThreeHousesBuilder(words: words).view()
+        case .safetyHouse: return try SafetyHouseBuilder(words: words).view()
         }
+    }
+}
+
+extension DocumentKind {
+    /// The document a reader gets for this one: a child's copy of the safety plan is their
+    /// Safety House when every child it is for has one this reader may see.
+    func made(for words: Words) -> DocumentKind {
+        guard self == .safetyPlan, words.audience == .child else { return self }
+        let children = words.ownChildren
+        return !children.isEmpty && children.allSatisfy { !$0.safetyHouse.isEmpty } ? .safetyHouse : self
     }
 }
 
@@ -163,7 +193,7 @@ extension Words {
                 ? try catalogue.text("document.subtitle", ["date": date(file.case.date), "council": file.case.localAuthority])
                 : try catalogue.text("document.madeWith", ["date": date(file.case.date), "worker": name(file.case.worker)]),
             marking: professional ? file.case.protectiveMarking : nil,
-            children: try file.children.map { child throws(TemplateError) in ChildView(name: try name(child.id), age: try age(of: child)) },
+            children: try ownChildren.map { child throws(TemplateError) in ChildView(name: try name(child.id), age: try age(of: child)) },
             childrenNames: try childrenNames(), worker: try name(file.case.worker),
             localAuthority: file.case.localAuthority, reference: file.case.reference,
             date: try date(file.case.date), forProfessionals: professional, forChild: audience == .child, inPack: inPack,

@@ -27,6 +27,8 @@ public struct Document: Sendable, Equatable {
     /// The council's colour (`#rrggbb`, dark enough on white) for headings and the header's rule,
     /// in place of the theme's; nil keeps the theme's.
     public var accent: String?
+    /// Set on landscape pages (a child's three houses side by side).
+    public var landscape = false
 
     public init(title: String, language: String, rightToLeft: Bool = false, marking: String? = nil, runningTitle: String, pageLabel: String,
                 skipLabel: String? = nil, watermark: String? = nil, blocks: [Block]) {
@@ -151,12 +153,55 @@ public struct Figure: Sendable, Equatable {
         case scale(zero: String, ten: String, marks: [ScaleMark])
         /// The people around the children in three circles.
         case networkMap(children: [String], people: [NetworkPerson], legend: [String: String])
+        /// A child's three houses side by side, each holding the child's words.
+        case threeHouses(ThreeHousesDrawing)
+        /// A child's safe house: who is inside, who visits, who stays outside, and the path.
+        case safetyHouse(SafetyHouseDrawing)
     }
 
     /// What the figure shows, for people who cannot see it.
     public var alternative: String
     public var caption: Inline?
     public var content: Content
+}
+
+/// The three houses as the child filled them, in the order they are drawn.
+public struct ThreeHousesDrawing: Sendable, Equatable {
+    public struct House: Sendable, Equatable {
+        /// The child's own name for the house with the house it is, or the house's name.
+        public var name: String
+        /// worries, goodThings or dreams: the house's colour.
+        public var kind: String
+        /// The house the child started with.
+        public var started: Bool
+        public var items: [Item]
+    }
+
+    public struct Item: Sendable, Equatable {
+        /// The child's words.
+        public var text: String
+        /// "Aisha wrote this", under the words, when the worker wrote them down.
+        public var note: String?
+    }
+
+    public var houses: [House]
+    /// Over the house the child started with: "Tolu started here".
+    public var startedLabel: String
+    /// In a house with nothing in it: "Nothing here yet".
+    public var emptyLabel: String
+}
+
+/// A child's safe house: names as the reader knows them, zone by zone, and where the child put
+/// themselves on the path (0 far away, 10 at the door).
+public struct SafetyHouseDrawing: Sendable, Equatable {
+    public var inside: [String]
+    public var visitors: [String]
+    public var outside: [String]
+    public var now: Double
+    /// The child's marker on the path: "Tolu is here".
+    public var here: String
+    /// The zones' labels in the drawing: inside, visitors, outside.
+    public var labels: [String: String]
 }
 
 /// Someone on a network map, as the reader knows them.

@@ -31,10 +31,12 @@ enum MarkupParser {
         }
         let inside = try content(NodeReader(source: source, pictograms: pictograms), root)
         let title = attribute(root, "title") ?? ""
-        return (Document(title: title, language: attribute(root, "lang") ?? "en", rightToLeft: attribute(root, "dir") == "rtl", marking: attribute(root, "marking"),
-                         runningTitle: attribute(root, "running-title") ?? title,
-                         pageLabel: attribute(root, "page-label") ?? "{page} / {pages}", skipLabel: attribute(root, "skip-label"),
-                         watermark: attribute(root, "watermark").flatMap { $0.isEmpty ? nil : $0 }, blocks: []), inside)
+        var parsed = Document(title: title, language: attribute(root, "lang") ?? "en", rightToLeft: attribute(root, "dir") == "rtl", marking: attribute(root, "marking"),
+                              runningTitle: attribute(root, "running-title") ?? title,
+                              pageLabel: attribute(root, "page-label") ?? "{page} / {pages}", skipLabel: attribute(root, "skip-label"),
+                              watermark: attribute(root, "watermark").flatMap { $0.isEmpty ? nil : $0 }, blocks: [])
+        parsed.landscape = attribute(root, "landscape") == "true"
+        return (parsed, inside)
     }
 
     /// Checks a template's own markup, with its Mustache tags taken out, so a council that breaks
@@ -278,10 +280,14 @@ private final class NodeReader {
                     legend[key] = MarkupParser.attribute(child, "legend-\(key)") ?? ""
                 }
                 content = .networkMap(children: children, people: people, legend: legend)
+            case "three-houses":
+                content = .threeHouses(try threeHouses(child))
+            case "safety-house":
+                content = .safetyHouse(try safetyHouse(child))
             case "caption":
                 caption = try inline(child)
             default:
-                throw error(child, "a figure holds a drawing (<scale> or <network-map>) and an optional <caption>")
+                throw error(child, "a figure holds a drawing (<scale>, <network-map>, <three-houses> or <safety-house>) and an optional <caption>")
             }
         }
         guard let content else { throw error(node, "this figure has nothing to draw") }
@@ -289,6 +295,41 @@ private final class NodeReader {
             throw error(node, "every figure needs alt=\"…\": what it shows, for people who cannot see it")
         }
         return Figure(alternative: alternative, caption: caption, content: content)
+    }
+
+    private func threeHouses(_ node: xmlNodePtr) throws(TemplateError) -> ThreeHousesDrawing {
+        var houses: [ThreeHousesDrawing.House] = []
+        for house in elements(of: node) {
+            guard MarkupParser.name(house) == "house" else { throw error(house, "<three-houses> holds <house> elements") }
+            var items: [ThreeHousesDrawing.Item] = []
+            for item in elements(of: house) {
+                guard MarkupParser.name(item) == "item" else { throw error(item, "a <house> holds <item text=\"…\"/> elements") }
+                items.append(ThreeHousesDrawing.Item(text: MarkupParser.attribute(item, "text") ?? "",
+                                                     note: MarkupParser.attribute(item, "note").flatMap { $0.isEmpty ? nil : $0 }))
+            }
+            houses.append(ThreeHousesDrawing.House(name: MarkupParser.attribute(house, "name") ?? "", kind: MarkupParser.attribute(house, "kind") ?? "",
+                                                   started: MarkupParser.attribute(house, "started") == "true", items: items))
+        }
+        return ThreeHousesDrawing(houses: houses, startedLabel: MarkupParser.attribute(node, "started-label") ?? "",
+                                  emptyLabel: MarkupParser.attribute(node, "empty-label") ?? "")
+    }
+
+    private func safetyHouse(_ node: xmlNodePtr) throws(TemplateError) -> SafetyHouseDrawing {
+        var zones: [String: [String]] = [:]
+        for person in elements(of: node) {
+            let zone = MarkupParser.name(person)
+            guard ["inside", "visitor", "outside"].contains(zone) else {
+                throw error(person, "<safety-house> holds <inside>, <visitor> and <outside> elements, each with name=\"…\"")
+            }
+            zones[zone, default: []].append(MarkupParser.attribute(person, "name") ?? "")
+        }
+        guard let now = Double(MarkupParser.attribute(node, "now") ?? ""), (0...10).contains(now) else {
+            throw error(node, "<safety-house> needs now=\"…\": where the child is on the path, from 0 to 10")
+        }
+        var labels: [String: String] = [:]
+        for key in ["inside", "visitors", "outside"] { labels[key] = MarkupParser.attribute(node, "label-\(key)") ?? "" }
+        return SafetyHouseDrawing(inside: zones["inside"] ?? [], visitors: zones["visitor"] ?? [], outside: zones["outside"] ?? [], now: now,
+                                  here: MarkupParser.attribute(node, "here") ?? "", labels: labels)
     }
 
     /// The text runs in an element, with white space folded as HTML folds it.

@@ -12,6 +12,9 @@ struct Words {
     let pictograms: URL
     /// Words for a document inside a meeting pack.
     var inPack = false
+    /// The one child whose own documents (Three Houses, Safety House, the child's plan) are
+    /// made; nil: every child's, each on their own pages.
+    var onlyChild: String?
     private let dateFormatters: [String: DateFormatter]
 
     /// The council's profile, when the case has one.
@@ -126,6 +129,12 @@ struct Words {
         case .pictogram(let name): return pictograms.appendingPathComponent("\(name).svg").path
         case .file(let path): return visible.folder?.appendingPathComponent(path).standardizedFileURL.path
         }
+    }
+
+    /// The children a child's own documents are about: the one asked for, or all of them.
+    var ownChildren: [Child] {
+        guard let onlyChild else { return visible.file.children }
+        return visible.file.children.filter { $0.id == onlyChild }
     }
 
     /// The case's children, as a list: "Zosia and Antek".

@@ -40,11 +40,12 @@ final class HTMLTree {
     /// Text, escaped when written. Each value Kinpress filled in as a bidi isolate becomes a
     /// `<bdi>` (with `dir` for one of fixed direction), so a browser orders it on its own; one that
     /// is plainly English on a page in another language also says so with `lang`. Elements that
-    /// hold only text (`title`) keep the isolate marks.
+    /// hold only text (`title`, and SVG's `desc` and `tspan`, where a `<bdi>` would hide the
+    /// words) keep the isolate marks, which the browser's bidi algorithm reads.
     func text(_ text: String, in parent: Node) {
         guard !text.isEmpty else { return }
         let name = parent.pointee.name.map { String(cString: $0) } ?? ""
-        guard !["title", "style"].contains(name), text.unicodeScalars.contains(where: { (0x2066...0x2069).contains($0.value) }) else {
+        guard !["title", "style", "desc", "tspan"].contains(name), text.unicodeScalars.contains(where: { (0x2066...0x2069).contains($0.value) }) else {
             xmlAddChild(parent, xmlNewDocText(document, text))
             return
         }

@@ -227,7 +227,7 @@ public struct HTMLWriter {
     /// Diagrams are drawn as wide as the PDF's text column, then scaled to the screen.
     static func diagramWidth(_ theme: Theme) -> Double {
         let millimetre = 72 / 25.4
-        return 595.276 - (theme.margins.left + theme.margins.right) * millimetre
+        return (theme.landscape == true ? 841.89 : 595.276) - (theme.margins.left + theme.margins.right) * millimetre
     }
 
     static func firstSentence(of text: String) -> String {

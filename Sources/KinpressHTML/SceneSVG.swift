@@ -35,6 +35,10 @@ struct SceneSVG {
             case .line(let from, let to, let colour, let width):
                 tree.element("line", ["x1": number(from.x), "y1": number(from.y), "x2": number(to.x), "y2": number(to.y),
                                       "stroke": self.colour(colour), "stroke-width": number(width)], in: svg)
+            case .polygon(let points, let fill, let stroke, let width):
+                tree.element("polygon", ["points": points.map { "\(number($0.x)),\(number($0.y))" }.joined(separator: " "),
+                                         "fill": fill.map(self.colour) ?? "none", "stroke": stroke.map(self.colour), "stroke-width": stroke == nil ? nil : number(width),
+                                         "stroke-linejoin": stroke == nil ? nil : "round"], in: svg)
             case .backdrop(let box):
                 tree.element("rect", ["x": number(box.x), "y": number(box.y), "width": number(box.width), "height": number(box.height), "fill": "#ffffff"], in: svg)
             case .text(let lines, let box, let size, let bold, let colour, let align):

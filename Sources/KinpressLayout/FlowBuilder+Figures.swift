@@ -7,7 +7,7 @@ extension FlowBuilder {
     /// with its caption and, for a numbered network map, its key under it.
     mutating func addFigure(_ figure: Figure, x: Double, width: Double, path: [StructureElement]) {
         keepLastWithNext(boxes: true)
-        items.append(.box(figureBox(figure, x: x, width: width, path: path)))
+        for box in figureBoxes(figure, x: x, width: width, path: path) { items.append(.box(box)) }
         if let caption = figure.caption {
             addParagraph(caption, style: .note, x: x, width: width, path: path)
         }
@@ -31,14 +31,29 @@ extension FlowBuilder {
                                   spaceBefore: theme.spacing.paragraph, spaceAfter: theme.spacing.paragraph * (block.atStart ? 0.4 : 1.5))))
     }
 
-    /// A figure drawn from its scene: the scaling line, or the network map with its legend.
-    mutating func figureBox(_ figure: Figure, x: Double, width: Double, path: [StructureElement]) -> FlowBox {
+    /// A figure drawn from its scenes: the scaling line, the network map with its legend, a
+    /// child's houses. Three houses too tall for a page are drawn one by one, each its own box
+    /// of the same figure.
+    mutating func figureBoxes(_ figure: Figure, x: Double, width: Double, path: [StructureElement]) -> [FlowBox] {
         let structure = path + [element("Figure", alternative: figure.alternative)]
-        let drawing = diagram(figure, width: width)
-        pendingKey = Self.key(figure, drawing.key)
-        let after = theme.spacing.paragraph * 1.5
-        return FlowBox(height: drawing.scene.height, items: draw(drawing.scene, x: x, y: 0, structure: structure),
-                       spaceBefore: theme.spacing.paragraph, spaceAfter: after)
+        let scenes: [Scene]
+        if case .threeHouses(let drawing) = figure.content {
+            scenes = ThreeHousesLayout.layout(drawing, width: width, maximumHeight: (geometry.bottom - geometry.top) * 0.8,
+                                              style: houseStyle, measurer: PangoMeasurer(builder: self))
+        } else {
+            let drawing = diagram(figure, width: width)
+            pendingKey = Self.key(figure, drawing.key)
+            scenes = [drawing.scene]
+        }
+        return scenes.enumerated().map { index, scene in
+            FlowBox(height: scene.height, items: draw(scene, x: x, y: 0, structure: structure),
+                    spaceBefore: theme.spacing.paragraph, spaceAfter: theme.spacing.paragraph * (index == scenes.count - 1 ? 1.5 : 1))
+        }
+    }
+
+    /// The words in a child's houses: the body size, a note's under an item.
+    var houseStyle: ThreeHousesLayout.Style {
+        ThreeHousesLayout.Style(fontSize: theme.font.size * 0.95, noteSize: max(theme.small, 8))
     }
 
     /// A numbered network map's key: the words before it, and each number's person in order.
@@ -66,6 +81,11 @@ extension FlowBuilder {
                                            maximumHeight: (geometry.bottom - geometry.top) * 0.85, fontSize: max(theme.small, 8),
                                            minimumFontSize: smallest, measurer: measurer)
             return (figure.scene, figure.map.key)
+        case .threeHouses(let drawing):
+            return (ThreeHousesLayout.layout(drawing, width: width, maximumHeight: .infinity, style: houseStyle, measurer: measurer)[0], [])
+        case .safetyHouse(let drawing):
+            let style = SafetyHouseLayout.Style(fontSize: max(theme.small * 1.1, 9), labelSize: max(theme.small * 1.1, 9))
+            return (SafetyHouseLayout.layout(drawing, width: width, style: style, measurer: measurer).scene, [])
         }
     }
 
@@ -136,6 +156,9 @@ extension FlowBuilder {
                 // The block is a point wider than its box: keep centred and ended text in the box.
                 let shift = align == .centre ? 0.5 : align == .end ? 1 : 0
                 return PlacedItem(.text(block, lines: 0..<block.lines.count, x: x + box.x - shift, y: y + box.y), structure: structure)
+            case .polygon(let points, let fill, let stroke, let width):
+                return PlacedItem(.polygon(points.map { Point(x + $0.x, y + $0.y) }, fill: fill.map { Colour(theme, $0) }, stroke: stroke.map { Colour(theme, $0) },
+                                           lineWidth: width), structure: structure)
             case .backdrop(let box):
                 return PlacedItem(.rectangle(x: x + box.x, y: y + box.y, width: box.width, height: box.height, fill: .paper, stroke: nil, lineWidth: 0),
                                   structure: structure)

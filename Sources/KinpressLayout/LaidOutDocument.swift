@@ -28,6 +28,8 @@ public enum Mark {
     case ring(x: Double, y: Double, radius: Double, colour: Colour, width: Double)
     /// A picture scaled into the box at (x, y).
     case picture(LoadedPicture, x: Double, y: Double, width: Double, height: Double)
+    /// A closed shape through `points` (a house's walls and roof), filled, outlined or both.
+    case polygon([Point], fill: Colour?, stroke: Colour?, lineWidth: Double)
     /// A diagram marker: filled, or outlined only.
     case shape(MarkerShape, x: Double, y: Double, size: Double, colour: Colour, filled: Bool)
     /// A place links and bookmarks can point at.
@@ -49,6 +51,7 @@ public enum Mark {
         case .ring(let x, let y, let r, let colour, let width): return .ring(x: axis - x, y: y, radius: r, colour: colour, width: width)
         case .picture(let picture, let x, let y, let width, let height): return .picture(picture, x: axis - x - width, y: y, width: width, height: height)
         case .shape(let shape, let x, let y, let size, let colour, let filled): return .shape(shape, x: axis - x, y: y, size: size, colour: colour, filled: filled)
+        case .polygon(let points, let fill, let stroke, let width): return .polygon(points.map { Point(axis - $0.x, $0.y) }, fill: fill, stroke: stroke, lineWidth: width)
         case .destination(let name, let x, let y): return .destination(name: name, x: axis - x, y: y)
         case .pageNumber(let name, let x, let y, let width): return .pageNumber(of: name, x: axis - x - width, y: y, width: width)
         case .rotated(let block, let x, let y, let angle): return .rotated(block, centreX: axis - x, centreY: y, angle: -angle)
@@ -64,6 +67,7 @@ public enum Mark {
         case .ring(let x, let y, let r, let colour, let width): return .ring(x: x, y: y + dy, radius: r, colour: colour, width: width)
         case .picture(let picture, let x, let y, let width, let height): return .picture(picture, x: x, y: y + dy, width: width, height: height)
         case .shape(let shape, let x, let y, let size, let colour, let filled): return .shape(shape, x: x, y: y + dy, size: size, colour: colour, filled: filled)
+        case .polygon(let points, let fill, let stroke, let width): return .polygon(points.map { Point($0.x, $0.y + dy) }, fill: fill, stroke: stroke, lineWidth: width)
         case .destination(let name, let x, let y): return .destination(name: name, x: x, y: y + dy)
         case .pageNumber(let name, let x, let y, let width): return .pageNumber(of: name, x: x, y: y + dy, width: width)
         case .rotated(let block, let x, let y, let angle): return .rotated(block, centreX: x, centreY: y + dy, angle: angle)

@@ -330,6 +330,21 @@ private struct Drawer {
                 cairo_stroke(cr)
             }
             cairo_new_path(cr)
+        case .polygon(let points, let fill, let stroke, let lineWidth):
+            cairo_new_path(cr)
+            for point in points { cairo_line_to(cr, point.x, point.y) }
+            cairo_close_path(cr)
+            if let fill {
+                cairo_set_source_rgb(cr, fill.red, fill.green, fill.blue)
+                if stroke == nil { cairo_fill(cr) } else { cairo_fill_preserve(cr) }
+            }
+            if let stroke {
+                cairo_set_source_rgb(cr, stroke.red, stroke.green, stroke.blue)
+                cairo_set_line_width(cr, lineWidth)
+                cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND)
+                cairo_stroke(cr)
+            }
+            cairo_new_path(cr)
         case .line(let x1, let y1, let x2, let y2, let colour, let width):
             cairo_set_source_rgb(cr, colour.red, colour.green, colour.blue)
             cairo_set_line_width(cr, width)

@@ -84,11 +84,15 @@ paths:
         - name: document
           in: query
           required: true
-          schema: {type: string, enum: [assessment, safety-plan, network-map, timeline, words-and-pictures]}
+          schema: {type: string, enum: [assessment, safety-plan, network-map, timeline, words-and-pictures, three-houses, safety-house]}
         - name: audience
           in: query
-          description: The reader; words-and-pictures is for the child, other documents for the family, unless given.
+          description: The reader; words-and-pictures, three-houses and safety-house are for the child, other documents for the family, unless given.
           schema: {type: string, enum: [child, family, professional]}
+        - name: child
+          in: query
+          description: One child's own documents (three-houses, safety-house, a child's safety-plan), by the child's id; without it, every child's.
+          schema: {type: string}
         - {$ref: "#/components/parameters/format"}
         - {$ref: "#/components/parameters/theme"}
         - {$ref: "#/components/parameters/paper"}

@@ -66,7 +66,7 @@ struct Routes: Sendable {
             return Answer.json(try CaseProblems(reading).json(), status: reading.isValid ? .ok : .unprocessableContent).response
         }
         router.post("v1/render") { request, _ in
-            var query = try Query(request, allowed: ["document", "audience", "format", "theme", "paper", "strict"])
+            var query = try Query(request, allowed: ["document", "audience", "format", "theme", "paper", "strict", "child"])
             guard let kind = try query.value("document", as: DocumentKind.self) else {
                 throw Answer.problem(.badRequest, "say which document: document=" + DocumentKind.allCases.map(\.rawValue).joined(separator: "|"))
             }
@@ -74,7 +74,7 @@ struct Routes: Sendable {
                                     as: try query.value("format", as: Format.self) ?? .pdf)
             let look = try self.look(&query)
             let strict = try query.flag("strict")
-            return try await make(item, look: look, strict: strict, from: try await readCase(request)).response
+            return try await make(item, look: look, strict: strict, child: try query.string("child"), from: try await readCase(request)).response
         }
         router.post("v1/pack") { request, _ in
             var query = try Query(request, allowed: ["audience", "format", "draft", "theme", "paper"])
@@ -236,9 +236,11 @@ struct Routes: Sendable {
     }
 
     /// One output, made in a render slot.
-    private func make(_ item: KinpressRequest.Item, look: Look, strict: Bool, from reading: CaseReading) async throws -> Answer {
+    private func make(_ item: KinpressRequest.Item, look: Look, strict: Bool, child: String? = nil, from reading: CaseReading) async throws -> Answer {
         guard reading.case != nil else { throw Answer.json(try CaseProblems(reading).json(), status: .unprocessableContent) }
-        let request = KinpressRequest([item.product], audiences: [item.audience], formats: [item.format], look: look, strict: strict, layoutInParallel: false)
+        var asked = KinpressRequest([item.product], audiences: [item.audience], formats: [item.format], look: look, strict: strict, layoutInParallel: false)
+        asked.child = child
+        let request = asked
         let made = try await slots.run { Result { () throws(RenderFailure) in try kinpress.make(item, of: request, from: reading) } }
         switch made {
         case .success(let output): return .output(output)
@@ -256,7 +258,7 @@ struct Routes: Sendable {
         case .lint: part = "lint word lists"
         case .layout: part = "layout (fonts or pictures)"
         case .render: part = "PDF or HTML writer"
-        case .invalidCase, .refusedEmptyTexts, .refusedByLint, .caseField, .noStory: part = "case"
+        case .invalidCase, .refusedEmptyTexts, .refusedByLint, .caseField, .noStory, .noSuchChild: part = "case"
         }
         Logger(label: "kinpress.render").error("render failed", metadata: ["part": "\(part)"])
     }

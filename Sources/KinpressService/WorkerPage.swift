@@ -110,7 +110,7 @@ struct WorkerPage: Sendable {
 
         static let documentLabels = [
             "assessment": "Assessment", "safety-plan": "Safety plan", "timeline": "Timeline", "network-map": "Network map",
-            "words-and-pictures": "Words and Pictures", "pack": "Meeting pack",
+            "words-and-pictures": "Words and Pictures", "three-houses": "Three Houses", "safety-house": "Safety House", "pack": "Meeting pack",
         ]
         static let themeLabels = ["default": "Standard", "large-print": "Large print", "easy-read": "Easy read", "storyboard": "Storyboard"]
 

@@ -16,6 +16,10 @@ struct DocumentOptions: ParsableArguments {
     /// The reader: as given, or the document's own default.
     var audience: Audience { audienceChoice ?? document.defaultAudience }
 
+    @Option(help: ArgumentHelp("One child's own documents (three-houses, safety-house, a child's safety-plan): the child's id. Without it, every child's, each on pages of their own.",
+                               valueName: "id"))
+    var child: String?
+
     @OptionGroup var templates: TemplatesOption
 
     @OptionGroup var council: CouncilOption
@@ -136,7 +140,7 @@ struct Markup: ParsableCommand {
     func run() throws {
         let reading = try options.read()
         let kinpress = try options.kinpress()
-        let made = try making { try kinpress.markup(options.document, of: reading, for: options.audience) }
+        let made = try making { try kinpress.markup(options.document, of: reading, for: options.audience, child: options.child) }
         print(made.markup)
         if let problem = made.problem { throw failed(problem) }
     }

@@ -40,7 +40,9 @@ struct Render: ParsableCommand {
         let reading = try options.read()
         let kinpress = try options.kinpress()
         let item = Request.Item(.document(options.document), for: options.audience, as: format ?? Format(fileName: output))
-        let made = try making { try kinpress.make(item, of: Request(item, look: look.look, strict: strict), from: reading) }
+        var request = Request(item, look: look.look, strict: strict)
+        request.child = options.child
+        let made = try making { try kinpress.make(item, of: request, from: reading) }
         warn(made.warnings)
         try reporting { try writeAtomically(made.bytes, to: URL(fileURLWithPath: output)) }
     }

@@ -17,15 +17,18 @@ struct GeneratedLeakTests {
         "name", "fullName", "relationship", "organisation", "childCalls", "value", "text", "worry", "ifNothingChanges", "familyView",
         "howLong", "question", "zero", "ten", "said", "oneStepUp", "area", "rule", "why", "when", "howWeCheck", "howChildKnows",
         "ifBroken", "sign", "whatToDo", "number", "what", "title", "detail", "heading", "pictureDescription",
+        "says", "ifRuleBroken", "closerWhen", "how",
     ]
 
-    /// Puts `PROFMARK…` in every text under something only professionals may see, and
-    /// `ADULTMARK…` under something only adults may see.
+    /// Puts `PROFMARK…` in every text under something only professionals may see,
+    /// `ADULTMARK…` under something only adults may see, and `UNSHAREDMARK…` in a record the
+    /// child did not share with the family (`shareWith` without `family`).
     static func mark(_ value: Any, hidden: String?, counter: inout Int) -> Any {
         switch value {
         case let object as [String: Any]:
             let own = object["visibility"] as? String
-            let level = own == "professionals" ? "PROFMARK" : own == "adults" ? (hidden ?? "ADULTMARK") : hidden
+            let unshared = (object["shareWith"] as? [String]).map { !$0.contains("family") } ?? false
+            let level = own == "professionals" ? "PROFMARK" : own == "adults" ? (hidden ?? "ADULTMARK") : hidden ?? (unshared ? "UNSHAREDMARK" : nil)
             var result: [String: Any] = [:]
             for (key, field) in object {
                 if let text = field as? String, textFields.contains(key), let level {
@@ -73,7 +76,7 @@ struct GeneratedLeakTests {
     @Test("no marker in any family or child page, nor in the family's meeting pack", arguments: 0..<sweep)
     func noLeakInPages(seed: Int) throws {
         let (found, _) = try Self.markedCase(seed + 100_000)
-        for (audience, markers) in [(Audience.family, ["PROFMARK"]), (.child, ["PROFMARK", "ADULTMARK"])] {
+        for (audience, markers) in [(Audience.family, ["PROFMARK", "UNSHAREDMARK"]), (.child, ["PROFMARK", "ADULTMARK"])] {
             var pages = try DocumentKind.allCases.compactMap { kind in
                 try Self.unlessNoStory(markers) { try kinpress.html(kind, of: found, options: .init(audience: audience)) }
             }
@@ -87,7 +90,7 @@ struct GeneratedLeakTests {
     @Test("no marker in any family or child document", arguments: 0..<count)
     func noLeak(seed: Int) throws {
         let (found, marked) = try Self.markedCase(seed)
-        for (audience, markers) in [(Audience.family, ["PROFMARK"]), (.child, ["PROFMARK", "ADULTMARK"])] {
+        for (audience, markers) in [(Audience.family, ["PROFMARK", "UNSHAREDMARK"]), (.child, ["PROFMARK", "ADULTMARK"])] {
             for kind in DocumentKind.allCases {
                 guard let bytes = try Self.unlessNoStory(markers, { try kinpress.pdf(kind, of: found, options: .init(audience: audience)) }) else { continue }
                 let pdf = try PDFFile(bytes)

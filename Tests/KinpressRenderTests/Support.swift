@@ -14,6 +14,14 @@ enum Repository {
                 .filter { ["yaml", "yml", "json"].contains($0.pathExtension) }
         }.sorted { $0.path < $1.path }
     }
+
+    /// The documents worth a reviewed picture for a case: a child's own documents (Three Houses,
+    /// Safety House) only where a child made one; elsewhere they only say there is nothing to
+    /// show, which other tests check.
+    static func pictured(_ kinds: [DocumentKind], for found: Case) -> [DocumentKind] {
+        let made = found.file.children.contains { !$0.threeHouses.isEmpty || !$0.safetyHouse.isEmpty }
+        return kinds.filter { made || ![.threeHouses, .safetyHouse].contains($0) }
+    }
 }
 
 /// One pipeline for all tests: templates and fonts are loaded once.

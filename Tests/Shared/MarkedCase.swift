@@ -8,7 +8,17 @@ let markedCase = """
       date: 2026-03-02
       worker: sw
     children:
-      - {id: ava, name: Ava, dateOfBirth: 2019-05-01}
+      - id: ava
+        name: Ava
+        dateOfBirth: 2019-05-01
+        threeHouses:
+          - {id: h1, date: 2026-02-01, by: sw, worries: [Ava's worry], goodThings: [Ava's good thing], dreams: [], shareWith: [family, conference]}
+          - {id: h2, date: 2026-02-02, by: sw, worries: [PROFMARK-house], goodThings: [], dreams: [], shareWith: [family, conference], visibility: professionals}
+          - {id: h3, date: 2026-02-03, by: sw, worries: [ADULTMARK-house], goodThings: [], dreams: [], shareWith: [family, conference], visibility: adults}
+        safetyHouse:
+          - {id: sh1, date: 2026-02-01, by: sw, inside: [{person: mum}, {person: informant}, {person: uncle}], visitors: [], outside: [], rules: [Ava's rule], path: {now: 5}, shareWith: [family, conference]}
+          - {id: sh2, date: 2026-02-02, by: sw, inside: [{person: mum}], visitors: [], outside: [], rules: [PROFMARK-house-rule], path: {now: 5}, shareWith: [family, conference], visibility: professionals}
+          - {id: sh3, date: 2026-02-03, by: sw, inside: [{person: mum}], visitors: [], outside: [], rules: [ADULTMARK-house-rule], path: {now: 5}, shareWith: [family, conference], visibility: adults}
       - {id: hidden-child, name: ADULTMARK-child, dateOfBirth: 2010-01-01, visibility: adults}
     people:
       - id: sw

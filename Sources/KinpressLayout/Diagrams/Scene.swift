@@ -47,6 +47,9 @@ public struct Box: Sendable, Equatable {
         other.x >= x - 0.001 && other.y >= y - 0.001 && other.maxX <= maxX + 0.001 && other.maxY <= maxY + 0.001
     }
 
+    /// The box's corners, clockwise from the top left: a rectangle as a polygon.
+    public var corners: [Point] { [Point(x, y), Point(maxX, y), Point(maxX, maxY), Point(x, maxY)] }
+
     func inset(by amount: Double) -> Box {
         Box(x: x - amount, y: y - amount, width: width + 2 * amount, height: height + 2 * amount)
     }
@@ -62,6 +65,8 @@ public enum SceneItem: Sendable, Equatable {
     case disc(centre: Point, radius: Double, colour: String)
     case marker(shape: MarkerShape, centre: Point, size: Double, colour: String, outlined: Bool)
     case line(from: Point, to: Point, colour: String, width: Double)
+    /// A closed shape through `points`: a house's walls, its roof, a zone's ground.
+    case polygon(points: [Point], fill: String?, stroke: String?, width: Double)
     /// Text already measured: `box` is where it goes, `lines` its lines in order, each line set
     /// at the start, the middle or the end of the box (start and end as the page reads).
     case text(lines: [String], box: Box, size: Double, bold: Bool, colour: String, align: TextAlign = .start)
@@ -92,6 +97,7 @@ extension SceneItem {
         case .marker(let shape, let centre, let size, let colour, let outlined):
             return .marker(shape: shape, centre: move(centre), size: size, colour: colour, outlined: outlined)
         case .line(let from, let to, let colour, let width): return .line(from: move(from), to: move(to), colour: colour, width: width)
+        case .polygon(let points, let fill, let stroke, let width): return .polygon(points: points.map(move), fill: fill, stroke: stroke, width: width)
         case .text(let lines, var box, let size, let bold, let colour, let align):
             box.x += dx
             box.y += dy
@@ -114,6 +120,7 @@ extension SceneItem {
         case .marker(let shape, let centre, let size, let colour, let outlined):
             return .marker(shape: shape, centre: flip(centre), size: size, colour: colour, outlined: outlined)
         case .line(let from, let to, let colour, let lineWidth): return .line(from: flip(from), to: flip(to), colour: colour, width: lineWidth)
+        case .polygon(let points, let fill, let stroke, let lineWidth): return .polygon(points: points.map(flip), fill: fill, stroke: stroke, width: lineWidth)
         case .text(let lines, var box, let size, let bold, let colour, let align):
             box.x = width - box.x - box.width
             return .text(lines: lines, box: box, size: size, bold: bold, colour: colour, align: align)
