@@ -169,8 +169,27 @@ public struct CaseGenerator {
         let meeting = maybe { g in
             Meeting(kind: g.pick([.initialConference, .reviewConference, .preBirthConference, .coreGroup, .networkMeeting, .familyMeeting]),
                     date: g.date(), time: g.maybe { $0.pick(["10:00", "9:30", "14:15"]) }, place: g.maybe { $0.text() }, chair: g.pick(personIDs),
-                    invited: g.some(0...4) { g, _ in g.pick(anyone) }, agenda: g.some(0...3) { g, _ in g.text() },
-                    reportsFrom: g.some(0...2) { g, _ in Meeting.Report(person: g.pick(anyone), title: g.text(), visibility: g.visibility()) })
+                    invitees: g.some(0...4) { g, _ in
+                        Meeting.Invitee(person: g.pick(anyone), attendance: g.pick([.invited, .attended, .apologies, .reportOnly, .didNotAttend, .leftForPart]),
+                                        interpreter: g.maybe { $0.pick(["pl", "ar", "ro"]) }, supporter: g.maybe { $0.text() })
+                    },
+                    agenda: g.some(0...3) { g, _ in g.text() },
+                    reportsFrom: g.some(0...2) { g, _ in
+                        Meeting.Report(person: g.pick(anyone), title: g.text(), received: g.maybe { $0.date() }, sharedWithFamily: g.maybe { $0.date() }, visibility: g.visibility())
+                    },
+                    strategyDiscussion: g.maybe { $0.date() }, previousMeeting: g.maybe { $0.date() },
+                    views: g.some(0...3) { g, _ in Meeting.View(person: g.pick(anyone), said: g.text(), visibility: g.visibility()) },
+                    outcome: g.maybe { g in
+                        Meeting.Outcome(decidedOn: g.date(),
+                                        decisions: g.some(1...3) { g, _ in
+                                            Meeting.Outcome.Decision(child: g.pick(childIDs), plan: g.pick([.childProtection, .childInNeed, .noPlan, .continue, .end]),
+                                                                     category: g.maybe { $0.pick([.neglect, .physicalAbuse, .emotionalAbuse, .sexualAbuse]) }, reasons: g.text())
+                                        },
+                                        dissent: g.some(0...2) { g, _ in Meeting.Outcome.Dissent(person: g.pick(anyone), why: g.text()) },
+                                        chairSummary: g.maybe { $0.text() },
+                                        next: g.some(0...2) { g, _ in Meeting.Outcome.Next(kind: g.pick([.coreGroup, .reviewConference]), date: g.date(), time: g.maybe { _ in "10:00" }, place: g.maybe { $0.text() }) },
+                                        coreGroup: g.some(0...3) { g, _ in g.pick(personIDs) })
+                    })
         }
         let info = CaseInfo(reference: text(), localAuthority: text(), date: date(), service: pick([.earlyHelp, .childInNeed, .childProtection, .childInCare]),
                             language: pick(["en", "pl", "ar", "pa-Guru", "pt-BR"]), alsoInEnglish: bool(), protectiveMarking: text(),
