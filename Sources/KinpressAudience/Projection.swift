@@ -96,6 +96,33 @@ struct Projection {
                 report.person = projection.reference(report.person)
                 return report
             }
+            for (index, invitee) in meeting.invitees.enumerated() { label(invitee.supporter, place.key("invited").item(index, index).key("supporter")) }
+            meeting.views = keep(meeting.views, place.key("views"), \.visibility, summary: \.said) { projection, view, place in
+                var view = view
+                projection.prose(view.said, place.key("said"))
+                view.person = projection.reference(view.person)
+                return view
+            }
+            meeting.outcome = meeting.outcome.map { outcome in
+                let place = place.key("outcome")
+                var outcome = outcome
+                // A decision about a child this reader may not know of goes with the child.
+                var decisions: [Meeting.Outcome.Decision] = []
+                for (index, decision) in outcome.decisions.enumerated() where hiddenIDs[decision.child] == nil {
+                    prose(decision.reasons, place.key("decisions").item(index, decisions.count).key("reasons"))
+                    decisions.append(decision)
+                }
+                outcome.decisions = decisions
+                outcome.dissent = outcome.dissent.map { dissent in
+                    var dissent = dissent
+                    dissent.person = reference(dissent.person)
+                    return dissent
+                }
+                for (index, dissent) in outcome.dissent.enumerated() { prose(dissent.why, place.key("dissent").item(index, index).key("why")) }
+                prose(outcome.chairSummary, place.key("chairSummary"))
+                outcome.coreGroup = members(outcome.coreGroup)
+                return outcome
+            }
             return meeting
         }
         var result = VisibleCase(audience: audience, file: visible, pictures: source.pictures, ages: source.ages.filter { parties[$0.key] != nil },

@@ -43,7 +43,7 @@ extension Block {
         switch self {
         case .section(_, let blocks), .callout(_, _, let blocks), .language(_, _, let blocks): return blocks
         case .list(_, _, let items): return Array(items.joined())
-        case .heading, .paragraph, .table, .figure, .signatures, .contents, .timeline, .picture, .pageBreak, .bodyStart: return []
+        case .heading, .paragraph, .table, .figure, .signatures, .contents, .timeline, .picture, .letterhead, .pageBreak, .bodyStart: return []
         }
     }
 
@@ -54,7 +54,7 @@ extension Block {
         case .callout(let kind, let title, let blocks): return .callout(kind: kind, title: title, blocks: blocks.map(transform))
         case .language(let code, let rightToLeft, let blocks): return .language(code: code, rightToLeft: rightToLeft, blocks: blocks.map(transform))
         case .list(let ordered, let icon, let items): return .list(ordered: ordered, icon: icon, items: items.map { $0.map(transform) })
-        case .heading, .paragraph, .table, .figure, .signatures, .contents, .timeline, .picture, .pageBreak, .bodyStart: return self
+        case .heading, .paragraph, .table, .figure, .signatures, .contents, .timeline, .picture, .letterhead, .pageBreak, .bodyStart: return self
         }
     }
 
@@ -72,7 +72,7 @@ extension Block {
         case .figure(var figure):
             figure.caption = figure.caption.map(transform)
             return .figure(figure)
-        case .list, .section, .language, .signatures, .contents, .timeline, .picture, .pageBreak, .bodyStart: return self
+        case .list, .section, .language, .signatures, .contents, .timeline, .picture, .letterhead, .pageBreak, .bodyStart: return self
         }
     }
 }

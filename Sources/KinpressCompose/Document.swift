@@ -77,6 +77,7 @@ extension Document {
             case .figure(let figure): return [figure.alternative]
             case .timeline(let timeline): return (timeline.events + timeline.journey).flatMap { [$0.title, $0.detail ?? ""] }
             case .picture(let picture): return [picture.alternative]
+            case .letterhead(let letterhead): return letterhead.from + letterhead.to + [letterhead.date]
             case .list, .section, .language, .signatures, .contents, .pageBreak, .bodyStart: return []
             }
         }.joined(separator: "\n")
@@ -121,6 +122,9 @@ public indirect enum Block: Sendable, Equatable {
     case timeline(TimelineDiagram)
     /// A drawing or photo, kept whole and scaled to fit.
     case picture(PictureBlock)
+    /// The top of a letter's first page: the council (logo, name, return address) on the right,
+    /// the recipient where a DL windowed envelope shows them, the date.
+    case letterhead(Letterhead)
     case pageBreak
     /// A new page where numbering starts again at 1: what comes before it (a pack's cover and
     /// contents) is numbered i, ii, iii.
@@ -253,6 +257,26 @@ public struct TimelineDiagram: Sendable, Equatable {
 }
 
 /// A picture file (PNG, JPEG or SVG) and what it shows.
+/// What a letter's first page carries above its words, each in its place on the paper.
+public struct Letterhead: Sendable, Equatable {
+    public var logo: PictureBlock?
+    /// The council's name and return address, a line each.
+    public var from: [String]
+    /// The recipient's name and postal address, a line each: what the envelope's window shows.
+    public var to: [String]
+    public var date: String
+
+    public init(logo: PictureBlock?, from: [String], to: [String], date: String) {
+        self.logo = logo
+        self.from = from
+        self.to = to
+        self.date = date
+    }
+
+    /// Where a DL envelope's window is, in millimetres from the paper's top left.
+    public static let window = (left: 20.0, top: 45.0, width: 90.0, height: 35.0)
+}
+
 public struct PictureBlock: Sendable, Equatable {
     public var file: URL
     /// What the picture shows, for people who cannot see it.

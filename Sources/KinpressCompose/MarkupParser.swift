@@ -178,6 +178,19 @@ private final class NodeReader {
                                          maximumHeight: min(max(Double(MarkupParser.attribute(node, "height") ?? "") ?? 0.4, 0.05), 1), atStart: align == "start"))
         case "contents":
             return .contents(levels: Int(MarkupParser.attribute(node, "levels") ?? "1") ?? 1)
+        case "letterhead":
+            var logo: PictureBlock?
+            var from: [String] = [], to: [String] = []
+            for part in elements(of: node) {
+                switch MarkupParser.name(part) {
+                case "picture":
+                    if case .picture(let picture) = try block(part) { logo = picture }
+                case "from": from.append(try inline(part).map(\.text).joined())
+                case "to": to.append(try inline(part).map(\.text).joined())
+                default: throw error(part, "a <letterhead> holds a <picture> (the logo), <from> lines and <to> lines")
+                }
+            }
+            return .letterhead(Letterhead(logo: logo, from: from, to: to, date: MarkupParser.attribute(node, "date") ?? ""))
         case "page-break":
             return .pageBreak
         case "body-start":

@@ -144,10 +144,29 @@ public struct HTMLWriter {
             tree.element("img", ["src": address, "alt": picture.alternative,
                                  "width": String(Int(loaded.width.rounded())), "height": String(Int(loaded.height.rounded())),
                                  "style": picture.atStart ? String(format: "max-height: %.0fmm", picture.maximumHeight * 250) : nil], in: figure)
+        case .letterhead(let letterhead):
+            // The council at the right, the recipient at the left; a printed letter's window
+            // position is the PDF's to keep.
+            let head = tree.element("div", ["class": "letterhead"], in: parent)
+            let from = tree.element("div", ["class": "letter-from"], in: head)
+            if let logo = letterhead.logo, let address = dataAddresses[logo.file] {
+                tree.element("img", ["src": address, "alt": logo.alternative, "class": "letter-logo"], in: from)
+            }
+            lines(letterhead.from, in: tree.element("p", ["class": "small"], in: from))
+            lines(letterhead.to, in: tree.element("p", ["class": "letter-to"], in: head))
+            tree.element("p", ["class": "letter-date"], text: letterhead.date, in: parent)
         case .pageBreak, .bodyStart:
             tree.element("div", ["class": "page-break"], in: parent)
         case .language(let code, let rightToLeft, let blocks):
             add(blocks, in: tree.element("div", ["lang": code, "dir": rightToLeft ? "rtl" : "ltr"], in: parent))
+        }
+    }
+
+    /// Lines of an address, each ended by a line break.
+    private func lines(_ lines: [String], in parent: HTMLTree.Node) {
+        for (index, line) in lines.enumerated() {
+            if index > 0 { tree.element("br", in: parent) }
+            tree.text(line, in: parent)
         }
     }
 

@@ -187,6 +187,7 @@ struct FlowBuilder {
         case .contents(let levels): addContents(levels: levels, x: x, width: width, path: path)
         case .timeline(let diagram): addTimeline(diagram, x: x, width: width, path: path)
         case .picture(let picture): addPicture(picture, x: x, width: width, path: path)
+        case .letterhead(let letterhead): addLetterhead(letterhead, path: path)
         case .pageBreak: items.append(.pageBreak(startsBody: false))
         case .bodyStart: items.append(.pageBreak(startsBody: true))
         case .language(let code, let partRightToLeft, let blocks):

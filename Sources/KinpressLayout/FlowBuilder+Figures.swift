@@ -166,3 +166,58 @@ extension FlowBuilder {
         }
     }
 }
+
+extension FlowBuilder {
+    /// A letter's first lines in their places on the paper, as one box from the top margin: the
+    /// recipient's name and address inside a DL envelope's window (`Letterhead.window`), the
+    /// council's logo, name and return address at the right, the date at the right under them.
+    /// The paper does not turn for a right-to-left letter: the window is where it is, so the box
+    /// is set mirrored and the page's mirroring puts it back.
+    mutating func addLetterhead(_ letterhead: Letterhead, path: [StructureElement]) {
+        let millimetre = 72 / 25.4
+        let window = Letterhead.window
+        let top = geometry.top
+        let right = geometry.right
+        let column = (left: (window.left + window.width + 10) * millimetre, width: right - (window.left + window.width + 10) * millimetre)
+        var marks: [PlacedItem] = []
+        var small = body
+        small.size = theme.small + 0.5
+        small.lineHeight = 1.25
+        small.alignment = .end
+        var y = 0.0
+        if let logo = letterhead.logo, let picture = pictures[logo.file] {
+            let scale = min(column.width / picture.width, 16 * millimetre / picture.height)
+            let (w, h) = (picture.width * scale, picture.height * scale)
+            marks.append(PlacedItem(.picture(picture, x: right - w, y: 0, width: w, height: h), structure: path + [element("Figure", alternative: logo.alternative)]))
+            y = h + 4
+        }
+        let from = text([TextRun(text: letterhead.from.joined(separator: "\n"))], small, width: column.width)
+        marks.append(PlacedItem(.text(from, lines: 0..<from.lines.count, x: column.left, y: y), structure: path + [element("P")]))
+        // The window: as many lines as it holds, the rest joined onto the last.
+        var address = body
+        address.size = min(theme.font.size, 11)
+        address.lineHeight = 1.15
+        let inner = (window.width - 6) * millimetre
+        var lines = letterhead.to
+        let fits = max(1, Int(((window.height - 6) * millimetre) / (address.size * address.lineHeight * 1.2)))
+        if lines.count > fits { lines = Array(lines.prefix(fits - 1)) + [lines.dropFirst(fits - 1).joined(separator: ", ")] }
+        var to = text([TextRun(text: lines.joined(separator: "\n"))], address, width: inner)
+        while to.height > (window.height - 6) * millimetre, address.size > 7 {
+            address.size -= 0.5
+            to = text([TextRun(text: lines.joined(separator: "\n"))], address, width: inner)
+        }
+        marks.append(PlacedItem(.text(to, lines: 0..<to.lines.count, x: (window.left + 3) * millimetre, y: (window.top + 3) * millimetre - top),
+                                structure: path + [element("P")]))
+        var dateStyle = body
+        dateStyle.alignment = .end
+        let date = text([TextRun(text: letterhead.date)], dateStyle, width: column.width)
+        let dateY = max(y + from.height + 8, (window.top + window.height) * millimetre - top - date.height)
+        marks.append(PlacedItem(.text(date, lines: 0..<date.lines.count, x: column.left, y: dateY), structure: path + [element("P")]))
+        let height = max((window.top + window.height + 6) * millimetre - top, dateY + date.height + 6)
+        if rightToLeft {
+            let axis = geometry.left + geometry.right
+            marks = marks.map { PlacedItem($0.mark.mirrored(axis), structure: $0.structure, artifact: $0.isArtifact) }
+        }
+        items.append(.box(FlowBox(height: height, items: marks, spaceBefore: 0, spaceAfter: theme.spacing.paragraph)))
+    }
+}

@@ -124,7 +124,7 @@ public final class LayoutEngine {
                 return total + (timeline.events + timeline.journey).reduce(0) { $0 + $1.title.utf8.count + ($1.detail?.utf8.count ?? 0) + 60 }
             case .figure: return total + 3000
             case .signatures(_, let signatures): return total + 100 * signatures.count
-            case .picture: return total + 200
+            case .picture, .letterhead: return total + 200
             case .contents: return total + 2000
             case .list, .section, .language, .pageBreak, .bodyStart: return total
             }
@@ -187,6 +187,7 @@ public final class LayoutEngine {
         for block in BlockWalker(document.blocks) {
             if case .picture(let picture) = block { try load(picture.file, field: picture.field) }
             if case .list(_, let icon?, _) = block { try load(icon, field: "icon") }
+            if case .letterhead(let letterhead) = block, let logo = letterhead.logo { try load(logo.file, field: logo.field) }
         }
         return loaded
     }

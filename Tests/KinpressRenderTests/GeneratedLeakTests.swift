@@ -17,7 +17,7 @@ struct GeneratedLeakTests {
         "name", "fullName", "relationship", "organisation", "childCalls", "value", "text", "worry", "ifNothingChanges", "familyView",
         "howLong", "question", "zero", "ten", "said", "oneStepUp", "area", "rule", "why", "when", "howWeCheck", "howChildKnows",
         "ifBroken", "sign", "whatToDo", "number", "what", "title", "detail", "heading", "pictureDescription",
-        "says", "ifRuleBroken", "closerWhen", "how",
+        "says", "ifRuleBroken", "closerWhen", "how", "reasons", "chairSummary", "supporter",
     ]
 
     /// Puts `PROFMARK…` in every text under something only professionals may see,

@@ -169,13 +169,42 @@ public struct CaseGenerator {
         let meeting = maybe { g in
             Meeting(kind: g.pick([.initialConference, .reviewConference, .preBirthConference, .coreGroup, .networkMeeting, .familyMeeting]),
                     date: g.date(), time: g.maybe { $0.pick(["10:00", "9:30", "14:15"]) }, place: g.maybe { $0.text() }, chair: g.pick(personIDs),
-                    invited: g.some(0...4) { g, _ in g.pick(anyone) }, agenda: g.some(0...3) { g, _ in g.text() },
-                    reportsFrom: g.some(0...2) { g, _ in Meeting.Report(person: g.pick(anyone), title: g.text(), visibility: g.visibility()) })
+                    invitees: g.some(0...4) { g, _ in Meeting.Invitee(person: g.pick(anyone)) }, agenda: g.some(0...3) { g, _ in g.text() },
+                    reportsFrom: g.some(0...2) { g, _ in Meeting.Report(person: g.pick(anyone), title: g.text(), visibility: g.visibility()) },
+                    views: [])
         }
         let info = CaseInfo(reference: text(), localAuthority: text(), date: date(), service: pick([.earlyHelp, .childInNeed, .childProtection, .childInCare]),
                             language: pick(["en", "pl", "ar", "pa-Guru", "pt-BR"]), alsoInEnglish: bool(), protectiveMarking: text(),
                             worker: "worker", manager: maybe { $0.pick(personIDs) })
-        return CaseFile(format: 1, case: info, children: children, people: people, assessment: maybe { _ in assessment }, safetyPlan: maybe { _ in plan },
+        var file = CaseFile(format: 1, case: info, children: children, people: people, assessment: maybe { _ in assessment }, safetyPlan: maybe { _ in plan },
                         timeline: maybe { _ in timeline }, wordsAndPictures: stories, meeting: meeting)
+        // What the meeting papers read, drawn after everything else so the cases made before
+        // they existed stay the same.
+        if file.meeting != nil {
+            for index in file.meeting!.invitees.indices {
+                file.meeting!.invitees[index].attendance = pick([.invited, .attended, .apologies, .reportOnly, .didNotAttend, .leftForPart])
+                file.meeting!.invitees[index].interpreter = maybe { $0.pick(["pl", "ar", "ro"]) }
+                file.meeting!.invitees[index].supporter = maybe { $0.text() }
+            }
+            for index in file.meeting!.reportsFrom.indices {
+                file.meeting!.reportsFrom[index].received = maybe { $0.date() }
+                file.meeting!.reportsFrom[index].sharedWithFamily = maybe { $0.date() }
+            }
+            file.meeting!.strategyDiscussion = maybe { $0.date() }
+            file.meeting!.previousMeeting = maybe { $0.date() }
+            file.meeting!.views = some(0...3) { g, _ in Meeting.View(person: g.pick(anyone), said: g.text(), visibility: g.visibility()) }
+            file.meeting!.outcome = maybe { g in
+                Meeting.Outcome(decidedOn: g.date(),
+                                decisions: g.some(1...3) { g, _ in
+                                    Meeting.Outcome.Decision(child: g.pick(childIDs), plan: g.pick([.childProtection, .childInNeed, .noPlan, .continue, .end]),
+                                                             category: g.maybe { $0.pick([.neglect, .physicalAbuse, .emotionalAbuse, .sexualAbuse]) }, reasons: g.text())
+                                },
+                                dissent: g.some(0...2) { g, _ in Meeting.Outcome.Dissent(person: g.pick(anyone), why: g.text()) },
+                                chairSummary: g.maybe { $0.text() },
+                                next: g.some(0...2) { g, _ in Meeting.Outcome.Next(kind: g.pick([.coreGroup, .reviewConference]), date: g.date(), time: g.maybe { _ in "10:00" }, place: g.maybe { $0.text() }) },
+                                coreGroup: g.some(0...3) { g, _ in g.pick(personIDs) })
+            }
+        }
+        return file
     }
 }

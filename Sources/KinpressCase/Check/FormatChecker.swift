@@ -48,8 +48,9 @@ struct FormatChecker {
             if case .mapping(let pairs) = node.value, !Self.isTranslationMap(pairs, of: object) {
                 return check(pairs, object, at: path, location: node.location)
             }
-            guard let text = check(node, .translatable, at: path) else { return nil }
-            return withDefaults([(field, text)], object, at: path)
+            // The bare value is that one field: a text, or a reference, resolved as any is.
+            guard let value = check(node, object.bareShape(field), at: path) else { return nil }
+            return withDefaults([(field, value)], object, at: path)
         case .translatable:
             guard case .mapping(let pairs) = node.value else { return checkText(node, at: path) }
             return checkTranslations(pairs, at: path, location: node.location)

@@ -313,17 +313,66 @@ enum CaseFormat {
     static let report = listItem("report", "expected report", [
         .required("person", .reference(.personOrChild), "who writes it"),
         .required("title", .translatable, "what it is"),
+        .optional("received", .date(partial: false), "when the chair received it"),
+        .optional("sharedWithFamily", .date(partial: false), "when the family was given it"),
+    ])
+
+    static let meetingKinds = ["initial-conference", "review-conference", "pre-birth-conference", "core-group", "network-meeting", "family-meeting"]
+
+    static let invitee = ObjectShape(name: "invitee", noun: "person invited", fields: [
+        .required("person", .reference(.personOrChild), "who is invited"),
+        .optional("attendance", .choice(["invited", "attended", "apologies", "report-only", "did-not-attend", "left-for-part"]), "what happened",
+                  default: .constant(.string("invited"))),
+        .optional("interpreter", .language, "the language of an interpreter booked for them (BCP 47)"),
+        .optional("supporter", .text, "who comes with them: a supporter or an advocate"),
+    ])
+
+    static let view = listItem("view", "view given at the meeting", [
+        .required("person", .reference(.personOrChild), "who said it"),
+        .required("said", .translatable, "what they said"),
+    ])
+
+    static let decision = ObjectShape(name: "decision", noun: "decision", fields: [
+        .required("child", .reference(.child), "the child it is about"),
+        .required("plan", .choice(["child-protection", "child-in-need", "no-plan", "continue", "end"]), "the plan decided"),
+        .optional("category", .choice(["neglect", "physical-abuse", "emotional-abuse", "sexual-abuse"]), "the category of a child protection plan"),
+        .required("reasons", .translatable, "why, in plain words"),
+    ])
+
+    static let dissent = ObjectShape(name: "dissent", noun: "disagreement", fields: [
+        .required("person", .reference(.personOrChild), "who disagreed"),
+        .required("why", .translatable, "why they disagreed"),
+    ])
+
+    static let nextMeeting = ObjectShape(name: "nextMeeting", noun: "next meeting", fields: [
+        .required("kind", .choice(meetingKinds), "what kind of meeting"),
+        .required("date", .date(partial: false), "the day"),
+        .optional("time", .text, "the time"),
+        .optional("place", .text, "where"),
+    ])
+
+    static let outcome = ObjectShape(name: "outcome", noun: "outcome", fields: [
+        .required("decidedOn", .date(partial: false), "the day the meeting decided"),
+        .required("decisions", list(decision, minimumCount: 1), "a decision for each child"),
+        .optional("dissent", list(dissent), "who disagreed with the decision, and why", default: emptyList),
+        .optional("chairSummary", .translatable, "the chair's summary"),
+        .optional("next", list(nextMeeting), "the next meetings", default: emptyList),
+        .optional("coreGroup", people, "the core group", default: emptyList),
     ])
 
     static let meeting = ObjectShape(name: "meeting", noun: "meeting", fields: [
-        .required("kind", .choice(["initial-conference", "review-conference", "pre-birth-conference", "core-group", "network-meeting", "family-meeting"]), "what kind of meeting"),
+        .required("kind", .choice(meetingKinds), "what kind of meeting"),
         .required("date", .date(partial: false), "the day"),
         .optional("time", .text, "the time, such as \"10:00\""),
         .optional("place", .text, "where"),
         .required("chair", .reference(.person), "who chairs it (an id in people)"),
-        .required("invited", .list(.reference(.personOrChild), minimumCount: 0), "who is invited"),
+        .required("invited", .list(.textOrObject(invitee, field: "person"), minimumCount: 0), "who is invited: an id, or {person, attendance, interpreter, supporter}"),
         .optional("agenda", .list(.translatable, minimumCount: 0), "the agenda items", default: emptyList),
         .optional("reportsFrom", list(report), "reports expected", default: emptyList),
+        .optional("strategyDiscussion", .date(partial: false), "the strategy discussion, for an initial conference's timescale"),
+        .optional("previousMeeting", .date(partial: false), "the last conference, for a review's timescale"),
+        .optional("views", list(view), "what parents and network said at the meeting", default: emptyList),
+        .optional("outcome", .object(outcome), "what the meeting decided"),
     ])
 
     // MARK: the file

@@ -141,8 +141,8 @@ public enum CaseFormatSchema {
             return .object(pairs)
         case .object(let object):
             return .object([("allOf", .array([reference(object.name)]))])
-        case .textOrObject(let object, _):
-            return .object([("anyOf", .array([value(.translatable), reference(object.name)]))])
+        case .textOrObject(let object, let field):
+            return .object([("anyOf", .array([value(object.bareShape(field)), reference(object.name)]))])
         case .anything:
             return .object([])
         }

@@ -117,6 +117,15 @@ enum ObjectRule: Sendable {
     case requiredWhen(field: String, equals: String, then: String)
 }
 
+extension ObjectShape {
+    /// What a bare value standing for this object (`.textOrObject`) may be: its `field`'s
+    /// reference, or any text the family reads.
+    func bareShape(_ field: String) -> Shape {
+        if case .reference(let target)? = fields.first(where: { $0.name == field })?.shape { return .reference(target) }
+        return .translatable
+    }
+}
+
 struct ObjectShape: Sendable {
     /// The name used in the JSON Schema's `$defs`.
     var name: String

@@ -104,7 +104,86 @@ public struct Meeting: Codable, Equatable, Sendable {
     public struct Report: Codable, Equatable, Sendable {
         public var person: String
         public var title: String
+        /// When the chair received it.
+        public var received: CaseDate?
+        /// When the family was given it.
+        public var sharedWithFamily: CaseDate?
         public var visibility: Visibility
+    }
+
+    /// Someone asked to come, and what happened.
+    public struct Invitee: Codable, Equatable, Sendable {
+        public enum Attendance: String, Codable, Sendable {
+            case invited, attended, apologies
+            case reportOnly = "report-only"
+            case didNotAttend = "did-not-attend"
+            case leftForPart = "left-for-part"
+        }
+
+        public var person: String
+        public var attendance: Attendance
+        /// The language of an interpreter booked for them.
+        public var interpreter: String?
+        /// Who comes with them: a supporter or an advocate.
+        public var supporter: String?
+
+        public init(person: String, attendance: Attendance = .invited, interpreter: String? = nil, supporter: String? = nil) {
+            self.person = person
+            self.attendance = attendance
+            self.interpreter = interpreter
+            self.supporter = supporter
+        }
+    }
+
+    /// What someone said at the meeting, for the record.
+    public struct View: Codable, Equatable, Sendable {
+        public var person: String
+        public var said: String
+        public var visibility: Visibility
+    }
+
+    /// What the meeting decided.
+    public struct Outcome: Codable, Equatable, Sendable {
+        public struct Decision: Codable, Equatable, Sendable {
+            public enum Plan: String, Codable, Sendable {
+                case childProtection = "child-protection"
+                case childInNeed = "child-in-need"
+                case noPlan = "no-plan"
+                case `continue`, end
+            }
+
+            public enum Category: String, Codable, Sendable {
+                case neglect
+                case physicalAbuse = "physical-abuse"
+                case emotionalAbuse = "emotional-abuse"
+                case sexualAbuse = "sexual-abuse"
+            }
+
+            public var child: String
+            public var plan: Plan
+            /// Named in professional papers and the parents' decision letter only.
+            public var category: Category?
+            public var reasons: String
+        }
+
+        public struct Dissent: Codable, Equatable, Sendable {
+            public var person: String
+            public var why: String
+        }
+
+        public struct Next: Codable, Equatable, Sendable {
+            public var kind: Kind
+            public var date: CaseDate
+            public var time: String?
+            public var place: String?
+        }
+
+        public var decidedOn: CaseDate
+        public var decisions: [Decision]
+        public var dissent: [Dissent]
+        public var chairSummary: String?
+        public var next: [Next]
+        public var coreGroup: [String]
     }
 
     public var kind: Kind
@@ -112,7 +191,23 @@ public struct Meeting: Codable, Equatable, Sendable {
     public var time: String?
     public var place: String?
     public var chair: String
-    public var invited: [String]
+    /// Everyone asked to come, in the file's order.
+    public var invitees: [Invitee]
     public var agenda: [String]
     public var reportsFrom: [Report]
+    public var strategyDiscussion: CaseDate?
+    public var previousMeeting: CaseDate?
+    public var views: [View]
+    public var outcome: Outcome?
+
+    enum CodingKeys: String, CodingKey {
+        case kind, date, time, place, chair, agenda, reportsFrom, strategyDiscussion, previousMeeting, views, outcome
+        case invitees = "invited"
+    }
+
+    /// The ids of everyone asked to come; setting it keeps only those invitees.
+    public var invited: [String] {
+        get { invitees.map(\.person) }
+        set { invitees = invitees.filter { newValue.contains($0.person) } }
+    }
 }
