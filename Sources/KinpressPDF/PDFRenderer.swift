@@ -285,6 +285,22 @@ private struct Drawer {
 
     /// Turns the drawing so a photo's EXIF orientation (2–8) comes out upright in a box of the
     /// upright width and height.
+    /// Fills and then outlines the current path, each when given, and clears it. The corners'
+    /// join is set each time, so one shape's round corners never carry over to the next.
+    private func paint(fill: Colour?, stroke: Colour?, lineWidth: Double, join: cairo_line_join_t) {
+        if let fill {
+            cairo_set_source_rgb(cr, fill.red, fill.green, fill.blue)
+            if stroke == nil { cairo_fill(cr) } else { cairo_fill_preserve(cr) }
+        }
+        if let stroke {
+            cairo_set_source_rgb(cr, stroke.red, stroke.green, stroke.blue)
+            cairo_set_line_width(cr, lineWidth)
+            cairo_set_line_join(cr, join)
+            cairo_stroke(cr)
+        }
+        cairo_new_path(cr)
+    }
+
     static func orient(_ cr: OpaquePointer, _ orientation: Int, width: Double, height: Double) {
         switch orientation {
         case 2: cairo_translate(cr, width, 0); cairo_scale(cr, -1, 1)
@@ -320,31 +336,12 @@ private struct Drawer {
             }
         case .rectangle(let x, let y, let width, let height, let fill, let stroke, let lineWidth):
             cairo_rectangle(cr, x, y, width, height)
-            if let fill {
-                cairo_set_source_rgb(cr, fill.red, fill.green, fill.blue)
-                if stroke == nil { cairo_fill(cr) } else { cairo_fill_preserve(cr) }
-            }
-            if let stroke {
-                cairo_set_source_rgb(cr, stroke.red, stroke.green, stroke.blue)
-                cairo_set_line_width(cr, lineWidth)
-                cairo_stroke(cr)
-            }
-            cairo_new_path(cr)
+            paint(fill: fill, stroke: stroke, lineWidth: lineWidth, join: CAIRO_LINE_JOIN_MITER)
         case .polygon(let points, let fill, let stroke, let lineWidth):
             cairo_new_path(cr)
             for point in points { cairo_line_to(cr, point.x, point.y) }
             cairo_close_path(cr)
-            if let fill {
-                cairo_set_source_rgb(cr, fill.red, fill.green, fill.blue)
-                if stroke == nil { cairo_fill(cr) } else { cairo_fill_preserve(cr) }
-            }
-            if let stroke {
-                cairo_set_source_rgb(cr, stroke.red, stroke.green, stroke.blue)
-                cairo_set_line_width(cr, lineWidth)
-                cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND)
-                cairo_stroke(cr)
-            }
-            cairo_new_path(cr)
+            paint(fill: fill, stroke: stroke, lineWidth: lineWidth, join: CAIRO_LINE_JOIN_ROUND)
         case .line(let x1, let y1, let x2, let y2, let colour, let width):
             cairo_set_source_rgb(cr, colour.red, colour.green, colour.blue)
             cairo_set_line_width(cr, width)
