@@ -135,10 +135,10 @@ struct LetterBuilder {
         var children: [ChildDecisionView]
         /// Who did not agree, and what they said; empty when everyone agreed.
         var dissent: [String]
-        /// The plan in short; nil when the case has no goals or rules this reader may see.
+        /// The plan in short, its rules; nil when the case has none this reader may see.
         var outline: OutlineView?
-        /// The main worker, and how to reach them, a line each.
-        var lead: [String]
+        /// Who the main worker is (how to reach them follows the letter).
+        var lead: String
         /// "A small team will meet …" and its members; nil when the case names none.
         var team: TeamView?
         /// The next meetings, a line each (with their place).
@@ -159,10 +159,10 @@ struct LetterBuilder {
     }
 
     struct OutlineView {
-        /// The safety goals, as this reader may see them.
-        var goals: [String]
         /// The plan's rules, as this reader may see them.
         var rules: [String]
+        /// "You will get the whole plan from Hannah."
+        var whole: String
     }
 
     struct TeamView {
@@ -311,17 +311,15 @@ struct LetterBuilder {
             let category = try decision.category.flatMap { category throws(TemplateError) in
                 namesCategory ? try catalogue.text("letter.decision.category", ["category": catalogue.text("letter.decision.categories.\(category.rawValue)")]) : nil
             }
-            children.append(ChildDecisionView(name: name, plan: plan, category: category, reasons: paragraphs(decision.reasons)))
+            // The reasons are the adults' words: a child reads what was decided, not why in those words.
+            children.append(ChildDecisionView(name: name, plan: plan, category: category, reasons: forChild ? [] : paragraphs(decision.reasons)))
         }
         let dissent = try (outcome?.dissent ?? []).filter { words.visible.party($0.person) != nil }.map { dissent throws(TemplateError) in
             try catalogue.text("letter.decision.dissent", ["name": words.name(dissent.person), "why": dissent.why])
         }
-        let goals = (file.assessment?.safetyGoals ?? []).map { Bidi.isolate($0.text) }
         let rules = (file.safetyPlan?.rules ?? []).map { Bidi.isolate($0.rule) }
-        let person = file.people.first { $0.id == file.case.worker }
-        var lead = [try catalogue.text("letter.decision.leadWorker", ["worker": worker])]
-        if let phone = person?.phone?.value { lead.append(try catalogue.text("contact.phone", ["phone": Bidi.leftToRight(phone)])) }
-        if let email = person?.email?.value { lead.append(try catalogue.text("contact.email", ["email": Bidi.leftToRight(email)])) }
+        // How to reach them is in "How to reach us", once.
+        let lead = try catalogue.text("letter.decision.leadWorker", ["worker": worker])
         let members = (outcome?.coreGroup ?? []).filter { words.visible.party($0) != nil }
         let team = members.isEmpty ? nil : TeamView(intro: try catalogue.text("letter.decision.teamIntro"),
                                                     members: try members.map { id throws(TemplateError) in try described(id) })
@@ -336,7 +334,7 @@ struct LetterBuilder {
         if next.isEmpty { next = [try catalogue.text("letter.decision.noNext", ["worker": worker])] }
         return DecisionView(
             children: children, dissent: forChild ? [] : dissent,
-            outline: goals.isEmpty && rules.isEmpty ? nil : OutlineView(goals: forChild ? [] : goals, rules: rules), lead: lead,
+            outline: rules.isEmpty ? nil : OutlineView(rules: rules, whole: try catalogue.text("letter.decision.fullPlan", ["worker": worker])), lead: lead,
             team: forChild ? nil : team, next: next,
             record: forChild ? [] : [try catalogue.text("letter.decision.getRecord", ["worker": worker]),
                                      try catalogue.text("letter.decision.correct", ["worker": worker])])
