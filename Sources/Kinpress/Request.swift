@@ -78,6 +78,9 @@ public struct Request: Sendable {
     /// The one child whose own documents (Three Houses, Safety House, the child's safety plan)
     /// are made; nil: every child's, each on pages of their own.
     public var child: String?
+    /// For a batch: the letters each case's meeting sends, one per recipient and format
+    /// (`Kinpress.letterItems`), beside the products.
+    public var letters: [LetterKind] = []
 
     public init(_ products: [Product], audiences: [Audience]? = nil, formats: [Format] = [.pdf], look: Look = Look(), strict: Bool = false,
                 layoutInParallel: Bool = true) {
