@@ -75,9 +75,7 @@ struct LetterBuilder {
         var decision: DecisionView?
         /// "Best wishes,".
         var signOff: String
-        /// Who signs: the person who runs (or ran) the meeting, or the worker.
-        var signature: String
-        /// "Hannah Whitfield, who runs the meeting".
+        /// Who signs, and as what: "Hannah Whitfield, who runs the meeting".
         var signedAs: String
         /// "What happens at the meeting", a page of its own after an invitation to a family
         /// member or a child; nil otherwise.
@@ -203,8 +201,7 @@ struct LetterBuilder {
         let chair = meeting.map(\.chair)
         var view = View(header: header, strings: words.strings, letterhead: letterhead,
                         dear: try catalogue.text("letter.dear", ["name": recipient.name]), heading: "", intro: [],
-                        invitation: nil, decision: nil, signOff: try catalogue.text("letter.signOff"),
-                        signature: try words.name(chair ?? file.case.worker), signedAs: "", leaflet: nil)
+                        invitation: nil, decision: nil, signOff: try catalogue.text("letter.signOff"), signedAs: "", leaflet: nil)
         let chairName = try words.name(chair ?? file.case.worker)
         switch kind {
         case .invitation:

@@ -31,16 +31,9 @@ enum SamplePDFs {
                     try write(try kinpress.pack(of: found, options: .init(audience: audience), format: .pdf, draft: false).bytes,
                               name, "pack-\(audience.rawValue)")
                 }
-                // The letters around its meeting: an invitation to the first family member and the
-                // first professional it goes to, and a decision letter to the first parent.
-                if let meeting = found.file.meeting {
-                    let reading = Kinpress.read(sample.path)
-                    let invitations = try kinpress.letterItems(.invitation, of: found, format: .pdf)
-                    var items = [Audience.family, .professional].compactMap { audience in invitations.first { $0.audience == audience } }
-                    if meeting.outcome != nil { items += try kinpress.letterItems(.decision, of: found, format: .pdf).prefix(1) }
-                    for item in items {
-                        try write(try kinpress.make(item, of: Request(item), from: reading).bytes, name, "\(item.product.name)-\(item.recipientFileName!.dropLast(4))")
-                    }
+                let reading = Kinpress.read(sample.path)
+                for (file, item) in try Repository.sampleLetters(of: found, as: .pdf) {
+                    try write(try kinpress.make(item, of: Request(item), from: reading).bytes, name, file)
                 }
             }
             return .success(files)
