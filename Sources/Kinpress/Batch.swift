@@ -137,13 +137,25 @@ public struct Batch: Sendable {
         report.quality = QualityRow(found)
         // A child's own document where no child made one this reader may see would only say
         // so: not made, as a case without a story gets no storyboard.
-        let items = plan.request.items.filter { item in
+        var items = plan.request.items.filter { item in
             guard case .document(let kind) = item.product, kind == .threeHouses || kind == .safetyHouse else { return true }
             let made = item.audience.project(found, child: plan.request.child).file.children.contains {
                 kind == .threeHouses ? !$0.threeHouses.isEmpty : !$0.safetyHouse.isEmpty
             }
             if !made { report.warnings.append("\(folder)/\(item.fileName): not made: no child in this case has a \(kind == .threeHouses ? "threeHouses" : "safetyHouse") record this reader may see") }
             return made
+        }
+        // Letters go to whoever the case's meeting writes to; a case whose meeting has not
+        // reached that point (no meeting, no outcome yet) has none to send, which is no failure.
+        for kind in plan.request.letters {
+            for format in plan.request.formats {
+                do {
+                    items += try kinpress.letterItems(kind, of: found, format: format)
+                } catch {
+                    report.warnings.append("\(folder): no \(kind.rawValue) letters: \(error)")
+                    break
+                }
+            }
         }
         let planned = outputs(folder: folder, items: items)
         let inputChanged = (try? input.resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate) ?? .distantFuture

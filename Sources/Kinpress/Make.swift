@@ -70,6 +70,17 @@ extension Kinpress {
                 output = Output(item: item, bytes: try html(document, author: source.file.case.localAuthority, options: options), pages: nil,
                                 title: document.title, warnings: [], chairList: nil)
                 missing = []
+            case (.letter(let kind, let recipient), let format):
+                let document = try letter(kind, to: recipient, of: source, for: item.audience)
+                let author = source.file.case.localAuthority
+                if format == .html {
+                    output = Output(item: item, bytes: try html(document, author: author, options: options), pages: nil, title: document.title, warnings: [], chairList: nil)
+                    missing = []
+                } else {
+                    let rendered = try renderPDF(document, author: author, date: Self.documentDate(source.file.case.date), options: options)
+                    output = Output(item: item, bytes: rendered.bytes, pages: rendered.pages, title: rendered.title, warnings: [], chairList: nil)
+                    missing = rendered.missingCharacters
+                }
             case (.pack(let draft), let format):
                 let pack = try self.pack(of: source, options: options, format: format, draft: draft)
                 output = Output(item: item, bytes: pack.bytes, pages: pack.pages, title: pack.title, warnings: [],
@@ -134,6 +145,12 @@ public enum RenderFailure: Error, Sendable, CustomStringConvertible {
     case noStory(children: [String])
     /// A child's own documents asked for a child the case does not have (or this reader may not see).
     case noSuchChild(String, children: [String])
+    /// A letter asked for where the case has no meeting.
+    case noMeeting(LetterKind)
+    /// A decision letter asked for before the meeting's outcome is written.
+    case noOutcome
+    /// A letter asked for someone the case does not have.
+    case noSuchRecipient(String, known: [String])
     /// The council profile the case is printed with has errors (each with its line and field).
     case council([Diagnostic])
     case template(TemplateError)
@@ -161,6 +178,12 @@ public enum RenderFailure: Error, Sendable, CustomStringConvertible {
         case .render(let error): return error.description
         case .noSuchChild(let id, let children):
             return "children: there is no child \"\(id)\" in this case for this reader. Give one of the children's ids (\(children.joined(separator: ", "))), or leave --child out for every child"
+        case .noMeeting(let kind):
+            return "meeting: this case has no meeting, so there is no \(kind.rawValue) letter to write. Add the meeting (kind, date, chair, invited) first"
+        case .noOutcome:
+            return "meeting.outcome: the meeting has no outcome yet, so there is nothing for a decision letter to say. Write what was decided (decidedOn, decisions, next) first"
+        case .noSuchRecipient(let id, let known):
+            return "--to: there is no one with the id \"\(id)\" in people or children. Known ids: \(known.joined(separator: ", "))"
         case .noStory(let children):
             let names = Bidi.withoutIsolates(children.count > 1 ? children.dropLast().joined(separator: ", ") + " and " + children.last! : children.first ?? "")
             return "wordsAndPictures: there is no Words and Pictures story for \(names). Write one with the child (a wordsAndPictures entry with child: and pages:), or leave this document out"

@@ -8,6 +8,7 @@ import KinpressLint
 
 public typealias Audience = KinpressAudience.Audience
 public typealias DocumentKind = KinpressCompose.DocumentKind
+public typealias LetterKind = KinpressCompose.LetterKind
 public typealias Paper = KinpressLayout.Paper
 public typealias CaseReading = KinpressCase.CaseReading
 public typealias Diagnostic = KinpressCase.Diagnostic

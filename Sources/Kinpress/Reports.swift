@@ -236,6 +236,9 @@ public struct CaseProblems: Encodable, Sendable {
         case .caseField(let problem): self.init(errors: [Problem(problem)], warnings: warnings)
         case .noStory: self.init(errors: [Problem(field: "wordsAndPictures", message: failure.description)], warnings: warnings)
         case .noSuchChild: self.init(errors: [Problem(field: "children", message: failure.description)], warnings: warnings)
+        case .noMeeting: self.init(errors: [Problem(field: "meeting", message: failure.description)], warnings: warnings)
+        case .noOutcome: self.init(errors: [Problem(field: "meeting.outcome", message: failure.description)], warnings: warnings)
+        case .noSuchRecipient: self.init(errors: [Problem(field: "people", message: failure.description)], warnings: warnings)
         case .council, .template, .lint, .layout, .render: return nil
         }
     }

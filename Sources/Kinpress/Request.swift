@@ -14,6 +14,9 @@ public struct Request: Sendable {
         case document(DocumentKind)
         /// A meeting pack; `draft` marks every page DRAFT.
         case pack(draft: Bool)
+        /// A letter to one person (an id in `people` or `children`), read as that person reads:
+        /// `Kinpress.letterItems` gives each with its reader.
+        case letter(LetterKind, to: String)
 
         /// The reader it is for when none is named: Words and Pictures for the child, other
         /// documents for the family, a pack for the chair.
@@ -21,6 +24,7 @@ public struct Request: Sendable {
             switch self {
             case .document(let kind): return kind.defaultAudience
             case .pack: return .professional
+            case .letter: return .family
             }
         }
 
@@ -29,6 +33,7 @@ public struct Request: Sendable {
             switch self {
             case .document(let kind): return kind.rawValue
             case .pack: return "pack"
+            case .letter(let kind, _): return "\(kind.rawValue)-letter"
             }
         }
     }
@@ -45,8 +50,18 @@ public struct Request: Sendable {
             self.format = format
         }
 
-        /// `safety-plan-family.pdf`, `pack-professional.html`.
-        public var fileName: String { "\(product.name)-\(audience.rawValue).\(format.fileExtension)" }
+        /// `safety-plan-family.pdf`, `pack-professional.html`; a letter by its recipient alone,
+        /// in a folder of its kind: `invitation-letters/mum.pdf`.
+        public var fileName: String {
+            if case .letter(let kind, _) = product, let own = recipientFileName { return "\(kind.rawValue)-letters/\(own)" }
+            return "\(product.name)-\(audience.rawValue).\(format.fileExtension)"
+        }
+
+        /// A letter's own file, named by its recipient's id: `mum.pdf`; nil for anything else.
+        public var recipientFileName: String? {
+            guard case .letter(_, let recipient) = product else { return nil }
+            return "\(recipient).\(format.fileExtension)"
+        }
     }
 
     public var products: [Product]
@@ -63,6 +78,9 @@ public struct Request: Sendable {
     /// The one child whose own documents (Three Houses, Safety House, the child's safety plan)
     /// are made; nil: every child's, each on pages of their own.
     public var child: String?
+    /// For a batch: the letters each case's meeting sends, one per recipient and format
+    /// (`Kinpress.letterItems`), beside the products.
+    public var letters: [LetterKind] = []
 
     public init(_ products: [Product], audiences: [Audience]? = nil, formats: [Format] = [.pdf], look: Look = Look(), strict: Bool = false,
                 layoutInParallel: Bool = true) {

@@ -156,6 +156,19 @@ public struct Composer: Sendable {
         return parts
     }
 
+    /// A letter to one person in `language` (their own, or the interpreter's they asked for):
+    /// fixed words from that language's catalogue, the case's texts in it where the file gives
+    /// them. `visible` is the case as the recipient, as a reader, may see it.
+    public func composeLetter(_ kind: LetterKind, to recipient: Recipient, for visible: VisibleCase, language: String) throws(TemplateError) -> Document {
+        let words = try self.words(visible.inLanguage(language), catalogue: templates.catalogue(for: language))
+        let markup = try templates.render(try LetterBuilder(words: words, kind: kind, recipient: recipient).view(), document: kind.template)
+        var document = try MarkupParser.parse(markup, source: "\(templates.folder.lastPathComponent)/documents/\(kind.template).mustache",
+                                              pictograms: templates.pictograms)
+        document.pictureFiles = visible.pictures
+        document.accent = council?.accent
+        return document
+    }
+
     /// The view model a document's template gets (not private: a test lists its variables in
     /// `docs/markup.md`).
     func view(_ kind: DocumentKind, words: Words) throws(TemplateError) -> Any {

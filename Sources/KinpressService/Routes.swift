@@ -258,7 +258,7 @@ struct Routes: Sendable {
         case .lint: part = "lint word lists"
         case .layout: part = "layout (fonts or pictures)"
         case .render: part = "PDF or HTML writer"
-        case .invalidCase, .refusedEmptyTexts, .refusedByLint, .caseField, .noStory, .noSuchChild: part = "case"
+        case .invalidCase, .refusedEmptyTexts, .refusedByLint, .caseField, .noStory, .noSuchChild, .noMeeting, .noOutcome, .noSuchRecipient: part = "case"
         }
         Logger(label: "kinpress.render").error("render failed", metadata: ["part": "\(part)"])
     }

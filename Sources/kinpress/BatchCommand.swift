@@ -9,7 +9,8 @@ struct BatchCommand: ParsableCommand {
         abstract: "Render many cases at once, in parallel, with a progress bar and a report.",
         discussion: """
             Each case's files go to DIR/<reference>/<document>-<audience>.<format> (packs: \
-            pack-<audience>), each written whole or not at all. A case with errors is reported and \
+            pack-<audience>; letters: <letter>-letters/<person>.<format>), each written whole or \
+            not at all. A case with errors is reported and \
             the others carry on. Cases whose files are newer than the case file and the templates \
             are skipped unless --force. DIR/quality.csv gets one row per case with the numbers a \
             quality-assurance team charts. Ctrl-C finishes the cases in hand, leaves no partial \
@@ -29,6 +30,9 @@ struct BatchCommand: ParsableCommand {
 
     @Flag(help: "Also make a meeting pack for each case (for the chair, or for each of --audiences but the child).")
     var pack = false
+
+    @Option(help: ArgumentHelp("Letters, separated by commas: invitation, decision. Each case's meeting sends them to the people they go to (see kinpress letters).", valueName: "list"))
+    var letters: String?
 
     @Option(help: ArgumentHelp("pdf, html or both, separated by commas.", valueName: "list"))
     var formats = "pdf"
@@ -55,13 +59,14 @@ struct BatchCommand: ParsableCommand {
         _ = try parsedDocuments()
         _ = try parsedFormats()
         _ = try parsedAudiences()
+        _ = try parsedLetters()
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be 1 or more") }
     }
 
     private func parsedDocuments() throws -> [DocumentKind] {
         if documents == "all" { return DocumentKind.allCases }
         if documents == "none" {
-            guard pack else { throw ValidationError("--documents none makes nothing without --pack") }
+            guard pack || letters != nil else { throw ValidationError("--documents none makes nothing without --pack or --letters") }
             return []
         }
         return try list(documents).map { name in
@@ -70,6 +75,15 @@ struct BatchCommand: ParsableCommand {
             }
             return kind
         }
+    }
+
+    private func parsedLetters() throws -> [LetterKind] {
+        try letters.map { text in
+            try list(text).map { name in
+                guard let kind = LetterKind(rawValue: name) else { throw ValidationError("\"\(name)\" is not a letter: use invitation, decision or invitation,decision") }
+                return kind
+            }
+        } ?? []
     }
 
     private func parsedFormats() throws -> [Format] {
@@ -98,7 +112,8 @@ struct BatchCommand: ParsableCommand {
         let cases = try reporting { try Batch.findCases(inputs) }
         let kinpress = try council.apply(to: templates.kinpress())
         let products = try parsedDocuments().map(Request.Product.document) + (pack ? [.pack(draft: false)] : [])
-        let request = Request(products, audiences: try parsedAudiences(), formats: try parsedFormats(), look: look.look)
+        var request = Request(products, audiences: try parsedAudiences(), formats: try parsedFormats(), look: look.look)
+        request.letters = try parsedLetters()
         let plan = Batch.Plan(outputFolder: URL(fileURLWithPath: outputDir), request: request, force: force)
         let workers = jobs ?? ProcessInfo.processInfo.activeProcessorCount
         let stop = StopRequest()

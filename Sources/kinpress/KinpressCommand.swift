@@ -13,7 +13,7 @@ struct KinpressCommand: AsyncParsableCommand {
             trade mark of its owner.
             """,
         version: "0.1.0",
-        subcommands: [Validate.self, Lint.self, Render.self, Pack.self, BatchCommand.self, Markup.self, Pictograms.self, Schema.self, Benchmark.self, Serve.self]
+        subcommands: [Validate.self, Lint.self, Render.self, Pack.self, Letters.self, BatchCommand.self, Markup.self, Pictograms.self, Schema.self, Benchmark.self, Serve.self]
     )
 
     /// Exit codes: 0 all good, 1 a case file has errors, 2 the command itself was mistyped.

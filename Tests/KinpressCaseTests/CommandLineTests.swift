@@ -44,6 +44,40 @@ struct CommandLineTests {
 
     static let invalidFile = "Tests/KinpressCaseTests/Fixtures/invalid/ref-rule-who.yaml"
 
+    @Test("letters writes one file per person, named by their id; a letter the case cannot give is refused, saying why, and writes nothing")
+    func letters() throws {
+        let folder = try TemporaryFolder()
+        let out = folder.url.appendingPathComponent("letters").path
+        let invitations = try Self.kinpress("letters", "SampleCases/hughes/hughes.yaml", "--letter", "invitation", "--output-dir", out)
+        #expect(invitations.status == 0, "\(invitations.errors)")
+        let written = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
+        #expect(written == ["dr-lindqvist.pdf", "gareth.pdf", "hannah.pdf", "joanne.pdf", "kerry.pdf", "marcus.pdf", "nan-pat.pdf", "ollie.pdf", "pc-whitley.pdf"],
+                "everyone invited but the chair")
+        let pages = try Self.kinpress("letters", "SampleCases/hughes/hughes.yaml", "--letter", "decision", "--output-dir", out, "--to", "kerry", "mason", "--format", "html")
+        #expect(pages.status == 0 && FileManager.default.fileExists(atPath: out + "/kerry.html") && FileManager.default.fileExists(atPath: out + "/mason.html"))
+
+        let unknown = try Self.kinpress("letters", "SampleCases/hughes/hughes.yaml", "--letter", "decision", "--output-dir", out + "-2", "--to", "grandad")
+        #expect(unknown.status == 1 && unknown.errors.contains("\"grandad\"") && unknown.errors.contains("Known ids"))
+        let undecided = try Self.kinpress("letters", "SampleCases/adeyemi/adeyemi.yaml", "--letter", "decision", "--output-dir", out + "-2")
+        #expect(undecided.status == 1 && undecided.errors.contains("meeting.outcome"), "\(undecided.errors)")
+        #expect(!FileManager.default.fileExists(atPath: out + "-2"), "nothing is written for a refused letter")
+    }
+
+    @Test("batch --letters writes each case's letters beside its documents, and a case without a meeting has none")
+    func batchLetters() throws {
+        let folder = try TemporaryFolder()
+        let out = folder.url.appendingPathComponent("out").path
+        let run = try Self.kinpress("batch", "SampleCases/hughes/hughes.yaml", "SampleCases/adeyemi/adeyemi.yaml", "--output-dir", out,
+                                    "--documents", "none", "--letters", "invitation,decision", "--jobs", "1", "--report", out + ".json")
+        #expect(run.status == 0, "\(run.errors)")
+        let files = FileManager.default.enumerator(atPath: out)?.compactMap { $0 as? String } ?? []
+        #expect(files.contains { $0.hasSuffix("/decision-letters/kerry.pdf") } && files.contains { $0.hasSuffix("/invitation-letters/pc-whitley.pdf") },
+                "\(files)")
+        #expect(files.filter { $0.hasSuffix("/kerry.pdf") }.count == 2, "Kerry's invitation and decision letter")
+        let report = try String(contentsOfFile: out + ".json", encoding: .utf8)
+        #expect(report.contains("no decision letters: meeting.outcome"), "adeyemi's meeting has not decided yet: said in the report, not a failure")
+    }
+
     @Test("validate prints ok and exits 0 for valid files")
     func validOK() throws {
         let sample = try #require(Repository.sampleFiles().first).path

@@ -38,6 +38,12 @@ struct TemplateVariablesTests {
                 let words = try Words(visible: audience.project(found), catalogue: templates.catalogue(for: "en"), pictograms: templates.pictograms)
                 var views: [(String, Any)] = try DocumentKind.allCases.map { ($0.rawValue, try composer.view($0, words: words)) }
                 views.append(("pack", try PackBuilder(words: words, glossary: glossary, draft: true).view()))
+                if let meeting = found.file.meeting {
+                    let recipient = Recipient(id: meeting.invited.first ?? "someone", name: "Someone", address: "1 High Street, Northmoor", isParent: true, invitee: nil)
+                    for kind in LetterKind.allCases where kind == .invitation || meeting.outcome != nil {
+                        views.append((kind.template, try LetterBuilder(words: words, kind: kind, recipient: recipient).view()))
+                    }
+                }
                 for (name, view) in views {
                     if !documents.contains(where: { $0.name == name }) { documents.append((name, type(of: view))) }
                     fields.collect(view)

@@ -4,8 +4,8 @@ import Kinpress
 import KinpressAudience
 import KinpressCompose
 
-/// Every sample × document × reader (a child's own documents where a child made one) and its packs (the family's marked DRAFT), and the hostile
-/// case, opened in a real Chromium by
+/// Every sample × document × reader (a child's own documents where a child made one), its packs (the family's marked DRAFT) and
+/// letters (`Repository.sampleLetters`), and the hostile case, opened in a real Chromium by
 /// `Tests/tools/browser_check.py`: axe-core finds no violations at phone and desktop width, no
 /// page scrolls sideways, nothing is fetched, and screenshots match the reviewed references in
 /// `Tests/References/html` (RECORD_REFERENCES=1 writes them; look at every one you change).
@@ -29,6 +29,13 @@ struct BrowserTests {
             for audience in [Audience.family, .professional] {
                 let pack = try kinpress.pack(of: found, options: .init(audience: audience), format: .html, draft: audience == .family)
                 try Data(pack.bytes).write(to: folder.appendingPathComponent("\(name)/pack-\(audience.rawValue).html"))
+            }
+            if name != "hostile" {
+                let reading = Kinpress.read(Repository.sampleFiles().first { $0.deletingLastPathComponent().lastPathComponent == name }!.path)
+                for (file, item) in try Repository.sampleLetters(of: found, as: .html) {
+                    pictured += 1
+                    try Data(try kinpress.make(item, of: Request(item), from: reading).bytes).write(to: folder.appendingPathComponent("\(name)/\(file).html"))
+                }
             }
         }
         let references = Repository.root.appendingPathComponent("Tests/References/html")

@@ -12,7 +12,10 @@ struct PDFUATests {
     @Test("pdfua finds no error and no warning in any sample PDF")
     func pdfua() throws {
         let files = try SamplePDFs.files.get()
-        #expect(files.count == Repository.sampleFiles().count * (HTMLTests.combinations.count + 2))
+        let letters = files.filter { $0.lastPathComponent.contains("-letter-") }
+        #expect(files.count - letters.count == Repository.sampleFiles().count * (HTMLTests.combinations.count + 2))
+        let meetings = try Repository.sampleFiles().map(readSample).compactMap(\.file.meeting)
+        #expect(letters.count == meetings.count * 2 + meetings.filter { $0.outcome != nil }.count, "two invitations for each meeting, and a decision letter")
         let draft = FileManager.default.temporaryDirectory.appendingPathComponent("kinpress-draft-\(UUID().uuidString).pdf")
         defer { try? FileManager.default.removeItem(at: draft) }
         try Data(try kinpress.pack(of: try readSample(RenderTests.hughes), options: .init(audience: .family), format: .pdf, draft: true).bytes).write(to: draft)

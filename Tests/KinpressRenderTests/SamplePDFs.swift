@@ -3,10 +3,10 @@ import Kinpress
 import KinpressAudience
 import KinpressCompose
 
-/// Every sample × document × reader and both packs as PDF files, as `kinpress render` and
-/// `kinpress pack` write them,
-/// rendered once for the tests that check them with outside tools: `CASE/DOCUMENT-READER.pdf`
-/// and `CASE/pack-READER.pdf` in `folder`, which is removed when the tests end.
+/// Every sample × document × reader, both packs and some letters as PDF files, as `kinpress
+/// render`, `kinpress pack` and `kinpress letters` write them, rendered once for the tests that
+/// check them with outside tools: `CASE/DOCUMENT-READER.pdf`, `CASE/pack-READER.pdf` and
+/// `CASE/invitation-letter-PERSON.pdf` in `folder`, which is removed when the tests end.
 enum SamplePDFs {
     static let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kinpress-sample-pdfs-\(UUID().uuidString)")
 
@@ -30,6 +30,10 @@ enum SamplePDFs {
                 for audience in [Audience.family, .professional] {
                     try write(try kinpress.pack(of: found, options: .init(audience: audience), format: .pdf, draft: false).bytes,
                               name, "pack-\(audience.rawValue)")
+                }
+                let reading = Kinpress.read(sample.path)
+                for (file, item) in try Repository.sampleLetters(of: found, as: .pdf) {
+                    try write(try kinpress.make(item, of: Request(item), from: reading).bytes, name, file)
                 }
             }
             return .success(files)

@@ -22,6 +22,21 @@ enum Repository {
         let made = found.file.children.contains { !$0.threeHouses.isEmpty || !$0.safetyHouse.isEmpty }
         return kinds.filter { made || ![.threeHouses, .safetyHouse].contains($0) }
     }
+
+    /// The letters a sample's meeting sends that the outside checkers read: an invitation to the
+    /// first family member and to the first professional it goes to, and, once the meeting has
+    /// decided, the decision letter to the first parent; each with its file's name,
+    /// `invitation-letter-PERSON`.
+    static func sampleLetters(of found: Case, as format: Format) throws -> [(name: String, item: Request.Item)] {
+        guard let meeting = found.file.meeting else { return [] }
+        let invitations = try kinpress.letterItems(.invitation, of: found, format: format)
+        var items = [Audience.family, .professional].compactMap { audience in invitations.first { $0.audience == audience } }
+        if meeting.outcome != nil { items += try kinpress.letterItems(.decision, of: found, format: format).prefix(1) }
+        return items.map { item in
+            guard case .letter(_, let recipient) = item.product else { return (item.product.name, item) }
+            return ("\(item.product.name)-\(recipient)", item)
+        }
+    }
 }
 
 /// One pipeline for all tests: templates and fonts are loaded once.

@@ -29,6 +29,7 @@ let markedCase = """
         inSafetyNetwork: true
         phone: {value: "PROFMARK-worker-phone", visibility: professionals}
         email: {value: "ADULTMARK-worker-email", visibility: adults}
+        address: "WORKERADDRESS, Civic Centre"
       - id: mum
         name: Jo Reed
         relationship: Ava's mum
@@ -38,7 +39,8 @@ let markedCase = """
         email: {value: "ADULTMARK-email", visibility: adults}
         address: {value: "PROFMARK-refuge-address", visibility: professionals}
       - {id: informant, name: PROFMARK-informant, relationship: PROFMARK-relationship, kind: community, visibility: professionals, inSafetyNetwork: true, childCalls: PROFMARK-calls}
-      - {id: uncle, name: ADULTMARK-uncle, relationship: ADULTMARK-uncle-relationship, kind: family, visibility: adults, inSafetyNetwork: true}
+      - {id: uncle, name: ADULTMARK-uncle, relationship: ADULTMARK-uncle-relationship, kind: family, visibility: adults, inSafetyNetwork: true,
+         address: {value: "UNCLEADDRESS, Hill Road", visibility: adults}}
     assessment:
       harm:
         - Ava was left alone at night.
@@ -91,6 +93,13 @@ let markedCase = """
       kind: core-group
       date: 2026-03-20
       chair: sw
-      invited: [mum, informant]
+      invited: [mum, informant, uncle, ava, sw]
       reportsFrom: [{person: informant, title: PROFMARK-report, visibility: professionals}]
+      views: [{person: mum, said: Things are better.}, {person: sw, said: PROFMARK-view-said, visibility: professionals}, {person: uncle, said: ADULTMARK-view-said, visibility: adults}]
+      outcome:
+        decidedOn: 2026-03-20
+        decisions: [{child: ava, plan: child-protection, category: neglect, reasons: Ava was left alone at night.}]
+        dissent: [{person: mum, why: I think Ava is safe now.}]
+        next: [{kind: review-conference, date: 2026-06-19}]
+        coreGroup: [mum, sw, informant, uncle]
     """

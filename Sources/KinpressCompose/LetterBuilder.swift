@@ -1,0 +1,355 @@
+import Foundation
+import KinpressAudience
+import KinpressCase
+import KinpressSupport
+
+/// The letters sent around a meeting, one to each person.
+public enum LetterKind: String, CaseIterable, Sendable {
+    /// Before the meeting: why, when and where, who comes, the reports, who may come with you,
+    /// what can be decided and what happens after; with a page on what happens at the meeting.
+    case invitation
+    /// After it: what was decided for each child and why, the plan in outline, who to talk to,
+    /// the small team and the next dates, and how to get the notes, correct them or complain.
+    case decision
+
+    /// The template that writes it: `documents/invitation-letter.mustache`.
+    var template: String { "\(rawValue)-letter" }
+}
+
+/// One person a letter goes to: who they are to the case, and what only their own letter may
+/// print — their name as written and their postal address.
+public struct Recipient: Sendable, Equatable {
+    /// Their id in `people` or `children`.
+    public var id: String
+    /// Their name as the case writes it, for the envelope and "Dear …".
+    public var name: String
+    /// Their postal address, a line each; empty where the case has none this letter may print.
+    public var address: [String]
+    /// A parent or carer: the only family readers told the category of a child's plan.
+    public var isParent: Bool
+    /// What the meeting knows of them as an invitee (interpreter, supporter), when invited.
+    public var invitee: Meeting.Invitee?
+
+    /// `address`: the postal address as the case writes it, split into lines at its line
+    /// breaks, or at its commas when it is written on one line.
+    public init(id: String, name: String, address: String?, isParent: Bool, invitee: Meeting.Invitee?) {
+        self.id = id
+        self.name = name
+        self.address = Self.lines(address)
+        self.isParent = isParent
+        self.invitee = invitee
+    }
+
+    /// An address or return address as lines: one per line of the text, or per comma.
+    static func lines(_ text: String?) -> [String] {
+        guard let text else { return [] }
+        let lines = text.split(whereSeparator: \.isNewline)
+        let parts = lines.count > 1 ? lines : text.split(separator: ",")
+        return parts.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+}
+
+/// A letter's view model: the letterhead in its places, then the body in plain words for the
+/// recipient as a reader (a child, a family member, a professional), in their language.
+struct LetterBuilder {
+    let words: Words
+    let kind: LetterKind
+    let recipient: Recipient
+
+    struct View {
+        /// The document's title, language and case facts, and who it is for.
+        var header: HeaderView
+        /// The string catalogue: `strings.letter.invitation.why`.
+        var strings: [String: Any]
+        /// The top of the first page: logo, council and return address, recipient, date.
+        var letterhead: LetterheadView
+        /// "Dear Zelda,".
+        var dear: String
+        /// The letter's heading: "Please come to a meeting about Ava".
+        var heading: String
+        /// The opening paragraphs.
+        var intro: [String]
+        /// An invitation's parts; nil in a decision letter.
+        var invitation: InvitationView?
+        /// A decision letter's parts; nil in an invitation.
+        var decision: DecisionView?
+        /// "Best wishes,".
+        var signOff: String
+        /// Who signs, and as what: "Hannah Whitfield, who runs the meeting".
+        var signedAs: String
+        /// "What happens at the meeting", a page of its own after an invitation to a family
+        /// member or a child; nil otherwise.
+        var leaflet: LeafletView?
+    }
+
+    struct LetterheadView {
+        /// The council's logo, when its profile has one.
+        var logo: PictureView?
+        /// The council's name and return address, a line each.
+        var from: [String]
+        /// The recipient's name and address, a line each: what the envelope's window shows.
+        var to: [String]
+        /// The letter's date in words.
+        var date: String
+    }
+
+    struct InvitationView {
+        /// Why the meeting is held, for this kind of meeting.
+        var why: String
+        /// The day, time and place, a line each.
+        var when: [String]
+        /// Everyone asked to come, with who they are, as this reader may know them.
+        var who: [String]
+        /// What the person who runs the meeting does.
+        var chair: String
+        /// The reports and when this reader gets them; nil when there are none.
+        var reports: ReportsView?
+        /// Who may come with them: a supporter, an advocate, an interpreter (named when booked);
+        /// empty for professionals and children.
+        var bring: [String]
+        /// What the meeting can decide; nil where the leaflet with the letter says it.
+        var decide: String?
+        /// What happens after; nil where the leaflet with the letter says it.
+        var after: String?
+        /// What to do if they cannot come.
+        var cannotCome: String
+        /// "There is a page about the meeting with this letter.", when there is.
+        var enclosed: String?
+        /// How a child can say what they think without coming; nil for adults.
+        var childSay: String?
+    }
+
+    struct ReportsView {
+        /// What the reports are and when they come (for the family).
+        var explained: String?
+        /// Each report: its title, who writes it and, for the family, the day they get it.
+        var items: [String]
+        /// For a professional who writes one: when to send it.
+        var asked: String?
+    }
+
+    struct DecisionView {
+        /// Each child's decision.
+        var children: [ChildDecisionView]
+        /// Who did not agree, and what they said; empty when everyone agreed.
+        var dissent: [String]
+        /// The plan in short, its rules; nil when the case has none this reader may see.
+        var outline: OutlineView?
+        /// Who the main worker is (how to reach them follows the letter).
+        var lead: String
+        /// "A small team will meet …" and its members; nil when the case names none.
+        var team: TeamView?
+        /// The next meetings, a line each (with their place).
+        var next: [String]
+        /// How to get the full notes and put them right.
+        var record: [String]
+    }
+
+    struct ChildDecisionView {
+        /// The child's name.
+        var name: String
+        /// What was decided for them, in plain words.
+        var plan: String
+        /// The category of a plan, named in a parent's or a professional's copy only.
+        var category: String?
+        /// Why, in the meeting's words, a paragraph each.
+        var reasons: [String]
+    }
+
+    struct OutlineView {
+        /// The plan's rules, as this reader may see them.
+        var rules: [String]
+        /// "You will get the whole plan from Hannah."
+        var whole: String
+    }
+
+    struct TeamView {
+        /// "A small team will meet to check the plan …".
+        var intro: String
+        /// Its members, with who they are.
+        var members: [String]
+    }
+
+    struct LeafletView {
+        /// "What happens at the meeting".
+        var heading: String
+        /// What the meeting is for.
+        var purpose: String
+        /// What happens, a sentence each, in order.
+        var steps: [String]
+    }
+
+    func view() throws(TemplateError) -> View {
+        let catalogue = words.catalogue
+        let file = words.visible.file
+        let meeting = file.meeting
+        let forChild = words.audience == .child
+        let professional = words.audience == .professional
+        let children = try words.childrenNames()
+        let date = try words.date(kind == .decision ? meeting?.outcome?.decidedOn ?? file.case.date : meeting?.date ?? file.case.date)
+        let letterDate = try words.date(kind == .decision ? meeting?.outcome?.decidedOn ?? file.case.date : file.case.date)
+        let title = try catalogue.text("letter.title.\(kind.rawValue)", ["name": recipient.name, "date": date])
+        var header = try words.header(title: title, runningTitle: try catalogue.text("letter.runningTitle.\(kind.rawValue)", ["date": date]))
+        header.children = []
+        let council = words.council
+        let name = council?.name ?? file.case.localAuthority
+        // A return address that starts with the council's name does not say it twice.
+        let from = [name] + Recipient.lines(council?.returnAddress).drop { $0 == name }
+        let letterhead = LetterheadView(
+            logo: council?.logoFile.map { PictureView(src: $0.path, alt: council?.logoDescription ?? council?.name ?? "", field: "logo") },
+            from: from.map(Bidi.isolate), to: ([recipient.name] + recipient.address).map(Bidi.isolate), date: letterDate)
+        let chair = meeting.map(\.chair)
+        var view = View(header: header, strings: words.strings, letterhead: letterhead,
+                        dear: try catalogue.text("letter.dear", ["name": recipient.name]), heading: "", intro: [],
+                        invitation: nil, decision: nil, signOff: try catalogue.text("letter.signOff"), signedAs: "", leaflet: nil)
+        let chairName = try words.name(chair ?? file.case.worker)
+        switch kind {
+        case .invitation:
+            view.heading = forChild ? try catalogue.text("letter.invitation.forChildren.heading")
+                : try catalogue.text(professional ? "letter.invitation.headingProfessional" : "letter.invitation.heading", ["children": children])
+            view.intro = forChild ? [try catalogue.text("letter.invitation.forChildren.intro")] : []
+            view.invitation = try invitation()
+            view.signedAs = try catalogue.text("letter.chairSigns", ["name": chairName])
+            if !professional { view.leaflet = try leaflet() }
+        case .decision:
+            view.heading = forChild ? try catalogue.text("letter.decision.forChildren.heading")
+                : try catalogue.text("letter.decision.heading", ["children": children])
+            view.intro = [try catalogue.text(forChild ? "letter.decision.forChildren.intro" : "letter.decision.intro", ["date": date, "children": children])]
+            view.decision = try decision()
+            view.signedAs = try catalogue.text("letter.chairSigned", ["name": chairName])
+        }
+        return view
+    }
+
+    private var meetingKind: String { words.visible.file.meeting?.kind.rawValue ?? Meeting.Kind.familyMeeting.rawValue }
+
+    /// Someone as this reader knows them, with who they are: "Dev Patel (Ava's teacher)".
+    private func described(_ id: String) throws(TemplateError) -> String {
+        guard case .person(let person)? = words.visible.party(id) else { return try words.name(id) }
+        return try words.catalogue.text("pack.person", ["name": words.name(id), "relationship": words.relationship(of: person)])
+    }
+
+    private func invitation() throws(TemplateError) -> InvitationView {
+        let catalogue = words.catalogue
+        let file = words.visible.file
+        let meeting = file.meeting
+        let worker = try words.name(file.case.worker)
+        let forChild = words.audience == .child
+        let professional = words.audience == .professional
+        var when: [String] = []
+        if let meeting {
+            when.append(try catalogue.text("letter.invitation.day", ["date": words.date(meeting.date)]))
+            if let time = meeting.time { when.append(try catalogue.text("letter.invitation.time", ["time": Bidi.leftToRight(time)])) }
+            if let place = meeting.place {
+                when.append(try catalogue.text("letter.invitation.place", ["place": place]))
+            } else {
+                when.append(try catalogue.text("letter.invitation.noPlace", ["worker": worker]))
+            }
+        }
+        let invited = (meeting?.invitees ?? []).filter { words.visible.party($0.person) != nil }
+        let who = try invited.map { invitee throws(TemplateError) in try described(invitee.person) }
+        var reports: ReportsView?
+        let written = meeting?.reportsFrom ?? []
+        if !written.isEmpty {
+            let items = try written.map { report throws(TemplateError) -> String in
+                let values = ["title": report.title, "name": try words.name(report.person)]
+                if !professional, let shared = report.sharedWithFamily {
+                    return try catalogue.text("letter.invitation.reportOn", values.merging(["date": words.date(shared)]) { $1 })
+                }
+                return try catalogue.text("letter.invitation.report", values)
+            }
+            var asked: String?
+            if professional, written.contains(where: { $0.person == recipient.id }), let meeting {
+                // Reports reach the chair before the family gets them: asked for two working days
+                // before the meeting would need a calendar the letter does not have, so it says
+                // the meeting's day unless the case gives the day it was received.
+                asked = try catalogue.text("letter.invitation.reportAskedNoDate", ["chair": words.name(meeting.chair)])
+            }
+            reports = ReportsView(explained: professional ? nil : try catalogue.text("letter.invitation.reportsIntro"), items: items, asked: asked)
+        }
+        var bring: [String] = []
+        if !professional, !forChild {
+            var lines = [try catalogue.text("letter.invitation.supporter")]
+            if let supporter = recipient.invitee?.supporter { lines.append(try catalogue.text("letter.invitation.supporterComing", ["name": supporter])) }
+            if let language = recipient.invitee?.interpreter {
+                let name = Locale(identifier: catalogue.language).localizedString(forIdentifier: language) ?? language
+                lines.append(try catalogue.text("letter.invitation.interpreter", ["language": name]))
+            } else {
+                lines.append(try catalogue.text("letter.invitation.interpreterOffer", ["worker": worker]))
+            }
+            bring = lines
+        }
+        return InvitationView(
+            why: try catalogue.text("meeting.purposes.\(meetingKind)"), when: when, who: who,
+            chair: try catalogue.text("letter.invitation.chair", ["name": words.name(meeting?.chair ?? file.case.worker)]),
+            reports: forChild ? nil : reports, bring: bring,
+            decide: professional ? try catalogue.text("letter.decides.\(meetingKind)") : nil,
+            after: professional ? try catalogue.text("pack.after.\(meetingKind)") : nil,
+            cannotCome: try catalogue.text("letter.invitation.cannotCome", ["worker": worker]),
+            enclosed: professional ? nil : try catalogue.text("letter.invitation.leaflet"),
+            childSay: forChild ? try catalogue.text("letter.invitation.forChildren.say", ["worker": worker]) : nil)
+    }
+
+    private func decision() throws(TemplateError) -> DecisionView {
+        let catalogue = words.catalogue
+        let file = words.visible.file
+        let outcome = file.meeting?.outcome
+        let worker = try words.name(file.case.worker)
+        let forChild = words.audience == .child
+        // The category is named to professionals and to the child's parents and carers only.
+        let namesCategory = words.audience == .professional || (words.audience == .family && recipient.isParent)
+        var children: [ChildDecisionView] = []
+        for decision in outcome?.decisions ?? [] where words.visible.party(decision.child) != nil {
+            // A child reads only their own decision, and in words for them.
+            if forChild, decision.child != recipient.id { continue }
+            let name = try words.name(decision.child)
+            let plan = forChild ? try catalogue.text("letter.decision.forChildrenPlans.\(decision.plan.rawValue)")
+                : try catalogue.text("letter.decision.plans.\(decision.plan.rawValue)", ["name": name])
+            let category = try decision.category.flatMap { category throws(TemplateError) in
+                namesCategory ? try catalogue.text("letter.decision.category", ["category": catalogue.text("letter.decision.categories.\(category.rawValue)")]) : nil
+            }
+            // The reasons are the adults' words: a child reads what was decided, not why in those words.
+            children.append(ChildDecisionView(name: name, plan: plan, category: category, reasons: forChild ? [] : paragraphs(decision.reasons)))
+        }
+        let dissent = try (outcome?.dissent ?? []).filter { words.visible.party($0.person) != nil }.map { dissent throws(TemplateError) in
+            try catalogue.text("letter.decision.dissent", ["name": words.name(dissent.person), "why": dissent.why])
+        }
+        let rules = (file.safetyPlan?.rules ?? []).map { Bidi.isolate($0.rule) }
+        // How to reach them is in "How to reach us", once.
+        let lead = try catalogue.text("letter.decision.leadWorker", ["worker": worker])
+        let members = (outcome?.coreGroup ?? []).filter { words.visible.party($0) != nil }
+        let team = members.isEmpty ? nil : TeamView(intro: try catalogue.text("letter.decision.teamIntro"),
+                                                    members: try members.map { id throws(TemplateError) in try described(id) })
+        var next: [String] = []
+        for meeting in outcome?.next ?? [] {
+            let values = ["kind": try catalogue.text("meeting.kinds.\(meeting.kind.rawValue)"), "date": try words.date(meeting.date),
+                          "time": meeting.time.map(Bidi.leftToRight) ?? ""]
+            var line = try catalogue.text(meeting.time == nil ? "letter.decision.nextMeeting" : "letter.decision.nextMeetingAt", values)
+            if let place = meeting.place { line += " " + (try catalogue.text("letter.decision.nextPlace", ["place": place])) }
+            next.append(line)
+        }
+        if next.isEmpty { next = [try catalogue.text("letter.decision.noNext", ["worker": worker])] }
+        return DecisionView(
+            children: children, dissent: forChild ? [] : dissent,
+            outline: rules.isEmpty ? nil : OutlineView(rules: rules, whole: try catalogue.text("letter.decision.fullPlan", ["worker": worker])), lead: lead,
+            team: forChild ? nil : team, next: next,
+            record: forChild ? [] : [try catalogue.text("letter.decision.getRecord", ["worker": worker]),
+                                     try catalogue.text("letter.decision.correct", ["worker": worker])])
+    }
+
+    private func leaflet() throws(TemplateError) -> LeafletView {
+        let catalogue = words.catalogue
+        let worker = try words.name(words.visible.file.case.worker)
+        let purpose = try catalogue.text("meeting.purposes.\(meetingKind)")
+        if words.audience == .child {
+            let steps = try ["who", "talk", "scale", "voice", "after", "help"].map { key throws(TemplateError) in
+                try catalogue.text("letter.leaflet.forChildren.\(key)", ["worker": worker])
+            }
+            return LeafletView(heading: try catalogue.text("letter.leaflet.forChildren.heading"), purpose: purpose, steps: steps)
+        }
+        var steps = try ["start", "talk", "scale", "yourTurn", "private"].map { key throws(TemplateError) in try catalogue.text("letter.leaflet.\(key)") }
+        steps.append(try catalogue.text("letter.decides.\(meetingKind)"))
+        steps.append(try catalogue.text("pack.after.\(meetingKind)"))
+        return LeafletView(heading: try catalogue.text("letter.leaflet.heading"), purpose: purpose, steps: steps)
+    }
+}
