@@ -209,7 +209,7 @@ extension Words {
             children: try ownChildren.map { child throws(TemplateError) in ChildView(name: try name(child.id), age: try age(of: child)) },
             childrenNames: try childrenNames(), worker: try name(file.case.worker),
             localAuthority: file.case.localAuthority, reference: file.case.reference,
-            date: try date(file.case.date), forProfessionals: professional, forChild: audience == .child, inPack: inPack,
+            date: try date(file.case.date), forProfessionals: professional, forChild: audience == .child, inPack: inPack, chairCopy: inPack && professional,
             team: professional ? try team() : nil,
             contact: professional ? nil : try contact(),
             masthead: MastheadView(name: council?.name ?? file.case.localAuthority,

@@ -1,3 +1,4 @@
+import Foundation
 import KinpressCase
 import KinpressSupport
 
@@ -42,6 +43,55 @@ struct PackBuilder {
         var watermark: String?
         /// Whether the case has a Words and Pictures story this reader may see.
         var hasStories: Bool
+        /// What only the chair's copy has; nil in anyone else's.
+        var chair: ChairView?
+    }
+
+    /// The chair's copy: what runs the meeting, each thing said once.
+    struct ChairView {
+        /// Whether the meeting is held in time, in words; nil for meetings without a timescale.
+        var timescale: String?
+        /// "This meeting is late …", on the cover of a late meeting.
+        var late: String?
+        /// Who is asked to come, whether they are coming, their interpreter and who comes with them.
+        var attendance: [AttendanceRow]
+        /// Each report, who writes it, and when it was received and shared with the family.
+        var reports: [ReportRow]
+        /// A decision sheet for each child, filled in where the meeting's outcome is written.
+        var decisions: [DecisionRow]
+        /// The core group, when the outcome names it.
+        var coreGroup: String?
+        /// The next meetings, when the outcome gives them.
+        var next: [String]
+    }
+
+    struct AttendanceRow {
+        /// The person's name.
+        var name: String
+        /// Invited, attended, apologies …
+        var status: String
+        /// The language of an interpreter booked for them.
+        var interpreter: String
+        /// A supporter or advocate who comes with them.
+        var with: String
+    }
+
+    struct ReportRow {
+        /// The report's title.
+        var title: String
+        /// Who writes it.
+        var by: String
+        /// The day the chair received it, or "Not yet".
+        var received: String
+        /// The day the family was given it, or "Not yet".
+        var shared: String
+    }
+
+    struct DecisionRow {
+        /// The child's name.
+        var child: String
+        /// The lines of the sheet: what to decide, and what was decided or "Yes / No".
+        var lines: [Row]
     }
 
     func view() throws(TemplateError) -> View {
@@ -75,6 +125,8 @@ struct PackBuilder {
             try catalogue.text("pack.reports.by", ["title": report.title, "name": person(report.person)])
         }
         let steps = try (file.assessment?.nextSteps ?? []).map { step throws(TemplateError) in try AssessmentBuilder(words: words).step(step) }
+        let chair = words.audience == .professional ? try self.chair() : nil
+        if let timescale = chair?.timescale { cover.append(Row(label: try catalogue.text("chair.timescale.label"), value: timescale)) }
         return View(
             header: header, strings: words.strings, cover: cover,
             invited: try (meeting?.invited ?? []).map { id throws(TemplateError) in try person(id) },
@@ -83,7 +135,67 @@ struct PackBuilder {
             // With no meeting booked, who will say when, and how to reach them.
             after: try catalogue.text("pack.after.\(meeting?.kind.rawValue ?? "none")", ["worker": words.reachable(file.case.worker)]),
             glossary: glossary, watermark: draft ? try catalogue.text("pack.draft") : nil,
-            hasStories: !file.wordsAndPictures.isEmpty)
+            hasStories: !file.wordsAndPictures.isEmpty, chair: chair)
+    }
+
+    private func chair() throws(TemplateError) -> ChairView {
+        let catalogue = words.catalogue
+        let meeting = words.visible.file.meeting
+        let notYet = try catalogue.text("chair.notYet")
+        var timescale: String?
+        var late: String?
+        if let meeting, let check = Timescale.check(meeting, calendar: WorkingCalendar(words.council?.bankHolidays)) {
+            func day(_ day: Day?) throws(TemplateError) -> String { try day.map { d throws(TemplateError) in try words.date(d.caseDate) } ?? "" }
+            let values = ["start": try day(check.start), "due": try day(check.due), "first": try day(check.due), "later": try day(check.laterDue),
+                          "days": String(check.workingDay ?? 0)]
+            var lines: [String]
+            switch (meeting.kind, check.status) {
+            case (.initialConference, .unknown): lines = [try catalogue.text("chair.timescale.noStart")]
+            case (.initialConference, let status): lines = [try catalogue.text(status == .late ? "chair.timescale.initialLate" : "chair.timescale.initial", values)]
+            case (_, .unknown): lines = [try catalogue.text("chair.timescale.noPrevious")]
+            case (_, let status):
+                let verdict = status == .onTime ? "onTime" : status == .lateIfFirst ? "lateIfFirst" : "late"
+                lines = [try catalogue.text("chair.timescale.review", values), try catalogue.text("chair.timescale.\(verdict)")]
+            }
+            if meeting.kind == .initialConference, check.status != .unknown {
+                lines.append(try catalogue.text(words.council?.bankHolidays == nil ? "chair.timescale.weekendsOnly" : "chair.timescale.calendar"))
+            }
+            timescale = lines.joined(separator: " ")
+            if check.isLate { late = try catalogue.text("chair.lateWarning") }
+        }
+        let attendance = try (meeting?.invitees ?? []).map { invitee throws(TemplateError) in
+            AttendanceRow(name: try words.name(invitee.person), status: try catalogue.text("chair.status.\(invitee.attendance.rawValue)"),
+                          interpreter: invitee.interpreter.map { Locale(identifier: "en").localizedString(forIdentifier: $0) ?? $0 } ?? "",
+                          with: invitee.supporter.map(Bidi.isolate) ?? "")
+        }
+        let reports = try (meeting?.reportsFrom ?? []).map { report throws(TemplateError) in
+            ReportRow(title: Bidi.isolate(report.title), by: try words.name(report.person),
+                      received: try report.received.map { d throws(TemplateError) in try words.date(d) } ?? notYet,
+                      shared: try report.sharedWithFamily.map { d throws(TemplateError) in try words.date(d) } ?? notYet)
+        }
+        let outcome = meeting?.outcome
+        let blank = try catalogue.text("chair.decision.blank")
+        let decisions = try words.visible.file.children.map { child throws(TemplateError) in
+            let decided = outcome?.decisions.first { $0.child == child.id }
+            let dissent = try (outcome?.dissent ?? []).map { d throws(TemplateError) in "\(try words.name(d.person)): \(Bidi.isolate(d.why))" }
+            let lines = [
+                Row(label: try catalogue.text("chair.decision.harm"), value: try decided.map { d throws(TemplateError) in try catalogue.text([.childProtection, .continue].contains(d.plan) ? "chair.decision.yes" : "chair.decision.no") } ?? blank),
+                Row(label: try catalogue.text("chair.decision.plan"),
+                    value: try decided.map { d throws(TemplateError) in try catalogue.text("chair.decision.plans.\(d.plan.rawValue)") } ?? ""),
+                Row(label: try catalogue.text("chair.decision.category"),
+                    value: try decided?.category.map { c throws(TemplateError) in try catalogue.text("chair.decision.categories.\(c.rawValue)") } ?? ""),
+                Row(label: try catalogue.text("chair.decision.reasons"), value: decided.map { Bidi.isolate($0.reasons) } ?? ""),
+                Row(label: try catalogue.text("chair.decision.dissent"), value: dissent.joined(separator: "; ")),
+            ]
+            return DecisionRow(child: try words.name(child.id), lines: lines)
+        }
+        let next = try (outcome?.next ?? []).map { next throws(TemplateError) in
+            [try catalogue.text("meeting.kinds.\(next.kind.rawValue)"), try words.date(next.date), next.time ?? "", next.place.map(Bidi.isolate) ?? ""]
+                .filter { !$0.isEmpty }.joined(separator: ", ")
+        }
+        let core = outcome?.coreGroup ?? []
+        return ChairView(timescale: timescale, late: late, attendance: attendance, reports: reports, decisions: decisions,
+                         coreGroup: core.isEmpty ? nil : try words.names(core), next: next)
     }
 
     /// "Gareth Hughes (Mason's dad)": a name with who they are, as this reader knows them.

@@ -23,6 +23,9 @@ struct SafetyPlanBuilder {
         var goals: [GoalView]
         /// The safety network, with how to reach each person.
         var network: [PersonView]
+        /// In the chair's copy of a pack, the network in one sentence, pointing to the network
+        /// map's table in place of a second table of the same people.
+        var networkInMap: String?
         /// The map of the people around the children, drawing the safety network only.
         var networkMap: NetworkMapView
         /// The rules, grouped by the part of life they are about.
@@ -97,7 +100,10 @@ struct SafetyPlanBuilder {
             header: header, strings: words.strings, service: words.serviceWords(),
             intro: try catalogue.text("plan.intro", ["children": children]),
             agreed: try plan?.agreedOn.map { d throws(TemplateError) in try catalogue.text("plan.agreed", ["date": words.date(d)]) },
-            worries: worries, goals: goals, network: network, networkMap: try words.networkMap(showing: \.inSafetyNetwork), areas: areas,
+            worries: worries, goals: goals, network: network,
+            networkInMap: words.inPack && words.audience == .professional && !network.isEmpty
+                ? try catalogue.text("chair.networkInMap", ["names": words.names(file.people.filter(\.inSafetyNetwork).map(\.id))]) : nil,
+            networkMap: try words.networkMap(showing: \.inSafetyNetwork), areas: areas,
             warningSigns: (plan?.warningSigns ?? []).map { WarningView(sign: Bidi.isolate($0.sign), whatToDo: Bidi.isolate($0.whatToDo)) },
             emergencyContacts: (plan?.emergencyContacts ?? []).map { EmergencyView(name: $0.name, number: Bidi.leftToRight($0.number), when: Bidi.isolate($0.when)) },
             reviews: try (plan?.reviews ?? []).map { review throws(TemplateError) in ReviewView(date: try words.date(review.date), what: Bidi.isolate(review.what)) },

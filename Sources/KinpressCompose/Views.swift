@@ -36,6 +36,9 @@ struct HeaderView {
     var forChild: Bool
     /// Part of a meeting pack: the pack has the title, contents and what happens next.
     var inPack: Bool
+    /// Part of the chair's copy of a pack, which says each thing once: people are listed in the
+    /// network map's table alone, and the children's stories are a storyboard sheet.
+    var chairCopy: Bool
     /// Who holds the case and their manager, on professional documents only.
     var team: String?
     /// How to reach us, on every family and child document; nil for professionals.

@@ -178,7 +178,8 @@ struct OwnWordingTests {
         let exempt: Set<String> = ["service.child-protection.worriesProfessional", "service.child-protection.goalsProfessional",
                                    "service.early-help.worriesProfessional", "service.early-help.goalsProfessional", "assessment.mappedOn",
                                    "letter.decision.plans.child-protection", "letter.decision.plans.child-in-need"]
-        for (key, sentence) in try Self.sentences() where !exempt.contains(key) && !key.hasPrefix("letter.decision.categories.") {
+        // The chair's copy is for professionals and keeps their terms (`chair.`).
+        for (key, sentence) in try Self.sentences() where !exempt.contains(key) && !key.hasPrefix("letter.decision.categories.") && !key.hasPrefix("chair.") {
             let found = glossary.matches(in: sentence.replacingOccurrences(of: #"\{[a-zA-Z]+\}"#, with: "Sam", options: .regularExpression))
             #expect(found.isEmpty, "\(key): \(found.map(\.found))")
         }
@@ -188,7 +189,7 @@ struct OwnWordingTests {
     func readable() throws {
         let targets = try LintTargets.load(folder: Repository.templates)
         var all: [String] = []
-        for (key, sentence) in try Self.sentences() {
+        for (key, sentence) in try Self.sentences() where !key.hasPrefix("chair.") {
             let text = sentence.replacingOccurrences(of: #"\{[a-zA-Z]+\}"#, with: "Sam", options: .regularExpression)
             all.append(text.hasSuffix(".") || text.hasSuffix("?") ? text : text + ".")
             for part in Readability.sentences(in: text) {

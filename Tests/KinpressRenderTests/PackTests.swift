@@ -65,11 +65,45 @@ struct PackTests {
         // The cover says the meeting in plain words.
         let cover = try pdf.text(page: 1).split(whereSeparator: \.isWhitespace).joined(separator: " ")
         let chair = try #require(found.file.people.first { $0.id == found.file.meeting?.chair })
-        let invited = try Self.strings("pack.invited")
+        let invited = try Self.strings("chair.attendance")
         #expect(cover.contains(chair.name) && cover.contains("Thursday 7 May 2026"))
         let front = try (1...bodyStart).map { try pdf.text(page: $0) }.joined().split(whereSeparator: \.isWhitespace).joined(separator: " ")
         let (purpose, agenda) = (try Self.strings("pack.purpose"), try Self.strings("pack.agendaHeading"))
         #expect(front.contains(invited) && front.contains(purpose) && front.contains(agenda))
+    }
+
+    @Test("the chair's pack runs the meeting: attendance, reports received and shared, the timescale, a decision sheet; each person listed once")
+    func chairRunsTheMeeting() throws {
+        let pdf = try PDFFile(try kinpress.pack(of: try readSample(Self.hughes), options: .init(audience: .professional), format: .pdf, draft: false).bytes)
+        let text = try pdf.text().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        for expected in ["Who is coming", "Report only", "Apologies", "Tony from the football club", "Received", "Shared with the family",
+                         "Not yet", "The safety network: Gareth Hughes, ", "A first review is due within 3 months, by Tuesday 12 May 2026", "This meeting is in time.",
+                         "Decision sheet: Mason", "Child protection plan continues", "Neglect", "Gareth Hughes: I think the plan should end now.",
+                         "The children's stories, as a storyboard"] {
+            #expect(text.contains(expected), "the chair's pack says \(expected)")
+        }
+        // Nan's part in Mason's life is said in the network map's table, and under her signature
+        // line; the safety plan names the network and points to the table.
+        #expect(text.components(separatedBy: "Mason's nan (Dad's mum)").count - 1 == 2)
+        #expect(!text.contains("LATE"))
+    }
+
+    @Test("an initial conference after 15 working days (Easter left out) is flagged late on the cover; one on the 15th is not")
+    func latePack() throws {
+        func cover(_ date: String) throws -> String {
+            let text = caseStart() + """
+                meeting: {kind: initial-conference, date: \(date), chair: sw, invited: [sw], strategyDiscussion: 2026-03-26}
+                """
+            // Northmoor's profile keeps England and Wales' bank holidays.
+            let found = try readCase(text.replacingOccurrences(of: "localAuthority: Example Council", with: "localAuthority: Northmoor Council"))
+            let pdf = try PDFFile(try kinpress.pack(of: found, options: .init(audience: .professional), format: .pdf, draft: false).bytes)
+            return try pdf.text(page: 1).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        }
+        let inTime = try cover("2026-04-20")
+        #expect(inTime.contains("by Monday 20 April 2026. This meeting is on working day 15.") && !inTime.contains("LATE"), "\(inTime)")
+        let late = try cover("2026-04-21")
+        #expect(late.contains("LATE. The strategy discussion was on Thursday 26 March 2026") && late.contains("working day 16"), "\(late)")
+        #expect(late.contains(try Self.strings("chair.lateWarning")))
     }
 
     @Test("the family pack holds nothing for professionals; the chair's list names every item left out, by field")
