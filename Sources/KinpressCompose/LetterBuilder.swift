@@ -260,10 +260,13 @@ struct LetterBuilder {
             }
             var asked: String?
             if professional, written.contains(where: { $0.person == recipient.id }), let meeting {
-                // Reports reach the chair before the family gets them: asked for two working days
-                // before the meeting would need a calendar the letter does not have, so it says
-                // the meeting's day unless the case gives the day it was received.
-                asked = try catalogue.text("letter.invitation.reportAskedNoDate", ["chair": words.name(meeting.chair)])
+                // By the day the family should have it, in the council's working days.
+                let chair = try words.name(meeting.chair)
+                if let due = Timescale.reportsDue(meeting, calendar: WorkingCalendar(words.council?.bankHolidays)) {
+                    asked = try catalogue.text("letter.invitation.reportAsked", ["chair": chair, "date": words.date(due.caseDate)])
+                } else {
+                    asked = try catalogue.text("letter.invitation.reportAskedNoDate", ["chair": chair])
+                }
             }
             reports = ReportsView(explained: professional ? nil : try catalogue.text("letter.invitation.reportsIntro"), items: items, asked: asked)
         }

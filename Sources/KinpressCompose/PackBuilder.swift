@@ -168,10 +168,15 @@ struct PackBuilder {
                           interpreter: invitee.interpreter.map { Locale(identifier: "en").localizedString(forIdentifier: $0) ?? $0 } ?? "",
                           with: invitee.supporter.map(Bidi.isolate) ?? "")
         }
+        // A report the family got after the day they should have had it is marked late.
+        let due = meeting.flatMap { Timescale.reportsDue($0, calendar: WorkingCalendar(words.council?.bankHolidays)) }
         let reports = try (meeting?.reportsFrom ?? []).map { report throws(TemplateError) in
-            ReportRow(title: Bidi.isolate(report.title), by: try words.name(report.person),
-                      received: try report.received.map { d throws(TemplateError) in try words.date(d) } ?? notYet,
-                      shared: try report.sharedWithFamily.map { d throws(TemplateError) in try words.date(d) } ?? notYet)
+            var shared = try report.sharedWithFamily.map { d throws(TemplateError) in try words.date(d) } ?? notYet
+            if let due, let given = report.sharedWithFamily.flatMap(Day.init), given > due {
+                shared = try catalogue.text("chair.sharedLate", ["date": shared, "due": words.date(due.caseDate)])
+            }
+            return ReportRow(title: Bidi.isolate(report.title), by: try words.name(report.person),
+                             received: try report.received.map { d throws(TemplateError) in try words.date(d) } ?? notYet, shared: shared)
         }
         let outcome = meeting?.outcome
         let blank = try catalogue.text("chair.decision.blank")

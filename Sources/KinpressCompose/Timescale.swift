@@ -44,4 +44,16 @@ struct Timescale: Equatable {
     }
 
     var isLate: Bool { status == .late }
+
+    /// The last day the family should have the reports, so they can read them and have errors
+    /// put right: 3 working days before an initial or pre-birth conference, 5 before a review
+    /// (`../domain.md` §6.3). Nil for other meetings.
+    static func reportsDue(_ meeting: Meeting, calendar: WorkingCalendar) -> Day? {
+        guard let day = Day(meeting.date) else { return nil }
+        switch meeting.kind {
+        case .initialConference, .preBirthConference: return calendar.adding(workingDays: -3, to: day)
+        case .reviewConference: return calendar.adding(workingDays: -5, to: day)
+        case .coreGroup, .networkMeeting, .familyMeeting: return nil
+        }
+    }
 }

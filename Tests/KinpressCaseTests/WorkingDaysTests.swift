@@ -25,6 +25,8 @@ struct WorkingDaysTests {
         #expect(calendar.adding(workingDays: 15, to: Self.day("2026-03-26")) == Self.day("2026-04-20"))
         #expect(WorkingCalendar().adding(workingDays: 15, to: Self.day("2026-03-26")) == Self.day("2026-04-16"), "weekends only")
         #expect(calendar.workingDays(after: Self.day("2026-03-26"), through: Self.day("2026-04-20")) == 15)
+        #expect(calendar.adding(workingDays: -15, to: Self.day("2026-04-20")) == Self.day("2026-03-26"), "and back")
+        #expect(calendar.adding(workingDays: -5, to: Self.day("2026-05-07")) == Self.day("2026-04-29"), "the May bank holiday left out")
         let listed = WorkingCalendar(.dates(["2026-04-03", "2026-04-06"]))
         #expect(listed.adding(workingDays: 15, to: Self.day("2026-03-26")) == Self.day("2026-04-20"))
     }

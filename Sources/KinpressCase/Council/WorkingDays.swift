@@ -104,11 +104,12 @@ public struct WorkingCalendar: Sendable {
         !day.isWeekend && !listed.contains(day) && !(region.map { Self.bankHolidays(in: day.year, region: $0).contains(day) } ?? false)
     }
 
-    /// The `count`th working day after `day` (`day` itself not counted).
+    /// The `count`th working day after `day` (`day` itself not counted); before it when `count`
+    /// is negative.
     public func adding(workingDays count: Int, to day: Day) -> Day {
-        var current = day, left = count
+        var current = day, left = abs(count)
         while left > 0 {
-            current = current.adding(days: 1)
+            current = current.adding(days: count > 0 ? 1 : -1)
             if isWorkingDay(current) { left -= 1 }
         }
         return current
