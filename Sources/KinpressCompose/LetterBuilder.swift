@@ -111,8 +111,8 @@ struct LetterBuilder {
         var decide: String?
         /// What happens after; nil where the leaflet with the letter says it.
         var after: String?
-        /// What to do if they cannot come.
-        var cannotCome: String
+        /// What to do if they cannot come; nil for a child, who is told how to be heard instead.
+        var cannotCome: String?
         /// "There is a page about the meeting with this letter.", when there is.
         var enclosed: String?
         /// How a child can say what they think without coming; nil for adults.
@@ -247,7 +247,9 @@ struct LetterBuilder {
             }
         }
         let invited = (meeting?.invitees ?? []).filter { words.visible.party($0.person) != nil }
-        let who = try invited.map { invitee throws(TemplateError) in try described(invitee.person) }
+        // A child knows the people by the names they use; "Mason's dad" in a letter to Mason is
+        // a stranger's way of saying Dad.
+        let who = try invited.map { invitee throws(TemplateError) in forChild ? try words.name(invitee.person) : try described(invitee.person) }
         var reports: ReportsView?
         let written = meeting?.reportsFrom ?? []
         if !written.isEmpty {
@@ -288,7 +290,7 @@ struct LetterBuilder {
             reports: forChild ? nil : reports, bring: bring,
             decide: professional ? try catalogue.text("letter.decides.\(meetingKind)") : nil,
             after: professional ? try catalogue.text("pack.after.\(meetingKind)") : nil,
-            cannotCome: try catalogue.text("letter.invitation.cannotCome", ["worker": worker]),
+            cannotCome: forChild ? nil : try catalogue.text("letter.invitation.cannotCome", ["worker": worker]),
             enclosed: professional ? nil : try catalogue.text("letter.invitation.leaflet"),
             childSay: forChild ? try catalogue.text("letter.invitation.forChildren.say", ["worker": worker]) : nil)
     }

@@ -94,6 +94,8 @@ struct LetterTests {
         let child = try Self.letter(.invitation, to: "ava", of: found).html
         #expect(child.contains("What happens at a meeting about you") && child.contains("You are asked to a meeting about you"))
         #expect(!child.contains("What the meeting can decide"), "the child's leaflet is in words for a child")
+        #expect(child.contains("Tom Reed") && !child.contains("Tom Reed (") && !child.contains("views in writing"),
+                "a child reads the people by name, and how to be heard rather than how to send views")
     }
 
     static func escaped(_ text: String) -> String {
