@@ -64,8 +64,12 @@ public struct Composer: Sendable {
     private func compose(_ kind: DocumentKind, for visible: VisibleCase, catalogue language: String, texts: String) throws(TemplateError) -> Document {
         let words = try self.words(visible.inLanguage(texts), catalogue: templates.catalogue(for: language))
         let kind = kind.made(for: words)
-        return try MarkupParser.parse(try templates.render(try view(kind, words: words), document: kind.rawValue),
-                                      source: "\(templates.folder.lastPathComponent)/documents/\(kind.rawValue).mustache", pictograms: templates.pictograms)
+        return try parse(try templates.render(try view(kind, words: words), document: kind.rawValue), template: kind.rawValue)
+    }
+
+    /// A document template's markup read into a document; problems name the template's file.
+    private func parse(_ markup: String, template: String) throws(TemplateError) -> Document {
+        try MarkupParser.parse(markup, source: "\(templates.folder.lastPathComponent)/documents/\(template).mustache", pictograms: templates.pictograms)
     }
 
     /// The markup a document template writes, for checking templates and for tests.
@@ -145,8 +149,7 @@ public struct Composer: Sendable {
                 var words = try self.words(visible, catalogue: catalogue)
                 words.inPack = true
                 let markup = try templates.render(try view(kind, words: words), document: kind.rawValue)
-                let document = try MarkupParser.parse(markup, source: "\(templates.folder.lastPathComponent)/documents/\(kind.rawValue).mustache",
-                                                      pictograms: templates.pictograms)
+                let document = try parse(markup, template: kind.rawValue)
                 let top = Document.headings(in: document.blocks).map(\.level).min() ?? 2
                 return document.blocks.map { $0.inPart(kind.rawValue, shift: max(0, 2 - top)) }
             }
@@ -162,8 +165,7 @@ public struct Composer: Sendable {
     public func composeLetter(_ kind: LetterKind, to recipient: Recipient, for visible: VisibleCase, language: String) throws(TemplateError) -> Document {
         let words = try self.words(visible.inLanguage(language), catalogue: templates.catalogue(for: language))
         let markup = try templates.render(try LetterBuilder(words: words, kind: kind, recipient: recipient).view(), document: kind.template)
-        var document = try MarkupParser.parse(markup, source: "\(templates.folder.lastPathComponent)/documents/\(kind.template).mustache",
-                                              pictograms: templates.pictograms)
+        var document = try parse(markup, template: kind.template)
         document.pictureFiles = visible.pictures
         document.accent = council?.accent
         return document

@@ -186,8 +186,11 @@ struct LetterBuilder {
         let forChild = words.audience == .child
         let professional = words.audience == .professional
         let children = try words.childrenNames()
-        let date = try words.date(kind == .decision ? meeting?.outcome?.decidedOn ?? file.case.date : meeting?.date ?? file.case.date)
-        let letterDate = try words.date(kind == .decision ? meeting?.outcome?.decidedOn ?? file.case.date : file.case.date)
+        // A decision letter is dated the day of the decision and is about it; an invitation is
+        // dated with the case and is about the meeting.
+        let decided = meeting?.outcome?.decidedOn ?? file.case.date
+        let letterDate = try words.date(kind == .decision ? decided : file.case.date)
+        let date = kind == .decision ? letterDate : try words.date(meeting?.date ?? file.case.date)
         let title = try catalogue.text("letter.title.\(kind.rawValue)", ["name": recipient.name, "date": date])
         var header = try words.header(title: title, runningTitle: try catalogue.text("letter.runningTitle.\(kind.rawValue)", ["date": date]))
         header.children = []
@@ -196,13 +199,12 @@ struct LetterBuilder {
         // A return address that starts with the council's name does not say it twice.
         let from = [name] + Recipient.lines(council?.returnAddress).drop { $0 == name }
         let letterhead = LetterheadView(
-            logo: council?.logoFile.map { PictureView(src: $0.path, alt: council?.logoDescription ?? council?.name ?? "", field: "logo") },
+            logo: header.masthead.logo,
             from: from.map(Bidi.isolate), to: ([recipient.name] + recipient.address).map(Bidi.isolate), date: letterDate)
-        let chair = meeting.map(\.chair)
         var view = View(header: header, strings: words.strings, letterhead: letterhead,
                         dear: try catalogue.text("letter.dear", ["name": recipient.name]), heading: "", intro: [],
                         invitation: nil, decision: nil, signOff: try catalogue.text("letter.signOff"), signedAs: "", leaflet: nil)
-        let chairName = try words.name(chair ?? file.case.worker)
+        let chairName = try words.name(meeting?.chair ?? file.case.worker)
         switch kind {
         case .invitation:
             view.heading = forChild ? try catalogue.text("letter.invitation.forChildren.heading")
@@ -222,12 +224,6 @@ struct LetterBuilder {
     }
 
     private var meetingKind: String { words.visible.file.meeting?.kind.rawValue ?? Meeting.Kind.familyMeeting.rawValue }
-
-    /// Someone as this reader knows them, with who they are: "Dev Patel (Ava's teacher)".
-    private func described(_ id: String) throws(TemplateError) -> String {
-        guard case .person(let person)? = words.visible.party(id) else { return try words.name(id) }
-        return try words.catalogue.text("pack.person", ["name": words.name(id), "relationship": words.relationship(of: person)])
-    }
 
     private func invitation() throws(TemplateError) -> InvitationView {
         let catalogue = words.catalogue
@@ -249,7 +245,7 @@ struct LetterBuilder {
         let invited = (meeting?.invitees ?? []).filter { words.visible.party($0.person) != nil }
         // A child knows the people by the names they use; "Mason's dad" in a letter to Mason is
         // a stranger's way of saying Dad.
-        let who = try invited.map { invitee throws(TemplateError) in forChild ? try words.name(invitee.person) : try described(invitee.person) }
+        let who = try invited.map { invitee throws(TemplateError) in forChild ? try words.name(invitee.person) : try words.described(invitee.person) }
         var reports: ReportsView?
         let written = meeting?.reportsFrom ?? []
         if !written.isEmpty {
@@ -264,7 +260,7 @@ struct LetterBuilder {
             if professional, written.contains(where: { $0.person == recipient.id }), let meeting {
                 // By the day the family should have it, in the council's working days.
                 let chair = try words.name(meeting.chair)
-                if let due = Timescale.reportsDue(meeting, calendar: WorkingCalendar(words.council?.bankHolidays)) {
+                if let due = Timescale.reportsDue(meeting, calendar: words.workingDays) {
                     asked = try catalogue.text("letter.invitation.reportAsked", ["chair": chair, "date": words.date(due.caseDate)])
                 } else {
                     asked = try catalogue.text("letter.invitation.reportAskedNoDate", ["chair": chair])
@@ -324,7 +320,7 @@ struct LetterBuilder {
         let lead = try catalogue.text("letter.decision.leadWorker", ["worker": worker])
         let members = (outcome?.coreGroup ?? []).filter { words.visible.party($0) != nil }
         let team = members.isEmpty ? nil : TeamView(intro: try catalogue.text("letter.decision.teamIntro"),
-                                                    members: try members.map { id throws(TemplateError) in try described(id) })
+                                                    members: try members.map { id throws(TemplateError) in try words.described(id) })
         var next: [String] = []
         for meeting in outcome?.next ?? [] {
             let values = ["kind": try catalogue.text("meeting.kinds.\(meeting.kind.rawValue)"), "date": try words.date(meeting.date),

@@ -109,27 +109,27 @@ struct PackBuilder {
             cover.append(Row(label: try catalogue.text("pack.cover.when"), value: try words.date(meeting.date)))
             if let time = meeting.time { cover.append(Row(label: try catalogue.text("pack.cover.time"), value: time)) }
             if let place = meeting.place { cover.append(Row(label: try catalogue.text("pack.cover.where"), value: place)) }
-            cover.append(Row(label: try catalogue.text("pack.cover.chair"), value: try person(meeting.chair)))
+            cover.append(Row(label: try catalogue.text("pack.cover.chair"), value: try words.described(meeting.chair)))
         }
         if !header.children.isEmpty {
             cover.append(Row(label: try catalogue.plural("pack.cover.children", count: header.children.count), value: try catalogue.list(header.children.map(\.age))))
         }
-        cover.append(Row(label: try catalogue.text("pack.cover.worker"), value: try person(file.case.worker)))
+        cover.append(Row(label: try catalogue.text("pack.cover.worker"), value: try words.described(file.case.worker)))
         if words.audience == .professional, let manager = file.case.manager {
-            cover.append(Row(label: try catalogue.text("pack.cover.manager"), value: try person(manager)))
+            cover.append(Row(label: try catalogue.text("pack.cover.manager"), value: try words.described(manager)))
         }
 
         let agenda = meeting.map { $0.agenda }.flatMap { $0.isEmpty ? nil : $0 }
             ?? ((catalogue.lookup("pack.agenda.standard") as? [any Sendable])?.compactMap { $0 as? String } ?? [])
         let reports = try (meeting?.reportsFrom ?? []).map { report throws(TemplateError) in
-            try catalogue.text("pack.reports.by", ["title": report.title, "name": person(report.person)])
+            try catalogue.text("pack.reports.by", ["title": report.title, "name": words.described(report.person)])
         }
         let steps = try (file.assessment?.nextSteps ?? []).map { step throws(TemplateError) in try AssessmentBuilder(words: words).step(step) }
         let chair = words.audience == .professional ? try self.chair() : nil
         if let timescale = chair?.timescale { cover.append(Row(label: try catalogue.text("chair.timescale.label"), value: timescale)) }
         return View(
             header: header, strings: words.strings, cover: cover,
-            invited: try (meeting?.invited ?? []).map { id throws(TemplateError) in try person(id) },
+            invited: try (meeting?.invited ?? []).map { id throws(TemplateError) in try words.described(id) },
             purpose: try meeting.map { m throws(TemplateError) in try catalogue.text("meeting.purposes.\(m.kind.rawValue)") },
             agenda: agenda, reports: reports, nextSteps: steps,
             // With no meeting booked, who will say when, and how to reach them.
@@ -144,7 +144,7 @@ struct PackBuilder {
         let notYet = try catalogue.text("chair.notYet")
         var timescale: String?
         var late: String?
-        if let meeting, let check = Timescale.check(meeting, calendar: WorkingCalendar(words.council?.bankHolidays)) {
+        if let meeting, let check = Timescale.check(meeting, calendar: words.workingDays) {
             func day(_ day: Day?) throws(TemplateError) -> String { try day.map { d throws(TemplateError) in try words.date(d.caseDate) } ?? "" }
             let values = ["start": try day(check.start), "due": try day(check.due), "first": try day(check.due), "later": try day(check.laterDue),
                           "days": String(check.workingDay ?? 0)]
@@ -169,7 +169,7 @@ struct PackBuilder {
                           with: invitee.supporter.map(Bidi.isolate) ?? "")
         }
         // A report the family got after the day they should have had it is marked late.
-        let due = meeting.flatMap { Timescale.reportsDue($0, calendar: WorkingCalendar(words.council?.bankHolidays)) }
+        let due = meeting.flatMap { Timescale.reportsDue($0, calendar: words.workingDays) }
         let reports = try (meeting?.reportsFrom ?? []).map { report throws(TemplateError) in
             var shared = try report.sharedWithFamily.map { d throws(TemplateError) in try words.date(d) } ?? notYet
             if let due, let given = report.sharedWithFamily.flatMap(Day.init), given > due {
@@ -203,14 +203,6 @@ struct PackBuilder {
                          coreGroup: core.isEmpty ? nil : try words.names(core), next: next)
     }
 
-    /// "Gareth Hughes (Mason's dad)": a name with who they are, as this reader knows them.
-    private func person(_ id: String) throws(TemplateError) -> String {
-        let name = try words.name(id)
-        if case .person(let person)? = words.visible.party(id) {
-            return try words.catalogue.text("pack.person", ["name": name, "relationship": words.relationship(of: person)])
-        }
-        return name
-    }
 
     private func capitalised(_ text: String) -> String {
         text.prefix(1).uppercased() + text.dropFirst()

@@ -20,6 +20,9 @@ struct Words {
     /// The council's profile, when the case has one.
     let council: CouncilProfile?
 
+    /// The council's working days, for timescales: weekends and its bank holidays left out.
+    var workingDays: WorkingCalendar { WorkingCalendar(council?.bankHolidays) }
+
     init(visible: VisibleCase, catalogue: Catalogue, pictograms: URL, council: CouncilProfile? = nil) throws(TemplateError) {
         self.visible = visible
         self.catalogue = catalogue
@@ -104,6 +107,13 @@ struct Words {
         let people = child.livesWith.filter { visible.party($0) != nil }
         guard !people.isEmpty else { return nil }
         return try catalogue.text("home.livesWith.\(child.pronouns.rawValue)", ["age": age(of: child), "people": names(people)])
+    }
+
+    /// "Gareth Hughes (Mason's dad)": a name with who they are, as this reader knows them (a
+    /// child or a hidden person: the name or role alone).
+    func described(_ id: String) throws(TemplateError) -> String {
+        guard case .person(let person)? = visible.party(id) else { return try name(id) }
+        return try catalogue.text("pack.person", ["name": name(id), "relationship": relationship(of: person)])
     }
 
     /// A person's relationship as this reader reads it: in professional copies a professional's
