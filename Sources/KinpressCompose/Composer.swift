@@ -11,15 +11,22 @@ public enum DocumentKind: String, CaseIterable, Sendable {
     case wordsAndPictures = "words-and-pictures"
     case threeHouses = "three-houses"
     case safetyHouse = "safety-house"
+    case meetingRecord = "meeting-record"
+    case reviewUpdate = "review-update"
+    case networkPack = "network-pack"
 
     /// Who the document is for when the user does not say: the child, for what was made for or
-    /// with a child.
+    /// with a child; the safety network, for its pack.
     public var defaultAudience: Audience {
         switch self {
         case .wordsAndPictures, .threeHouses, .safetyHouse: return .child
+        case .networkPack: return .network
         default: return .family
         }
     }
+
+    /// The record of a meeting cannot be made from a case without one.
+    public var needsMeeting: Bool { self == .meetingRecord }
 }
 
 /// The compose stage: a visible case, a view model per document, a template, and the markup
@@ -182,6 +189,9 @@ public struct Composer: Sendable {
         case .wordsAndPictures: return try StoryBuilder(words: words).view()
         case .threeHouses: return try ThreeHousesBuilder(words: words).view()
         case .safetyHouse: return try SafetyHouseBuilder(words: words).view()
+        case .meetingRecord: return try MeetingRecordBuilder(words: words).view()
+        case .reviewUpdate: return try ReviewUpdateBuilder(words: words).view()
+        case .networkPack: return try NetworkPackBuilder(words: words).view()
         }
     }
 }
