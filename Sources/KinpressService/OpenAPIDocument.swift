@@ -84,11 +84,11 @@ paths:
         - name: document
           in: query
           required: true
-          schema: {type: string, enum: [assessment, safety-plan, network-map, timeline, words-and-pictures, three-houses, safety-house]}
+          schema: {type: string, enum: [assessment, safety-plan, network-map, timeline, words-and-pictures, three-houses, safety-house, meeting-record, review-update, network-pack]}
         - name: audience
           in: query
-          description: The reader; words-and-pictures, three-houses and safety-house are for the child, other documents for the family, unless given.
-          schema: {type: string, enum: [child, family, professional]}
+          description: The reader; words-and-pictures, three-houses and safety-house are for the child, network-pack for the safety network, other documents for the family, unless given. A meeting-record needs the case's meeting (422 without).
+          schema: {type: string, enum: [child, family, network, professional]}
         - name: child
           in: query
           description: One child's own documents (three-houses, safety-house, a child's safety-plan), by the child's id; without it, every child's.
@@ -172,7 +172,7 @@ paths:
       parameters:
         - name: audience
           in: query
-          schema: {type: string, enum: [child, family, professional], default: family}
+          schema: {type: string, enum: [child, family, network, professional], default: family}
       requestBody: {$ref: "#/components/requestBodies/Case"}
       responses:
         "200":
