@@ -98,8 +98,13 @@ struct LetterBuilder {
         var why: String
         /// The day, time and place, a line each.
         var when: [String]
-        /// Everyone asked to come, with who they are, as this reader may know them.
+        /// Everyone asked to come, with who they are, as this reader may know them; empty for a
+        /// big meeting, which says them in `whoInWords`.
         var who: [String]
+        /// A big meeting's people in a few sentences, names only: family and friends, then workers.
+        var whoInWords: [String]
+        /// Whether anyone is asked to come.
+        var hasWho: Bool
         /// What the person who runs the meeting does.
         var chair: String
         /// The reports and when this reader gets them; nil when there are none.
@@ -188,6 +193,9 @@ struct LetterBuilder {
         return view
     }
 
+    /// More people than this are said by name only, in sentences, not one a line.
+    static let listedInFull = 12
+
     private var meetingKind: String { words.visible.file.meeting?.kind.rawValue ?? Meeting.Kind.familyMeeting.rawValue }
 
     private func invitation() throws(TemplateError) -> InvitationView {
@@ -210,7 +218,20 @@ struct LetterBuilder {
         let invited = (meeting?.invitees ?? []).filter { words.visible.party($0.person) != nil }
         // A child knows the people by the names they use; "Mason's dad" in a letter to Mason is
         // a stranger's way of saying Dad.
-        let who = try invited.map { invitee throws(TemplateError) in forChild ? try words.name(invitee.person) : try words.described(invitee.person) }
+        var who: [String] = [], whoInWords: [String] = []
+        if invited.count > Self.listedInFull {
+            // A big meeting: names only, family and friends first, so a letter stays one or two pages.
+            let workers = invited.filter { invitee in
+                if case .person(let person)? = words.visible.party(invitee.person) { return person.kind == .professional }
+                return words.visible.party(invitee.person) == .hidden(.professional)
+            }.map(\.person)
+            let others = invited.map(\.person).filter { !workers.contains($0) }
+            if !others.isEmpty { whoInWords.append(try catalogue.text("letter.invitation.whoFamily", ["names": words.names(others)])) }
+            if !workers.isEmpty { whoInWords.append(try catalogue.text("letter.invitation.whoWorkers", ["names": words.names(workers)])) }
+            whoInWords.append(try catalogue.text("letter.invitation.whoAsk", ["worker": worker]))
+        } else {
+            who = try invited.map { invitee throws(TemplateError) in forChild ? try words.name(invitee.person) : try words.described(invitee.person) }
+        }
         var reports: ReportsView?
         let written = meeting?.reportsFrom ?? []
         if !written.isEmpty {
@@ -246,7 +267,7 @@ struct LetterBuilder {
             bring = lines
         }
         return InvitationView(
-            why: try catalogue.text("meeting.purposes.\(meetingKind)"), when: when, who: who,
+            why: try catalogue.text("meeting.purposes.\(meetingKind)"), when: when, who: who, whoInWords: whoInWords, hasWho: !invited.isEmpty,
             chair: try catalogue.text("letter.invitation.chair", ["name": words.name(meeting?.chair ?? file.case.worker)]),
             reports: forChild ? nil : reports, bring: bring,
             decide: professional ? try catalogue.text("letter.decides.\(meetingKind)") : nil,

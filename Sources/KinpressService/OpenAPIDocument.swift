@@ -132,6 +132,31 @@ paths:
         "415": {$ref: "#/components/responses/UnsupportedType"}
         "422": {$ref: "#/components/responses/CaseProblems"}
         "503": {$ref: "#/components/responses/Unavailable"}
+  /v1/letter:
+    post:
+      summary: One letter to one person, as `kinpress letters --to PERSON` writes it - an invitation, or the decision letter once the meeting has decided. Read as that person reads, in their language; their address printed on their own letter only.
+      parameters:
+        - name: letter
+          in: query
+          required: true
+          schema: {type: string, enum: [invitation, decision]}
+        - name: to
+          in: query
+          required: true
+          description: The id of the person or child in the case the letter is to.
+          schema: {type: string}
+        - {$ref: "#/components/parameters/format"}
+        - {$ref: "#/components/parameters/theme"}
+        - {$ref: "#/components/parameters/paper"}
+      requestBody: {$ref: "#/components/requestBodies/Case"}
+      responses:
+        "200": {$ref: "#/components/responses/Output"}
+        "400": {$ref: "#/components/responses/BadRequest"}
+        "401": {$ref: "#/components/responses/Unauthorised"}
+        "413": {$ref: "#/components/responses/TooLarge"}
+        "415": {$ref: "#/components/responses/UnsupportedType"}
+        "422": {$ref: "#/components/responses/CaseProblems"}
+        "503": {$ref: "#/components/responses/Unavailable"}
   /v1/withheld:
     post:
       summary: For the chair only - what the family's pack leaves out, by case-file field.
