@@ -159,10 +159,20 @@ def check_endpoints(kinpress):
         for query, why in (("?to=kerry", "no letter"), ("?letter=leaflet&to=kerry", "unknown letter"), ("?letter=invitation", "no recipient")):
             answer = server.post("/v1/letter" + query, data=b"format: 1", headers=yaml_type)
             expect(answer.status_code == 400 and answer.json().get("error"), f"/v1/letter {why}: 400 with a message, not {answer.status_code}")
-        adeyemi = case_form(SAMPLES / "adeyemi" / "adeyemi.yaml")
-        for query, field, why in (("?letter=decision&to=kerry", "meeting.outcome", "a decision letter before the outcome"),
+        undecided = b"""format: 1
+case: {reference: "T-1", localAuthority: Example Council, date: 2026-03-02, worker: sw}
+children: [{id: ava, name: Ava, dateOfBirth: 2019-05-01}]
+people:
+  - {id: sw, name: Sam Okafor, relationship: Social worker, kind: professional, organisation: Example Council}
+  - {id: mum, name: Jo Reed, relationship: Mum, kind: parent}
+meeting: {kind: core-group, date: 2026-03-20, chair: sw, invited: [mum, sw]}
+"""
+        letter = server.post("/v1/letter?letter=invitation&to=mum", data=undecided, headers=yaml_type)
+        expect(letter.status_code == 200 and letter.content.startswith(b"%PDF"), f"/v1/letter to mum: a PDF, not {letter.status_code}")
+        expect('filename="invitation-letters-mum.pdf"' in letter.headers.get("Content-Disposition", ""), "the letter's file is named by the person's id")
+        for query, field, why in (("?letter=decision&to=mum", "meeting.outcome", "a decision letter before the outcome"),
                                   ("?letter=invitation&to=nobody", "people", "a person the case does not have")):
-            answer = server.post("/v1/letter" + query, files=adeyemi)
+            answer = server.post("/v1/letter" + query, data=undecided, headers=yaml_type)
             body = answer.json() if answer.headers.get("Content-Type", "").startswith("application/json") else {}
             expect(answer.status_code == 422 and field in json.dumps(body), f"/v1/letter {why}: 422 naming {field}, not {answer.status_code} {str(body)[:200]}")
         answer = server.post("/v1/validate", data=b"format: 1", headers={"Content-Type": "text/plain"})
