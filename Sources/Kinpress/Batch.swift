@@ -185,9 +185,9 @@ public struct Batch: Sendable {
                 output.pages = made.pages
                 report.outputs.append(output)
                 report.warnings += made.warnings.map(\.description)
-            } catch RenderFailure.noStory(let children) {
+            } catch let failure as RenderFailure where failure.isNothingToMake {
                 // Not a failure of the case: there is nothing to make for this reader.
-                report.warnings.append("\(output.file): not made: \(RenderFailure.noStory(children: children).description)")
+                report.warnings.append("\(output.file): not made: \(failure.description)")
             } catch {
                 report.status = .failed
                 report.errors.append("\(output.file): \(error)")

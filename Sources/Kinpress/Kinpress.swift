@@ -77,6 +77,7 @@ public struct Kinpress: Sendable {
             // A storyboard with no story would be a page of names under "The story for …".
             throw .noStory(children: visible.file.children.map(\.name))
         }
+        if kind.needsMeeting, visible.file.meeting == nil { throw .noMeeting("meeting record") }
         if let child, !visible.file.children.contains(where: { $0.id == child }) {
             throw .noSuchChild(child, children: visible.file.children.map(\.id))
         }

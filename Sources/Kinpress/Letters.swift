@@ -9,7 +9,7 @@ extension Kinpress {
     /// when there is no meeting, a decision letter has no outcome, or a recipient is unknown.
     public func letterItems(_ kind: LetterKind, of source: Case, to recipients: [String]? = nil, format: Format) throws(RenderFailure) -> [Request.Item] {
         let file = source.file
-        guard let meeting = file.meeting else { throw .noMeeting(kind) }
+        guard let meeting = file.meeting else { throw .noMeeting("\(kind.rawValue) letter") }
         if kind == .decision, meeting.outcome == nil { throw .noOutcome }
         let known = file.people.map(\.id) + file.children.map(\.id)
         for id in recipients ?? [] where !known.contains(id) {

@@ -145,8 +145,9 @@ public enum RenderFailure: Error, Sendable, CustomStringConvertible {
     case noStory(children: [String])
     /// A child's own documents asked for a child the case does not have (or this reader may not see).
     case noSuchChild(String, children: [String])
-    /// A letter asked for where the case has no meeting.
-    case noMeeting(LetterKind)
+    /// A letter or a meeting's record asked for where the case has no meeting: what was asked for
+    /// ("an invitation letter").
+    case noMeeting(String)
     /// A decision letter asked for before the meeting's outcome is written.
     case noOutcome
     /// A letter asked for someone the case does not have.
@@ -157,6 +158,15 @@ public enum RenderFailure: Error, Sendable, CustomStringConvertible {
     case lint(LintError)
     case layout(LayoutError)
     case render(RenderError)
+
+    /// The case has nothing for this output to say (no story, no meeting): a batch warns and
+    /// goes on rather than call the case failed.
+    public var isNothingToMake: Bool {
+        switch self {
+        case .noStory, .noMeeting, .noOutcome: return true
+        default: return false
+        }
+    }
 
     /// What a command exits with: 1, a case or its templates cannot give this output.
     public var exitCode: Int32 { 1 }
@@ -178,8 +188,8 @@ public enum RenderFailure: Error, Sendable, CustomStringConvertible {
         case .render(let error): return error.description
         case .noSuchChild(let id, let children):
             return "children: there is no child \"\(id)\" in this case for this reader. Give one of the children's ids (\(children.joined(separator: ", "))), or leave --child out for every child"
-        case .noMeeting(let kind):
-            return "meeting: this case has no meeting, so there is no \(kind.rawValue) letter to write. Add the meeting (kind, date, chair, invited) first"
+        case .noMeeting(let asked):
+            return "meeting: this case has no meeting, so there is no \(asked) to write. Add the meeting (kind, date, chair, invited) first"
         case .noOutcome:
             return "meeting.outcome: the meeting has no outcome yet, so there is nothing for a decision letter to say. Write what was decided (decidedOn, decisions, next) first"
         case .noSuchRecipient(let id, let known):

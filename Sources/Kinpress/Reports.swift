@@ -42,7 +42,7 @@ public struct LintResult: Sendable {
 
     /// The findings as a worker reads them on a terminal, by part of the case.
     public func text(audience: Audience, colour: Bool) -> String {
-        var lines = ["\(file), read by \(audience == .child ? "a child" : audience == .family ? "the family" : "professionals")"]
+        var lines = ["\(file), read by \(audience.described)"]
         var section = ""
         for finding in findings.sorted(by: { ($0.section, $0.location?.line ?? 0) < ($1.section, $1.location?.line ?? 0) }) {
             if finding.section != section {

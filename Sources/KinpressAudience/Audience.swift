@@ -3,7 +3,10 @@ import KinpressCase
 
 /// Who a document is for. Visibility is decided here and nowhere else.
 public enum Audience: String, CaseIterable, Sendable {
-    case child, family, professional
+    /// The safety network — family and friends who help keep the children safe — reads as
+    /// the family's adults do (what is for adults, never what is for professionals), but a
+    /// child's own record only where the child agreed to share it with the network.
+    case child, family, network, professional
 
     /// Whether an item with this visibility may be shown to this reader (the format's table).
     public func sees(_ visibility: Visibility) -> Bool {
@@ -12,18 +15,31 @@ public enum Audience: String, CaseIterable, Sendable {
         case (.child, _): return false
         case (.family, .adults): return true
         case (.family, .professionals): return false
+        case (.network, .adults): return true
+        case (.network, .professionals): return false
         case (.professional, _): return true
         }
     }
 
     /// Whether a record a child made (Three Houses, Safety House) may reach this reader, given
-    /// whom the child agreed to share it with: the child always; the family with `family`;
-    /// professionals with `conference`.
+    /// whom the child agreed to share it with: the child always; the family with `family`; the
+    /// safety network with `network`; professionals with `conference`.
     public func mayRead(sharedWith sharing: [Sharing]) -> Bool {
         switch self {
         case .child: return true
         case .family: return sharing.contains(.family)
+        case .network: return sharing.contains(.network)
         case .professional: return sharing.contains(.conference)
+        }
+    }
+
+    /// Who reads, in words for a report: "the safety network".
+    public var described: String {
+        switch self {
+        case .child: return "a child"
+        case .family: return "the family"
+        case .network: return "the safety network"
+        case .professional: return "professionals"
         }
     }
 }

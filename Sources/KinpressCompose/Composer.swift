@@ -11,15 +11,22 @@ public enum DocumentKind: String, CaseIterable, Sendable {
     case wordsAndPictures = "words-and-pictures"
     case threeHouses = "three-houses"
     case safetyHouse = "safety-house"
+    case meetingRecord = "meeting-record"
+    case reviewUpdate = "review-update"
+    case networkPack = "network-pack"
 
     /// Who the document is for when the user does not say: the child, for what was made for or
-    /// with a child.
+    /// with a child; the safety network, for its pack.
     public var defaultAudience: Audience {
         switch self {
         case .wordsAndPictures, .threeHouses, .safetyHouse: return .child
+        case .networkPack: return .network
         default: return .family
         }
     }
+
+    /// The record of a meeting cannot be made from a case without one.
+    public var needsMeeting: Bool { self == .meetingRecord }
 }
 
 /// The compose stage: a visible case, a view model per document, a template, and the markup
@@ -162,10 +169,19 @@ public struct Composer: Sendable {
     /// A letter to one person in `language` (their own, or the interpreter's they asked for):
     /// fixed words from that language's catalogue, the case's texts in it where the file gives
     /// them. `visible` is the case as the recipient, as a reader, may see it.
+    ///
+    /// A family's letter follows each section with its English twin when the case asks for both
+    /// languages, as their documents do.
     public func composeLetter(_ kind: LetterKind, to recipient: Recipient, for visible: VisibleCase, language: String) throws(TemplateError) -> Document {
-        let words = try self.words(visible.inLanguage(language), catalogue: templates.catalogue(for: language))
-        let markup = try templates.render(try LetterBuilder(words: words, kind: kind, recipient: recipient).view(), document: kind.template)
-        var document = try parse(markup, template: kind.template)
+        func letter(catalogue: String, texts: String) throws(TemplateError) -> Document {
+            let words = try self.words(visible.inLanguage(texts), catalogue: templates.catalogue(for: catalogue))
+            let markup = try templates.render(try LetterBuilder(words: words, kind: kind, recipient: recipient).view(), document: kind.template)
+            return try parse(markup, template: kind.template)
+        }
+        var document = try letter(catalogue: language, texts: language)
+        if visible.audience != .professional, visible.file.case.alsoInEnglish, document.language.prefix(2) != "en", visible.hasTranslations(language, "en") {
+            document = try bilingual(document, english: try letter(catalogue: "en", texts: "en"), untranslated: try letter(catalogue: "en", texts: language))
+        }
         document.pictureFiles = visible.pictures
         document.accent = council?.accent
         return document
@@ -182,6 +198,9 @@ public struct Composer: Sendable {
         case .wordsAndPictures: return try StoryBuilder(words: words).view()
         case .threeHouses: return try ThreeHousesBuilder(words: words).view()
         case .safetyHouse: return try SafetyHouseBuilder(words: words).view()
+        case .meetingRecord: return try MeetingRecordBuilder(words: words).view()
+        case .reviewUpdate: return try ReviewUpdateBuilder(words: words).view()
+        case .networkPack: return try NetworkPackBuilder(words: words).view()
         }
     }
 }

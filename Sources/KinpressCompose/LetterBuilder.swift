@@ -98,8 +98,13 @@ struct LetterBuilder {
         var why: String
         /// The day, time and place, a line each.
         var when: [String]
-        /// Everyone asked to come, with who they are, as this reader may know them.
+        /// Everyone asked to come, with who they are, as this reader may know them; empty for a
+        /// big meeting, which says them in `whoInWords`.
         var who: [String]
+        /// A big meeting's people in a few sentences, names only: family and friends, then workers.
+        var whoInWords: [String]
+        /// Whether anyone is asked to come.
+        var hasWho: Bool
         /// What the person who runs the meeting does.
         var chair: String
         /// The reports and when this reader gets them; nil when there are none.
@@ -126,48 +131,6 @@ struct LetterBuilder {
         var items: [String]
         /// For a professional who writes one: when to send it.
         var asked: String?
-    }
-
-    struct DecisionView {
-        /// Each child's decision.
-        var children: [ChildDecisionView]
-        /// Who did not agree, and what they said; empty when everyone agreed.
-        var dissent: [String]
-        /// The plan in short, its rules; nil when the case has none this reader may see.
-        var outline: OutlineView?
-        /// Who the main worker is (how to reach them follows the letter).
-        var lead: String
-        /// "A small team will meet …" and its members; nil when the case names none.
-        var team: TeamView?
-        /// The next meetings, a line each (with their place).
-        var next: [String]
-        /// How to get the full notes and put them right.
-        var record: [String]
-    }
-
-    struct ChildDecisionView {
-        /// The child's name.
-        var name: String
-        /// What was decided for them, in plain words.
-        var plan: String
-        /// The category of a plan, named in a parent's or a professional's copy only.
-        var category: String?
-        /// Why, in the meeting's words, a paragraph each.
-        var reasons: [String]
-    }
-
-    struct OutlineView {
-        /// The plan's rules, as this reader may see them.
-        var rules: [String]
-        /// "You will get the whole plan from Hannah."
-        var whole: String
-    }
-
-    struct TeamView {
-        /// "A small team will meet to check the plan …".
-        var intro: String
-        /// Its members, with who they are.
-        var members: [String]
     }
 
     struct LeafletView {
@@ -217,11 +180,21 @@ struct LetterBuilder {
             view.heading = forChild ? try catalogue.text("letter.decision.forChildren.heading")
                 : try catalogue.text("letter.decision.heading", ["children": children])
             view.intro = [try catalogue.text(forChild ? "letter.decision.forChildren.intro" : "letter.decision.intro", ["date": date, "children": children])]
-            view.decision = try decision()
+            // The category is named to professionals and to the child's parents and carers only.
+            var decision = try words.outcome(namesCategory: professional || (words.audience == .family && recipient.isParent),
+                                             onlyChild: forChild ? recipient.id : nil)
+            if !forChild {
+                let worker = try words.name(file.case.worker)
+                decision.record = [try catalogue.text("letter.decision.getRecord", ["worker": worker]), try catalogue.text("letter.decision.correct", ["worker": worker])]
+            }
+            view.decision = decision
             view.signedAs = try catalogue.text("letter.chairSigned", ["name": chairName])
         }
         return view
     }
+
+    /// More people than this are said by name only, in sentences, not one a line.
+    static let listedInFull = 12
 
     private var meetingKind: String { words.visible.file.meeting?.kind.rawValue ?? Meeting.Kind.familyMeeting.rawValue }
 
@@ -245,7 +218,20 @@ struct LetterBuilder {
         let invited = (meeting?.invitees ?? []).filter { words.visible.party($0.person) != nil }
         // A child knows the people by the names they use; "Mason's dad" in a letter to Mason is
         // a stranger's way of saying Dad.
-        let who = try invited.map { invitee throws(TemplateError) in forChild ? try words.name(invitee.person) : try words.described(invitee.person) }
+        var who: [String] = [], whoInWords: [String] = []
+        if invited.count > Self.listedInFull {
+            // A big meeting: names only, family and friends first, so a letter stays one or two pages.
+            let workers = invited.filter { invitee in
+                if case .person(let person)? = words.visible.party(invitee.person) { return person.kind == .professional }
+                return words.visible.party(invitee.person) == .hidden(.professional)
+            }.map(\.person)
+            let others = invited.map(\.person).filter { !workers.contains($0) }
+            if !others.isEmpty { whoInWords.append(try catalogue.text("letter.invitation.whoFamily", ["names": words.names(others)])) }
+            if !workers.isEmpty { whoInWords.append(try catalogue.text("letter.invitation.whoWorkers", ["names": words.names(workers)])) }
+            whoInWords.append(try catalogue.text("letter.invitation.whoAsk", ["worker": worker]))
+        } else {
+            who = try invited.map { invitee throws(TemplateError) in forChild ? try words.name(invitee.person) : try words.described(invitee.person) }
+        }
         var reports: ReportsView?
         let written = meeting?.reportsFrom ?? []
         if !written.isEmpty {
@@ -281,7 +267,7 @@ struct LetterBuilder {
             bring = lines
         }
         return InvitationView(
-            why: try catalogue.text("meeting.purposes.\(meetingKind)"), when: when, who: who,
+            why: try catalogue.text("meeting.purposes.\(meetingKind)"), when: when, who: who, whoInWords: whoInWords, hasWho: !invited.isEmpty,
             chair: try catalogue.text("letter.invitation.chair", ["name": words.name(meeting?.chair ?? file.case.worker)]),
             reports: forChild ? nil : reports, bring: bring,
             decide: professional ? try catalogue.text("letter.decides.\(meetingKind)") : nil,
@@ -289,53 +275,6 @@ struct LetterBuilder {
             cannotCome: forChild ? nil : try catalogue.text("letter.invitation.cannotCome", ["worker": worker]),
             enclosed: professional ? nil : try catalogue.text("letter.invitation.leaflet"),
             childSay: forChild ? try catalogue.text("letter.invitation.forChildren.say", ["worker": worker]) : nil)
-    }
-
-    private func decision() throws(TemplateError) -> DecisionView {
-        let catalogue = words.catalogue
-        let file = words.visible.file
-        let outcome = file.meeting?.outcome
-        let worker = try words.name(file.case.worker)
-        let forChild = words.audience == .child
-        // The category is named to professionals and to the child's parents and carers only.
-        let namesCategory = words.audience == .professional || (words.audience == .family && recipient.isParent)
-        var children: [ChildDecisionView] = []
-        for decision in outcome?.decisions ?? [] where words.visible.party(decision.child) != nil {
-            // A child reads only their own decision, and in words for them.
-            if forChild, decision.child != recipient.id { continue }
-            let name = try words.name(decision.child)
-            let plan = forChild ? try catalogue.text("letter.decision.forChildrenPlans.\(decision.plan.rawValue)")
-                : try catalogue.text("letter.decision.plans.\(decision.plan.rawValue)", ["name": name])
-            let category = try decision.category.flatMap { category throws(TemplateError) in
-                namesCategory ? try catalogue.text("letter.decision.category", ["category": catalogue.text("letter.decision.categories.\(category.rawValue)")]) : nil
-            }
-            // The reasons are the adults' words: a child reads what was decided, not why in those words.
-            children.append(ChildDecisionView(name: name, plan: plan, category: category, reasons: forChild ? [] : paragraphs(decision.reasons)))
-        }
-        let dissent = try (outcome?.dissent ?? []).filter { words.visible.party($0.person) != nil }.map { dissent throws(TemplateError) in
-            try catalogue.text("letter.decision.dissent", ["name": words.name(dissent.person), "why": dissent.why])
-        }
-        let rules = (file.safetyPlan?.rules ?? []).map { Bidi.isolate($0.rule) }
-        // How to reach them is in "How to reach us", once.
-        let lead = try catalogue.text("letter.decision.leadWorker", ["worker": worker])
-        let members = (outcome?.coreGroup ?? []).filter { words.visible.party($0) != nil }
-        let team = members.isEmpty ? nil : TeamView(intro: try catalogue.text("letter.decision.teamIntro"),
-                                                    members: try members.map { id throws(TemplateError) in try words.described(id) })
-        var next: [String] = []
-        for meeting in outcome?.next ?? [] {
-            let values = ["kind": try catalogue.text("meeting.kinds.\(meeting.kind.rawValue)"), "date": try words.date(meeting.date),
-                          "time": meeting.time.map(Bidi.leftToRight) ?? ""]
-            var line = try catalogue.text(meeting.time == nil ? "letter.decision.nextMeeting" : "letter.decision.nextMeetingAt", values)
-            if let place = meeting.place { line += " " + (try catalogue.text("letter.decision.nextPlace", ["place": place])) }
-            next.append(line)
-        }
-        if next.isEmpty { next = [try catalogue.text("letter.decision.noNext", ["worker": worker])] }
-        return DecisionView(
-            children: children, dissent: forChild ? [] : dissent,
-            outline: rules.isEmpty ? nil : OutlineView(rules: rules, whole: try catalogue.text("letter.decision.fullPlan", ["worker": worker])), lead: lead,
-            team: forChild ? nil : team, next: next,
-            record: forChild ? [] : [try catalogue.text("letter.decision.getRecord", ["worker": worker]),
-                                     try catalogue.text("letter.decision.correct", ["worker": worker])])
     }
 
     private func leaflet() throws(TemplateError) -> LeafletView {

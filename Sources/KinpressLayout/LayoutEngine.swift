@@ -210,14 +210,18 @@ public final class LayoutEngine {
         let half = geometry.contentWidth * 0.48
         // Top: the running title on the left, the protective marking on the right. Bottom: the
         // marking on the left, the page number on the right. Each keeps to its own half.
-        add(document.runningTitle, style: small, x: geometry.left, y: headerY, width: half)
+        // A letter's first page is its letterhead: no running title or rule above it.
+        let letterhead = index == 0 && document.blocks.contains { if case .letterhead = $0 { return true } else { return false } }
+        if !letterhead { add(document.runningTitle, style: small, x: geometry.left, y: headerY, width: half) }
         var right = small
         right.alignment = .end
         add(label, style: right, x: geometry.right - half, y: footerY, width: half)
         // A council's colour draws the rule a little stronger than the theme's pale one.
         let accented = theme.colours["accent"] != nil
-        items.append(PlacedItem(.line(x1: geometry.left, y1: headerY + theme.small * 1.6, x2: geometry.right, y2: headerY + theme.small * 1.6,
-                                      colour: Colour(theme, accented ? "accent" : "rule"), width: accented ? 1 : 0.5), artifact: true))
+        if !letterhead {
+            items.append(PlacedItem(.line(x1: geometry.left, y1: headerY + theme.small * 1.6, x2: geometry.right, y2: headerY + theme.small * 1.6,
+                                          colour: Colour(theme, accented ? "accent" : "rule"), width: accented ? 1 : 0.5), artifact: true))
+        }
         if let marking = document.marking {
             var strong = small
             strong.bold = true

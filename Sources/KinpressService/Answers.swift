@@ -35,7 +35,8 @@ struct Answer: Error {
     static func output(_ output: Output, saved: Bool = false) -> Answer {
         var headers: HTTPFields = [
             .contentType: output.item.format == .pdf ? "application/pdf" : "text/html; charset=utf-8",
-            .contentDisposition: "\(saved ? "attachment" : "inline"); filename=\"\(output.item.fileName)\"",
+            // A letter's name is its folder and the person's id: one name, no folder.
+            .contentDisposition: "\(saved ? "attachment" : "inline"); filename=\"\(output.item.fileName.replacingOccurrences(of: "/", with: "-"))\"",
         ]
         if output.item.format == .html {
             // Served from the service's own address: never a page that could act as the service.

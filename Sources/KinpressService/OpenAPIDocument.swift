@@ -84,11 +84,11 @@ paths:
         - name: document
           in: query
           required: true
-          schema: {type: string, enum: [assessment, safety-plan, network-map, timeline, words-and-pictures, three-houses, safety-house]}
+          schema: {type: string, enum: [assessment, safety-plan, network-map, timeline, words-and-pictures, three-houses, safety-house, meeting-record, review-update, network-pack]}
         - name: audience
           in: query
-          description: The reader; words-and-pictures, three-houses and safety-house are for the child, other documents for the family, unless given.
-          schema: {type: string, enum: [child, family, professional]}
+          description: The reader; words-and-pictures, three-houses and safety-house are for the child, network-pack for the safety network, other documents for the family, unless given. A meeting-record needs the case's meeting (422 without).
+          schema: {type: string, enum: [child, family, network, professional]}
         - name: child
           in: query
           description: One child's own documents (three-houses, safety-house, a child's safety-plan), by the child's id; without it, every child's.
@@ -121,6 +121,31 @@ paths:
           in: query
           description: Mark every page DRAFT.
           schema: {type: boolean}
+        - {$ref: "#/components/parameters/theme"}
+        - {$ref: "#/components/parameters/paper"}
+      requestBody: {$ref: "#/components/requestBodies/Case"}
+      responses:
+        "200": {$ref: "#/components/responses/Output"}
+        "400": {$ref: "#/components/responses/BadRequest"}
+        "401": {$ref: "#/components/responses/Unauthorised"}
+        "413": {$ref: "#/components/responses/TooLarge"}
+        "415": {$ref: "#/components/responses/UnsupportedType"}
+        "422": {$ref: "#/components/responses/CaseProblems"}
+        "503": {$ref: "#/components/responses/Unavailable"}
+  /v1/letter:
+    post:
+      summary: One letter to one person, as `kinpress letters --to PERSON` writes it - an invitation, or the decision letter once the meeting has decided. Read as that person reads, in their language; their address printed on their own letter only.
+      parameters:
+        - name: letter
+          in: query
+          required: true
+          schema: {type: string, enum: [invitation, decision]}
+        - name: to
+          in: query
+          required: true
+          description: The id of the person or child in the case the letter is to.
+          schema: {type: string}
+        - {$ref: "#/components/parameters/format"}
         - {$ref: "#/components/parameters/theme"}
         - {$ref: "#/components/parameters/paper"}
       requestBody: {$ref: "#/components/requestBodies/Case"}
@@ -172,7 +197,7 @@ paths:
       parameters:
         - name: audience
           in: query
-          schema: {type: string, enum: [child, family, professional], default: family}
+          schema: {type: string, enum: [child, family, network, professional], default: family}
       requestBody: {$ref: "#/components/requestBodies/Case"}
       responses:
         "200":

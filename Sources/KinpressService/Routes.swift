@@ -79,10 +79,37 @@ struct Routes: Sendable {
         router.post("v1/pack") { request, _ in
             var query = try Query(request, allowed: ["audience", "format", "draft", "theme", "paper"])
             let audience = try query.value("audience", as: Audience.self) ?? .professional
-            guard audience != .child else { throw Answer.problem(.badRequest, "a pack is for the chair (professional) or the family, not a child") }
+            guard audience == .professional || audience == .family else {
+                throw Answer.problem(.badRequest, "a pack is for the chair (professional) or the family; the safety network has its own: POST /v1/render?document=network-pack")
+            }
             let item = KinpressRequest.Item(.pack(draft: try query.flag("draft")), for: audience, as: try query.value("format", as: Format.self) ?? .pdf)
             let look = try self.look(&query)
             return try await make(item, look: look, strict: false, from: try await readCase(request)).response
+        }
+        router.post("v1/letter") { request, _ in
+            // One letter to one person, as `kinpress letters --to PERSON` writes it: a case-management
+            // system asks once for each person it posts to.
+            var query = try Query(request, allowed: ["letter", "to", "format", "theme", "paper"])
+            guard let kind = try query.value("letter", as: LetterKind.self) else {
+                throw Answer.problem(.badRequest, "say which letter: letter=" + LetterKind.allCases.map(\.rawValue).joined(separator: "|"))
+            }
+            guard let to = try query.string("to"), !to.isEmpty else {
+                throw Answer.problem(.badRequest, "say whom the letter is to: to=ID, the id of a person or child in the case")
+            }
+            let format = try query.value("format", as: Format.self) ?? .pdf
+            let look = try self.look(&query)
+            let reading = try await readCase(request)
+            guard let found = reading.case else { throw Answer.json(try CaseProblems(reading).json(), status: .unprocessableContent) }
+            let item: KinpressRequest.Item
+            do {
+                guard let first = try kinpress.letterItems(kind, of: found, to: [to], format: format).first else {
+                    throw Answer.problem(.badRequest, "say whom the letter is to: to=ID")
+                }
+                item = first
+            } catch let failure as RenderFailure {
+                throw try answer(failure, reading: reading)
+            }
+            return try await make(item, look: look, strict: false, from: reading).response
         }
         router.post("v1/withheld") { request, _ in
             var query = try Query(request, allowed: ["audience"])

@@ -10,7 +10,8 @@ struct DocumentOptions: ParsableArguments {
     @Option(help: "The document: \(DocumentKind.allCases.map(\.rawValue).joined(separator: ", ")).")
     var document: DocumentKind
 
-    @Option(name: .customLong("audience"), help: "Who it is for: family, professional or child (words-and-pictures: child; others: family).")
+    @Option(name: [.customLong("audience"), .customLong("reader")],
+            help: "Who it is for: family, professional, child or network, the safety network (words-and-pictures, three-houses, safety-house: child; network-pack: network; others: family).")
     var audienceChoice: Audience?
 
     /// The reader: as given, or the document's own default.

@@ -94,7 +94,8 @@ struct BatchCommandTests {
             #expect(run.status == 0, "\(run.errors)")
             contents.append(Dictionary(uniqueKeysWithValues: try Self.files(under: out).map { ($0, try Data(contentsOf: out.appendingPathComponent($0))) }))
         }
-        #expect(contents[0].count == 4 * 12 + 1)
+        // Eight documents a case as PDF and HTML, and the pack as both; and the report.
+        #expect(contents[0].count == 4 * 18 + 1)
         #expect(contents[0] == contents[1])
     }
 
@@ -108,9 +109,9 @@ struct BatchCommandTests {
         process.arguments = ["batch", folder.appendingPathComponent("in").path, "--output-dir", out.path, "--jobs", "1", "--report", report.path]
         process.standardError = FileHandle.nullDevice
         try process.run()
-        // Stop it once the first case is written.
+        // Stop it once the first case is written (the network's pack is its last document).
         let deadline = Date().addingTimeInterval(60)
-        while !FileManager.default.fileExists(atPath: out.appendingPathComponent("NM-1/words-and-pictures-child.pdf").path), Date() < deadline {
+        while !FileManager.default.fileExists(atPath: out.appendingPathComponent("NM-1/network-pack-network.pdf").path), Date() < deadline {
             Thread.sleep(forTimeInterval: 0.05)
         }
         process.interrupt()

@@ -113,6 +113,7 @@ struct BatchFaultTests {
         let totals = try Self.report(report)["totals"] as? [String: Any]
         #expect((totals?["rendered"] as? Int ?? 0) + (totals?["skipped"] as? Int ?? 0) == 10 && totals?["failed"] as? Int == 0)
         Self.checkWhole(out)
-        #expect(BatchCommandTests.files(under: out).filter { $0.hasSuffix(".pdf") }.count == 50)
+        // Each case's eight documents: the five, its meeting's record, the review update and the network's pack.
+        #expect(BatchCommandTests.files(under: out).filter { $0.hasSuffix(".pdf") }.count == 80)
     }
 }

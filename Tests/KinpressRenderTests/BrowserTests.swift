@@ -20,7 +20,7 @@ struct BrowserTests {
         var pictured = 0
         for (name, found) in cases {
             let kinds = Repository.pictured(DocumentKind.allCases, for: found)
-            for (kind, audience) in HTMLTests.combinations where kinds.contains(kind) {
+            for (kind, audience) in HTMLTests.combinations(for: found) where kinds.contains(kind) {
                 pictured += 1
                 let file = folder.appendingPathComponent("\(name)/\(kind.rawValue)-\(audience.rawValue).html")
                 try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)

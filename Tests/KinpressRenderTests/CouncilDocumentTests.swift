@@ -32,7 +32,7 @@ struct CouncilDocumentTests {
             let council = try kinpress.council(for: found.file.case.localAuthority)
             let language = found.file.case.language
             let catalogue = kinpress.templates.catalogue(for: language)
-            for kind in DocumentKind.allCases {
+            for kind in DocumentKind.all(for: found) {
                 for audience in [Audience.family, .child] {
                     let visible = audience.project(found)
                     if kind == .wordsAndPictures, visible.file.wordsAndPictures.isEmpty { continue }

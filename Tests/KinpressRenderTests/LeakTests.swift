@@ -6,7 +6,9 @@ import KinpressCase
 
 @Suite("Nothing leaks to a reader who may not see it")
 struct LeakTests {
-    static let audiences: [(Audience, [String])] = [(.family, ["PROFMARK"]), (.child, ["PROFMARK", "ADULTMARK"])]
+    /// Each reader and the markers none of their documents may hold: NETMARK is a child's record
+    /// shared with the family and professionals, not with the safety network.
+    static let audiences: [(Audience, [String])] = [(.family, ["PROFMARK"]), (.child, ["PROFMARK", "ADULTMARK"]), (.network, ["PROFMARK", "NETMARK"])]
 
     @Test("the marked case is valid and its markers do reach professionals")
     func markersAreReal() throws {

@@ -139,4 +139,76 @@ struct LetterTests {
                     "\(id): \(name) at \(street.x),\(street.y)")
         }
     }
+
+    @Test("a meeting of 54 people keeps a letter to two pages and the leaflet: names only, family and friends, then workers")
+    func bigMeeting() throws {
+        var people = ["  - {id: sw, name: Sam Okafor, relationship: Social worker, kind: professional, organisation: Example Council}",
+                      "  - {id: mum, name: Jo Reed, relationship: Ava's mum, kind: parent, address: \"1 High Street, Northmoor\"}"]
+        for index in 1...30 { people.append("  - {id: f\(index), name: Friend Number\(index), relationship: Family friend, kind: friend}") }
+        for index in 1...22 { people.append("  - {id: w\(index), name: Worker Number\(index), relationship: Nurse, kind: professional, organisation: Health}") }
+        let invited = ["mum"] + (1...30).map { "f\($0)" } + (1...22).map { "w\($0)" } + ["sw"]
+        let source = """
+            format: 1
+            case: {reference: "T-1", localAuthority: Example Council, date: 2026-03-02, worker: sw}
+            children: [{id: ava, name: Ava, dateOfBirth: 2019-05-01}]
+            people:
+            \(people.joined(separator: "\n"))
+            meeting: {kind: network-meeting, date: 2026-03-20, chair: sw, invited: [\(invited.joined(separator: ", "))]}
+
+            """
+        let letter = try Self.letter(.invitation, to: "mum", of: Self.reading(source))
+        let pdf = try PDFFile(letter.pdf)
+        let pages = try pdf.pageCount()
+        #expect(pages <= 3, "two pages of letter and the leaflet, not \(pages)")
+        let text = try pdf.text().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(text.contains("Family and friends: Jo Reed, Friend Number1, Friend Number2"))
+        #expect(text.contains("Workers: Worker Number1,") && text.contains("and Sam Okafor."))
+        #expect(text.contains("If you want to know who someone is, ask Sam Okafor."))
+        #expect(!text.contains("Friend Number1 (Family friend)"), "names only")
+        // A small meeting still lists each person with who they are.
+        let small = try PDFFile(try Self.letter(.invitation, to: "kerry", of: Self.reading(Self.hughes)).pdf).text()
+        #expect(small.contains("Pat Hughes (Mason's nan (Dad's mum))") && !small.contains("Family and friends:"))
+    }
+
+    @Test("a letter's first page is its letterhead: no running title above it; the pages after carry it")
+    func noRunningTitleOnLetterhead() throws {
+        let pdf = try PDFFile(try Self.letter(.invitation, to: "kerry", of: Self.reading(Self.hughes)).pdf)
+        let title = "The meeting on Thursday 7 May 2026"
+        #expect(try pdf.pageCount() >= 2)
+        #expect(!(try pdf.text(page: 1)).contains(title), "page 1 has the letterhead only")
+        #expect(try pdf.text(page: 2).contains(title), "page 2 says what it is part of")
+    }
+
+    @Test("a family letter in Polish follows each section with its English twin when the case asks for both")
+    func bilingualLetter() throws {
+        func source(_ both: Bool) -> String {
+            """
+            format: 1
+            case: {reference: "T-1", localAuthority: Example Council, date: 2026-03-02, worker: sw, language: pl, alsoInEnglish: \(both)}
+            children: [{id: ava, name: Ava, dateOfBirth: 2019-05-01}]
+            people:
+              - {id: sw, name: Sam Okafor, relationship: Social worker, kind: professional, organisation: Example Council}
+              - {id: mum, name: Jo Reed, relationship: Ava's mum, kind: parent}
+            safetyPlan:
+              rules: [{id: r1, rule: {en: Nan stays over on work nights., pl: Babcia nocuje w noce robocze.}, who: [mum]}]
+            meeting:
+              kind: review-conference
+              date: 2026-03-20
+              chair: sw
+              invited: [mum, sw]
+              outcome:
+                decidedOn: 2026-03-20
+                decisions: [{child: ava, plan: continue, reasons: {en: The plan is working., pl: Plan działa.}}]
+                next: [{kind: review-conference, date: 2026-09-10}]
+
+            """
+        }
+        let both = try PDFFile(try Self.letter(.decision, to: "mum", of: Self.reading(source(true))).pdf).text()
+        let single = try PDFFile(try Self.letter(.decision, to: "mum", of: Self.reading(source(false))).pdf).text()
+        #expect(both.contains("Plan działa.") && both.contains("The plan is working."), "the reasons in both languages")
+        #expect(both.contains("Babcia nocuje") && both.contains("Nan stays over"), "the rules in both languages")
+        #expect(both.contains("Po angielsku"), "the English halves are labelled, in Polish")
+        #expect(single.contains("Plan działa.") && !single.contains("The plan is working.") && !single.contains("Po angielsku"),
+                "one language when the case asks for one")
+    }
 }

@@ -421,7 +421,7 @@ struct OverlapTests {
         let found = try readSample(url)
         let theme = try kinpress.templates.theme(named: "default")
         let engine = LayoutEngine(fonts: kinpress.fonts)
-        for kind in DocumentKind.allCases {
+        for kind in DocumentKind.all(for: found) {
             for audience in Audience.allCases {
                 let document = try kinpress.document(kind, of: found, for: audience)
                 Self.check(try engine.layout(document, theme: theme, paper: .a4), "\(url.lastPathComponent) \(kind.rawValue) \(audience.rawValue)")

@@ -13,7 +13,8 @@ struct PDFUATests {
     func pdfua() throws {
         let files = try SamplePDFs.files.get()
         let letters = files.filter { $0.lastPathComponent.contains("-letter-") }
-        #expect(files.count - letters.count == Repository.sampleFiles().count * (HTMLTests.combinations.count + 2))
+        let samples = try Repository.sampleFiles().map(readSample)
+        #expect(files.count - letters.count == samples.map { Repository.checked(for: $0).count + 2 }.reduce(0, +))
         let meetings = try Repository.sampleFiles().map(readSample).compactMap(\.file.meeting)
         #expect(letters.count == meetings.count * 2 + meetings.filter { $0.outcome != nil }.count, "two invitations for each meeting, and a decision letter")
         let draft = FileManager.default.temporaryDirectory.appendingPathComponent("kinpress-draft-\(UUID().uuidString).pdf")

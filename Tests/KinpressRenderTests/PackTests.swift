@@ -127,7 +127,9 @@ struct PackTests {
                          "safetyPlan.rules[1]", "timeline.events[0]", "meeting.reportsFrom[0]"] {
             #expect(fields.contains(expected), "\(expected) is listed")
         }
-        #expect(pack.withheld.allSatisfy { $0.visibility == .professionals })
+        // Ava's Three Houses for the network only is left out as not shared, not by visibility.
+        #expect(pack.withheld.allSatisfy { $0.visibility == .professionals || $0.notShared })
+        #expect(pack.withheld.contains { $0.notShared && $0.field.description == "children[0].threeHouses[2]" })
         #expect(!fields.contains("assessment.harm[2]"), "adults-only items are the family's")
         let list = ChairList(items: pack.withheld).text(packFile: "pack-family.pdf", title: pack.title)
         #expect(list.contains("assessment.harm[1]\tprofessionals only\tPROFMARK-harm"))

@@ -24,7 +24,7 @@ struct ReferencePageTests {
         let kinds = (try? readSample(sample)).map { Repository.pictured(DocumentKind.allCases, for: $0) } ?? DocumentKind.allCases
         let made = kinds.contains(.threeHouses)
         return kinds.flatMap { kind in
-            Audience.allCases.map { Combination(sample: sample, kind: kind, audience: $0) }
+            Repository.readers(of: kind).map { Combination(sample: sample, kind: kind, audience: $0) }
                 + (made && [.threeHouses, .safetyHouse].contains(kind) ? ["large-print", "easy-read", "storyboard"].map {
                     Combination(sample: sample, kind: kind, audience: .child, theme: $0)
                 } : [])

@@ -24,7 +24,7 @@ enum SamplePDFs {
             for sample in Repository.sampleFiles() {
                 let name = sample.deletingLastPathComponent().lastPathComponent
                 let found = try readSample(sample)
-                for (kind, audience) in HTMLTests.combinations {
+                for (kind, audience) in Repository.checked(for: found) {
                     try write(try kinpress.pdf(kind, of: found, options: .init(audience: audience)), name, "\(kind.rawValue)-\(audience.rawValue)")
                 }
                 for audience in [Audience.family, .professional] {

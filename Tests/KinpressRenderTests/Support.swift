@@ -18,9 +18,34 @@ enum Repository {
     /// The documents worth a reviewed picture for a case: a child's own documents (Three Houses,
     /// Safety House) only where a child made one; elsewhere they only say there is nothing to
     /// show, which other tests check.
+    /// The papers after a meeting (its record, the review update, the network's pack) only
+    /// where the meeting has decided: those samples show them whole.
     static func pictured(_ kinds: [DocumentKind], for found: Case) -> [DocumentKind] {
         let made = found.file.children.contains { !$0.threeHouses.isEmpty || !$0.safetyHouse.isEmpty }
-        return kinds.filter { made || ![.threeHouses, .safetyHouse].contains($0) }
+        return afterDecision(kinds, for: found).filter { made || ![.threeHouses, .safetyHouse].contains($0) }
+    }
+
+    /// `kinds`, less the papers after a meeting where the case's meeting has not decided.
+    static func afterDecision(_ kinds: [DocumentKind], for found: Case) -> [DocumentKind] {
+        found.file.meeting?.outcome != nil ? kinds : kinds.filter { ![.meetingRecord, .reviewUpdate, .networkPack].contains($0) }
+    }
+
+    /// The sample PDFs the outside checkers read: every document and reader, the papers after
+    /// a meeting where it has decided.
+    static func checked(for found: Case) -> [(DocumentKind, Audience)] {
+        let kinds = afterDecision(DocumentKind.allCases, for: found)
+        return HTMLTests.combinations(for: found).filter { kinds.contains($0.0) }
+    }
+
+    /// Who reads a document, for the tests that go through each reader: a meeting's record and
+    /// the review update the family and professionals, the network's pack the network; the
+    /// rest a child, the family and professionals.
+    static func readers(of kind: DocumentKind) -> [Audience] {
+        switch kind {
+        case .meetingRecord, .reviewUpdate: return [.family, .professional]
+        case .networkPack: return [.network]
+        default: return [.family, .professional, .child]
+        }
     }
 
     /// The letters a sample's meeting sends that the outside checkers read: an invitation to the
@@ -36,6 +61,13 @@ enum Repository {
             guard case .letter(_, let recipient) = item.product else { return (item.product.name, item) }
             return ("\(item.product.name)-\(recipient)", item)
         }
+    }
+}
+
+extension DocumentKind {
+    /// The documents a case can give: a meeting's record only where the case has a meeting.
+    static func all(for found: Case) -> [DocumentKind] {
+        allCases.filter { !$0.needsMeeting || found.file.meeting != nil }
     }
 }
 

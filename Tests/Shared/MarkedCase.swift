@@ -1,5 +1,6 @@
 /// A case with a unique marker in every field some reader must not see. Professional-only
-/// content is marked PROFMARK, adults-only content ADULTMARK.
+/// content is marked PROFMARK, adults-only content ADULTMARK, and what a child shared with the
+/// family and professionals but not with the safety network NETMARK.
 let markedCase = """
     format: 1
     case:
@@ -12,11 +13,12 @@ let markedCase = """
         name: Ava
         dateOfBirth: 2019-05-01
         threeHouses:
-          - {id: h1, date: 2026-02-01, by: sw, worries: [Ava's worry], goodThings: [Ava's good thing], dreams: [], shareWith: [family, conference]}
+          - {id: h1, date: 2026-02-01, by: sw, worries: [Ava's worry], goodThings: [Ava's good thing, NETMARK-house], dreams: [], shareWith: [family, conference]}
           - {id: h2, date: 2026-02-02, by: sw, worries: [PROFMARK-house], goodThings: [], dreams: [], shareWith: [family, conference], visibility: professionals}
+          - {id: h4, date: 2026-02-04, by: sw, worries: [Ava's worry for the network], goodThings: [], dreams: [], shareWith: [network]}
           - {id: h3, date: 2026-02-03, by: sw, worries: [ADULTMARK-house], goodThings: [], dreams: [], shareWith: [family, conference], visibility: adults}
         safetyHouse:
-          - {id: sh1, date: 2026-02-01, by: sw, inside: [{person: mum}, {person: informant}, {person: uncle}], visitors: [], outside: [], rules: [Ava's rule], path: {now: 5}, shareWith: [family, conference]}
+          - {id: sh1, date: 2026-02-01, by: sw, inside: [{person: mum}, {person: informant}, {person: uncle}], visitors: [], outside: [], rules: [Ava's rule, NETMARK-house-rule], path: {now: 5}, shareWith: [family, conference]}
           - {id: sh2, date: 2026-02-02, by: sw, inside: [{person: mum}], visitors: [], outside: [], rules: [PROFMARK-house-rule], path: {now: 5}, shareWith: [family, conference], visibility: professionals}
           - {id: sh3, date: 2026-02-03, by: sw, inside: [{person: mum}], visitors: [], outside: [], rules: [ADULTMARK-house-rule], path: {now: 5}, shareWith: [family, conference], visibility: adults}
       - {id: hidden-child, name: ADULTMARK-child, dateOfBirth: 2010-01-01, visibility: adults}

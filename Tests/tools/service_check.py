@@ -141,7 +141,7 @@ def check_endpoints(kinpress):
         expect(schema.status_code == 200 and schema.content == run(kinpress, "schema").stdout, "/v1/schema is `kinpress schema`")
         openapi = yaml.safe_load(server.get("/v1/openapi.yaml").text)
         expect(openapi.get("openapi") == "3.1.0", "the OpenAPI document is 3.1.0")
-        for path in ("/healthz", "/v1/schema", "/v1/openapi.yaml", "/v1/validate", "/v1/render", "/v1/pack", "/v1/withheld", "/v1/lint", "/metrics"):
+        for path in ("/healthz", "/v1/schema", "/v1/openapi.yaml", "/v1/validate", "/v1/render", "/v1/pack", "/v1/letter", "/v1/withheld", "/v1/lint", "/metrics"):
             expect(path in openapi.get("paths", {}), f"the OpenAPI document describes {path}")
 
         yaml_type = {"Content-Type": "application/yaml"}
@@ -155,6 +155,26 @@ def check_endpoints(kinpress):
             answer = server.post("/v1/render" + query, data=b"format: 1", headers=yaml_type)
             expect(answer.status_code == 400 and answer.json().get("error"), f"{why}: 400 with a message, not {answer.status_code}")
         expect(server.post("/v1/pack?audience=child", data=b"format: 1", headers=yaml_type).status_code == 400, "a child's pack is 400")
+        expect(server.post("/v1/pack?audience=network", data=b"format: 1", headers=yaml_type).status_code == 400, "the network's pack is a document, not /v1/pack")
+        for query, why in (("?to=kerry", "no letter"), ("?letter=leaflet&to=kerry", "unknown letter"), ("?letter=invitation", "no recipient")):
+            answer = server.post("/v1/letter" + query, data=b"format: 1", headers=yaml_type)
+            expect(answer.status_code == 400 and answer.json().get("error"), f"/v1/letter {why}: 400 with a message, not {answer.status_code}")
+        undecided = b"""format: 1
+case: {reference: "T-1", localAuthority: Example Council, date: 2026-03-02, worker: sw}
+children: [{id: ava, name: Ava, dateOfBirth: 2019-05-01}]
+people:
+  - {id: sw, name: Sam Okafor, relationship: Social worker, kind: professional, organisation: Example Council}
+  - {id: mum, name: Jo Reed, relationship: Mum, kind: parent}
+meeting: {kind: core-group, date: 2026-03-20, chair: sw, invited: [mum, sw]}
+"""
+        letter = server.post("/v1/letter?letter=invitation&to=mum", data=undecided, headers=yaml_type)
+        expect(letter.status_code == 200 and letter.content.startswith(b"%PDF"), f"/v1/letter to mum: a PDF, not {letter.status_code}")
+        expect('filename="invitation-letters-mum.pdf"' in letter.headers.get("Content-Disposition", ""), "the letter's file is named by the person's id")
+        for query, field, why in (("?letter=decision&to=mum", "meeting.outcome", "a decision letter before the outcome"),
+                                  ("?letter=invitation&to=nobody", "people", "a person the case does not have")):
+            answer = server.post("/v1/letter" + query, data=undecided, headers=yaml_type)
+            body = answer.json() if answer.headers.get("Content-Type", "").startswith("application/json") else {}
+            expect(answer.status_code == 422 and field in json.dumps(body), f"/v1/letter {why}: 422 naming {field}, not {answer.status_code} {str(body)[:200]}")
         answer = server.post("/v1/validate", data=b"format: 1", headers={"Content-Type": "text/plain"})
         expect(answer.status_code == 415, f"a text/plain body is 415, not {answer.status_code}")
         answer = server.post("/v1/validate", files=[("picture.png", ("p.png", b"x"))])
@@ -197,6 +217,13 @@ def check_identical(kinpress):
             expect(compared > 0, f"{case_file.name}: batch wrote nothing to compare")
             withheld = server.post("/v1/withheld?audience=family", files=form)
             expect(withheld.status_code == 200 and isinstance(withheld.json(), (dict, list)), f"{case_file.name}: /v1/withheld")
+            # Each person's invitation from /v1/letter is the letter `kinpress letters` writes.
+            letters = folder / "letters"
+            if run(kinpress, "letters", str(case_file), "--letter", "invitation", "--output-dir", str(letters)).returncode == 0:
+                for letter in sorted(letters.glob("*.pdf"))[:2]:
+                    answer = server.post(f"/v1/letter?letter=invitation&to={letter.stem}", files=form)
+                    expect(answer.status_code == 200 and answer.content == letter.read_bytes(),
+                           f"{case_file.name} letter to {letter.stem}: the service's answer ({answer.status_code}) is not the bytes `letters` wrote")
 
 
 def check_problems(kinpress):
