@@ -20,7 +20,8 @@ figure gets its ratio.
 
 Environment: RUNS (whole-process runs, 15), N (packs per loop, 50), REPS (loops, 3),
 BATCH (cases, 1000), SCALE (list repeats for the long pack, 55: about 500 pages), LETTER_COUNT (500),
-SERVE_RENDERS (10000), ANCHORS (folder, or "none"), KINPRESS (the program, default
+SERVE_RENDERS (10000), ANCHORS (folder, or "none"), ANCHOR_WORK (an earlier run of the anchors
+to read rather than run again), KINPRESS (the program, default
 .build/release/kinpress), WORK (scratch folder).
 """
 import http.client
@@ -197,8 +198,9 @@ class Service:
             return int(re.search(r"VmRSS:\s+(\d+)", status.read()).group(1)) / 1024
 
     def renders(self, body, count, concurrency):
-        """`count` renders of the safety plan, `concurrency` at a time; each one's seconds."""
-        latencies, lock, left = [], threading.Lock(), [count]
+        """`count` renders of the safety plan, `concurrency` at a time; each one's seconds.
+        `body` is (bytes, content type): the case and its pictures as a form."""
+        latencies, lock, left, failures = [], threading.Lock(), [count], []
 
         def worker():
             connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=120)
@@ -208,13 +210,15 @@ class Service:
                         return
                     left[0] -= 1
                 started = time.perf_counter()
-                connection.request("POST", "/v1/render?document=safety-plan&audience=family", body=body,
-                                   headers={"Content-Type": "application/yaml"})
+                connection.request("POST", "/v1/render?document=safety-plan&audience=family", body=body[0],
+                                   headers={"Content-Type": body[1]})
                 answer = connection.getresponse()
-                answer.read()
-                if answer.status != 200:
-                    raise SystemExit(f"the service answered {answer.status}")
+                said = answer.read()
                 with lock:
+                    if answer.status != 200:
+                        failures.append(f"the service answered {answer.status}: {said[:300]!r}")
+                        left[0] = 0
+                        return
                     latencies.append(time.perf_counter() - started)
 
         threads = [threading.Thread(target=worker) for _ in range(concurrency)]
@@ -222,6 +226,8 @@ class Service:
             thread.start()
         for thread in threads:
             thread.join()
+        if failures:
+            raise SystemExit(failures[0])
         return latencies
 
     def close(self):
@@ -229,9 +235,23 @@ class Service:
         self.process.wait(timeout=30)
 
 
+def case_form(case):
+    """The case and the picture files it names, as the multipart form the service reads: a part
+    named `case`, and one per picture named by its path in the case."""
+    source = open(case, "rb").read()
+    folder = os.path.dirname(case)
+    pictures = sorted(set(re.findall(rb"picture: *\"?([^\"\n:]+\.(?:png|jpe?g|svg))", source)))
+    boundary = "kinpress-bench-boundary"
+    parts = [(b"case", os.path.basename(case).encode(), source)]
+    parts += [(name, name, open(os.path.join(folder, name.decode()), "rb").read()) for name in pictures]
+    body = b"".join(b"--" + boundary.encode() + b"\r\nContent-Disposition: form-data; name=\"" + name + b"\"; filename=\"" + file
+                    + b"\"\r\nContent-Type: application/octet-stream\r\n\r\n" + data + b"\r\n" for name, file, data in parts)
+    return body + b"--" + boundary.encode() + b"--\r\n", f"multipart/form-data; boundary={boundary}"
+
+
 def service_figures():
     say(f"Kinpress: kinpress serve --jobs 2, the safety plan; memory over {SERVE_RENDERS} renders")
-    body = open(CASE, "rb").read()
+    body = case_form(CASE)
     plan = os.path.join(WORK, "plan.pdf")
     run([KINPRESS, "render", CASE, "--document", "safety-plan", "--output", plan])
     pages = int(re.search(r"Pages:\s+(\d+)", subprocess.run(["pdfinfo", plan], capture_output=True, text=True).stdout).group(1)) \
@@ -257,13 +277,17 @@ def anchor_figures():
     script = os.path.join(ANCHORS, "run.sh")
     if ANCHORS == "none" or not os.path.exists(script):
         return None
-    work = os.path.join(WORK, "anchors")
-    say(f"anchors: {script} (about 10 minutes)")
-    environment = dict(os.environ, WORK=work, RUNS=str(RUNS), N=str(N), REPS=str(REPS), LETTERS="1", LETTERS_N=str(LETTERS))
-    result = subprocess.run(["bash", script], env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    if result.returncode != 0:
-        print(f"the anchor benchmark failed; Kinpress's figures follow alone:\n{result.stderr[-2000:]}", file=sys.stderr)
-        return None
+    # ANCHOR_WORK: the folder of an earlier run of the anchors on this machine, read, not run again.
+    work = os.environ.get("ANCHOR_WORK") or os.path.join(WORK, "anchors")
+    if os.environ.get("ANCHOR_WORK"):
+        say(f"anchors: the results of the run in {work}")
+    else:
+        say(f"anchors: {script} (about 17 minutes, with the letters)")
+        environment = dict(os.environ, WORK=work, RUNS=str(RUNS), N=str(N), REPS=str(REPS), LETTERS="1", LETTERS_N=str(LETTERS))
+        result = subprocess.run(["bash", script], env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        if result.returncode != 0:
+            print(f"the anchor benchmark failed; Kinpress's figures follow alone:\n{result.stderr[-2000:]}", file=sys.stderr)
+            return None
     results = os.path.join(work, "results")
     whole = {r["command"]: r for r in json.load(open(os.path.join(results, "whole.json")))["results"]}
     engines = {}
