@@ -78,7 +78,7 @@ public struct TemplateSet: Sendable {
 
     /// Renders a document template with a view model into markup text.
     func render(_ view: Any, document: String) throws(TemplateError) -> String {
-        guard documents.contains(document), let output = library.render(view, withTemplate: document) else {
+        guard documents.contains(document), let output = library.render(TemplateValue.reading(view) ?? view, withTemplate: document) else {
             throw TemplateError(file: "\(folder.lastPathComponent)/documents/\(document).mustache", line: nil, message: "there is no template for the document \"\(document)\"")
         }
         return output

@@ -7,6 +7,7 @@ import Yams
 /// timings and prints every figure beside the anchor engines'.
 struct Benchmark: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "benchmark",
         abstract: "Measure how fast Kinpress makes meeting packs (scripts/bench runs the whole benchmark).",
         discussion: "Build in release mode first (swift build -c release).",
         subcommands: [Packs.self, Cases.self]
@@ -15,6 +16,7 @@ struct Benchmark: ParsableCommand {
     /// Many distinct packs in one process: the time a chair's pack takes once Kinpress is loaded.
     struct Packs: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "packs",
             abstract: "Make distinct meeting packs of one case in one process and print the time each took.",
             discussion: "Each pack is a different copy of the case (its sentences' words rotated), so no cache can serve a repeat. Prints one line of figures: median and fastest ms per pack, packs per second, CPU ms per pack, pages, and the process's peak resident size in MB."
         )
@@ -90,6 +92,7 @@ struct Benchmark: ParsableCommand {
     /// Distinct case files on disk, for timing the batch command.
     struct Cases: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "cases",
             abstract: "Write distinct copies of one case file (its sentences' words rotated), with its pictures, for timing the batch."
         )
 

@@ -6,6 +6,7 @@ extension LetterKind: ExpressibleByArgument {}
 
 struct Letters: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "letters",
         abstract: "Write the letters around a meeting: one file per person, named by their id.",
         discussion: """
             invitation: to everyone invited but the chair (with a page on what happens at the meeting \

@@ -4,6 +4,7 @@ import Kinpress
 
 struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "lint",
         abstract: "Check a case's text before printing: jargon, long sentences, reading age, and Signs of Safety practice.",
         discussion: """
             Each finding says where it is and what to write instead. Errors should be fixed before a \

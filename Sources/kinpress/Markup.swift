@@ -133,6 +133,7 @@ extension Audience: ExpressibleByArgument {}
 
 struct Markup: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "markup",
         abstract: "Print the markup a document's template writes for a case (for template authors)."
     )
 

@@ -4,6 +4,7 @@ import Kinpress
 
 struct Pack: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "pack",
         abstract: "Make a meeting pack: every document for one meeting in one file, with a cover, agenda and contents.",
         discussion: """
             The professional pack is for the chair and carries the protective marking on every page. \

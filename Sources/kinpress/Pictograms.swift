@@ -4,6 +4,7 @@ import Kinpress
 
 struct Pictograms: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "pictograms",
         abstract: "List Kinpress's pictograms (pictogram:NAME in a case file), or make a contact sheet of them.",
         discussion: "A council may replace any of them with its own SVG of the same name in Templates/pictures/pictograms/."
     )

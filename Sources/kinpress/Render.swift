@@ -19,6 +19,7 @@ struct LookOptions: ParsableArguments {
 
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "render",
         abstract: "Make one document for a case, as PDF or as one self-contained HTML file.",
         discussion: "The file is written whole or not at all: a failed render leaves no file behind."
     )

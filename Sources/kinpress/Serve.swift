@@ -5,6 +5,7 @@ import KinpressService
 
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "serve",
         abstract: "Serve Kinpress over HTTP, for a case-management system to call.",
         discussion: """
             POST a case (JSON, YAML, or a form with a part named case and one part per picture) to \

@@ -4,6 +4,7 @@ import Kinpress
 
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "validate",
         abstract: "Check case files and list every problem, with its line and field.",
         discussion: "Prints 'ok' for a file with no errors. Exits with 0 when every file is valid, 1 when any file has errors (warnings do not count)."
     )

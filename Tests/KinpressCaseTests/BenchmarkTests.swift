@@ -76,7 +76,7 @@ struct BenchmarkTests {
         process.currentDirectoryURL = Repository.root
         process.environment = ProcessInfo.processInfo.environment.merging([
             "KINPRESS": CommandLineTests.program.path, "RUNS": "1", "N": "2", "REPS": "1", "BATCH": "3", "SCALE": "2",
-            "ANCHORS": "none", "WORK": scratch.url.path,
+            "ANCHORS": "none", "WORK": scratch.url.path, "LETTER_COUNT": "15", "SERVE_RENDERS": "20",
         ]) { $1 }
         let output = Pipe(), errors = Pipe()
         process.standardOutput = output
@@ -86,9 +86,9 @@ struct BenchmarkTests {
         let err = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationStatus == 0, "\(err)")
-        for figure in ["whole process, one pack", "in-process, per pack", "CPU per pack", "batch, --jobs 1", "batch, --jobs 2",
-                       "peak memory, one pack", "peak memory, batch of 3 / of 1, --jobs 1", "peak memory, batch of 3 / of 1, --jobs 2",
-                       "peak memory, in-process loop of 3 / of 1 packs", "long pack (", "ms per page:"] {
+        for figure in ["one chair's pack, in-process wall", "the same, CPU", "the same, whole process", "batch, --jobs 2", "peak memory, one pack",
+                       "memory of one `kinpress serve` over 20 renders", "15 invitation letters, one process", "the service, one safety plan (",
+                       "letters: 15 made", "batch --jobs 1:", "batch of 3 / of 1: --jobs 1", "loop of 3 / of 1 packs", "long pack:", "ms per page"] {
             #expect(out.contains(figure), "missing: \(figure)\n\(out)")
         }
         // Three cases' packs were written by each batch.
