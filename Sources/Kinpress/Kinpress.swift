@@ -24,7 +24,8 @@ public struct Kinpress: Sendable {
 
     /// Loads and checks the templates and fonts once; reuse one `Kinpress` for many cases.
     /// `resources` holds `Templates/` and `Fonts/`.
-    public init(resources: URL, templates: URL? = nil) throws(RenderFailure) {
+    /// `everyLanguage`: read and check every string catalogue now (see `TemplateSet.init`).
+    public init(resources: URL, templates: URL? = nil, everyLanguage: Bool = true) throws(RenderFailure) {
         do {
             fonts = try FontLibrary(folder: resources.appendingPathComponent("Fonts"))
         } catch {
@@ -32,7 +33,7 @@ public struct Kinpress: Sendable {
         }
         engines = LayoutEngines(fonts: fonts)
         do {
-            self.templates = try TemplateSet(folder: templates ?? resources.appendingPathComponent("Templates"))
+            self.templates = try TemplateSet(folder: templates ?? resources.appendingPathComponent("Templates"), everyLanguage: everyLanguage)
         } catch {
             throw .template(error)
         }

@@ -12,15 +12,20 @@ extension Kinpress {
         guard let source = reading.case else { throw .invalidCase(reading.errors) }
         let linter = try linter(for: source.file.case.language)
         var findings = linter.lint(source, locations: reading.locations, fileName: reading.fileName, for: audience, languages: reading.languages(at:))
-        if audience != .professional, let untranslated = untranslated(language: source.file.case.language, file: reading.fileName, locations: reading.locations) {
+        if audience != .professional, let untranslated = try untranslated(language: source.file.case.language, file: reading.fileName, locations: reading.locations) {
             findings.insert(untranslated, at: 0)
         }
         return LintResult(file: reading.fileName, findings: findings, readingAges: linter.readingAges(source, for: audience))
     }
 
     /// Fixed sentences the family's language has no translation of: they print in English.
-    private func untranslated(language: String, file: String, locations: [FieldPath: SourceLocation]) -> Finding? {
-        let catalogue = templates.catalogue(for: language)
+    private func untranslated(language: String, file: String, locations: [FieldPath: SourceLocation]) throws(RenderFailure) -> Finding? {
+        let catalogue: Catalogue
+        do {
+            catalogue = try templates.catalogue(for: language)
+        } catch {
+            throw .template(error)
+        }
         let path = FieldPath([.key("case"), .key("language")])
         let base = String(language.lowercased().prefix { $0 != "-" })
         if catalogue.language != base, base != "en" {

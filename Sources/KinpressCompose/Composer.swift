@@ -129,7 +129,7 @@ public struct Composer: Sendable {
     public func composePack(for visible: VisibleCase, draft: Bool = false,
                             glossary: (Document) -> [GlossaryEntry] = { _ in [] }) throws(TemplateError) -> Document {
         let visible = visible.inLanguage(language(for: visible))
-        let catalogue = templates.catalogue(for: language(for: visible))
+        let catalogue = try templates.catalogue(for: language(for: visible))
         let words = try self.words(visible, catalogue: catalogue)
         let source = "\(templates.folder.lastPathComponent)/documents/pack.mustache"
         func outline(_ entries: [GlossaryEntry]) throws(TemplateError) -> PackOutline {

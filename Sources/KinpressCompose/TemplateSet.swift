@@ -9,13 +9,20 @@ public struct TemplateSet: Sendable {
     public let folder: URL
     let library: MustacheLibrary
     let documents: Set<String>
-    let catalogues: [String: Catalogue]
+    /// English, every other catalogue's fallback: read and checked when the set loads.
+    let english: Catalogue
+    /// The other languages' catalogues, read when first asked for (or all at once, checked).
+    let shelf: CatalogueShelf
     public let themes: [String: Theme]
 
     /// Kinpress's own pictures, named in the case format (`pictogram:NAME`).
     public var pictograms: URL { folder.appendingPathComponent("pictures/pictograms") }
 
-    public init(folder: URL) throws(TemplateError) {
+    /// `everyLanguage`: read and check every catalogue now, as a service or a test wants; false
+    /// reads English now and each other language when a document first asks for it, so a
+    /// command's start-up reads only what its case uses. Templates are checked against English,
+    /// which every other catalogue falls back to, so both check the same.
+    public init(folder: URL, everyLanguage: Bool = true) throws(TemplateError) {
         self.folder = folder
         var library = MustacheLibrary()
         var documents: Set<String> = []
@@ -31,22 +38,25 @@ public struct TemplateSet: Sendable {
                 if kind == "documents" { documents.insert(name) }
             }
         }
-        var catalogues: [String: Catalogue] = [:]
+        var files: [String: URL] = [:]
         for file in Self.files(in: folder.appendingPathComponent("strings"), extension: "yaml") {
-            let language = file.deletingPathExtension().lastPathComponent
-            catalogues[language] = try Catalogue(language: language, yaml: try Self.read(file), file: "\(folder.lastPathComponent)/strings/\(file.lastPathComponent)")
+            files[file.deletingPathExtension().lastPathComponent] = file
         }
         var themes: [String: Theme] = [:]
         for file in Self.files(in: folder.appendingPathComponent("themes"), extension: "yaml") {
             let name = file.deletingPathExtension().lastPathComponent
             themes[name] = try Theme(name: name, yaml: try Self.read(file), file: "\(folder.lastPathComponent)/themes/\(file.lastPathComponent)")
         }
-        guard let english = catalogues["en"] else {
+        guard let englishFile = files["en"] else {
             throw TemplateError(file: "\(folder.lastPathComponent)/strings/en.yaml", line: nil, message: "the English string catalogue is missing; every other language falls back to it")
         }
-        // A sentence another catalogue lacks prints in English (and `kinpress lint` says so).
-        catalogues = catalogues.mapValues { $0.language == "en" ? $0 : $0.fallingBack(to: english) }
-        try Self.checkSentences(in: folder, catalogues: catalogues)
+        let english = try Self.loadCatalogue(englishFile, language: "en", folder: folder)
+        try Self.checkSentences(in: folder, english: english)
+        files["en"] = nil
+        let shelf = CatalogueShelf(files: files, folder: folder, english: english)
+        if everyLanguage {
+            for language in files.keys.sorted() { _ = try shelf.catalogue(language) }
+        }
         guard themes["default"] != nil else {
             throw TemplateError(file: "\(folder.lastPathComponent)/themes/default.yaml", line: nil, message: "the default theme is missing")
         }
@@ -58,14 +68,23 @@ public struct TemplateSet: Sendable {
         }
         self.library = library
         self.documents = documents
-        self.catalogues = catalogues
+        self.english = english
+        self.shelf = shelf
         self.themes = themes
     }
 
-    /// The catalogue for a language tag: `pl-PL` falls back to `pl`, then to English.
-    public func catalogue(for language: String) -> Catalogue {
+    /// The catalogue for a language tag: `pl-PL` falls back to `pl`, then to English. A
+    /// catalogue read now for the first time may have errors, reported with its file and line.
+    public func catalogue(for language: String) throws(TemplateError) -> Catalogue {
         let base = String(language.split(separator: "-").first ?? "en").lowercased()
-        return catalogues[language] ?? catalogues[base] ?? catalogues["en"]!
+        for name in [language, base] where name != "en" {
+            if let catalogue = try shelf.catalogue(name) { return catalogue }
+        }
+        return english
+    }
+
+    static func loadCatalogue(_ file: URL, language: String, folder: URL) throws(TemplateError) -> Catalogue {
+        try Catalogue(language: language, yaml: try read(file), file: "\(folder.lastPathComponent)/strings/\(file.lastPathComponent)")
     }
 
     public func theme(named name: String) throws(TemplateError) -> Theme {
@@ -84,9 +103,9 @@ public struct TemplateSet: Sendable {
         return output
     }
 
-    /// Every `{{strings.…}}` a template prints must be in every catalogue: a missing one would
-    /// print nothing, silently.
-    private static func checkSentences(in folder: URL, catalogues: [String: Catalogue]) throws(TemplateError) {
+    /// Every `{{strings.…}}` a template prints must be in the English catalogue, which every other
+    /// one falls back to: a missing one would print nothing, silently.
+    private static func checkSentences(in folder: URL, english catalogue: Catalogue) throws(TemplateError) {
         let pattern = try! NSRegularExpression(pattern: #"\{\{\s*[#^/]?\s*strings\.([A-Za-z0-9_.-]+)\s*\}\}"#)
         for subfolder in ["documents", "partials"] {
             for file in files(in: folder.appendingPathComponent(subfolder), extension: "mustache") {
@@ -96,7 +115,7 @@ public struct TemplateSet: Sendable {
                     for match in pattern.matches(in: line, range: NSRange(line.startIndex..., in: line)) {
                         guard let range = Range(match.range(at: 1), in: line) else { continue }
                         let key = String(line[range])
-                        for catalogue in catalogues.values.sorted(by: { $0.language < $1.language }) where !(catalogue.lookup(key) is String || catalogue.lookup(key) is [String: any Sendable]) {
+                        if !(catalogue.lookup(key) is String || catalogue.lookup(key) is [String: any Sendable]) {
                             throw TemplateError(file: "\(folder.lastPathComponent)/\(subfolder)/\(file.lastPathComponent)", line: index + 1,
                                                 message: "this template prints strings.\(key), which \(catalogue.file) does not have. Add the sentence there, or fix the name")
                         }
@@ -154,5 +173,34 @@ public struct TemplateSet: Sendable {
         } catch {
             throw TemplateError(file: displayName, line: nil, message: "the template cannot be read: \(error)")
         }
+    }
+}
+
+/// The string catalogues other than English, each read once, when first asked for, and kept;
+/// shared by every copy of a `TemplateSet` and safe to ask from any thread.
+final class CatalogueShelf: @unchecked Sendable {
+    private let files: [String: URL]
+    private let folder: URL
+    private let english: Catalogue
+    private let lock = NSLock()
+    private var loaded: [String: Catalogue] = [:]
+
+    init(files: [String: URL], folder: URL, english: Catalogue) {
+        self.files = files
+        self.folder = folder
+        self.english = english
+    }
+
+    /// The catalogue for exactly this language, falling back to English sentence by sentence;
+    /// nil when the templates have none.
+    func catalogue(_ language: String) throws(TemplateError) -> Catalogue? {
+        guard let file = files[language] else { return nil }
+        lock.lock()
+        defer { lock.unlock() }
+        if let catalogue = loaded[language] { return catalogue }
+        // A sentence the catalogue lacks prints in English (and `kinpress lint` says so).
+        let catalogue = try TemplateSet.loadCatalogue(file, language: language, folder: folder).fallingBack(to: english)
+        loaded[language] = catalogue
+        return catalogue
     }
 }

@@ -48,9 +48,11 @@ struct TemplatesOption: ParsableArguments {
         return folder
     }
 
-    /// Kinpress with these templates (and its own fonts).
-    func kinpress() throws -> Kinpress {
-        try loadKinpress(templates: given)
+    /// Kinpress with these templates (and its own fonts). `everyLanguage`: read and check every
+    /// string catalogue now (a service, which starts once); otherwise a command reads English now
+    /// and the case's language when it first needs it.
+    func kinpress(everyLanguage: Bool = false) throws -> Kinpress {
+        try loadKinpress(templates: given, everyLanguage: everyLanguage)
     }
 }
 
@@ -85,11 +87,11 @@ func readCaseFile(_ path: String) throws -> CaseReading {
 }
 
 /// Loads Kinpress's templates (or the folder given) and fonts, or says what is wrong.
-func loadKinpress(templates: String?) throws -> Kinpress {
+func loadKinpress(templates: String?, everyLanguage: Bool = false) throws -> Kinpress {
     guard let resources = Kinpress.resourcesFolder() else {
         throw ValidationError("cannot find Kinpress's Templates and Fonts folders: not in KINPRESS_HOME (when set), not in share/kinpress beside the program, not in the current folder. Run scripts/install, or set KINPRESS_HOME to the folder holding Templates and Fonts")
     }
-    return try reporting { try Kinpress(resources: resources, templates: templates.map { URL(fileURLWithPath: $0) }) }
+    return try reporting { try Kinpress(resources: resources, templates: templates.map { URL(fileURLWithPath: $0) }, everyLanguage: everyLanguage) }
 }
 
 /// Runs `body`; prints a failure for the user and exits with status 1.

@@ -44,7 +44,7 @@ struct Serve: AsyncParsableCommand {
     var timeout = 30.0
 
     func run() async throws {
-        let kinpress = try council.apply(to: templates.kinpress())
+        let kinpress = try council.apply(to: templates.kinpress(everyLanguage: true))
         let configuration = ServiceConfiguration(host: host, port: port, tokens: tokens.map { URL(fileURLWithPath: $0) },
                                                  templates: templates.given.map { URL(fileURLWithPath: $0) }, jobs: jobs, queue: queue,
                                                  maxBody: maxBody, timeout: .milliseconds(Int(timeout * 1000)))

@@ -35,7 +35,7 @@ struct TemplateVariablesTests {
             let found = try #require(reading.case, "\(file.lastPathComponent) does not read")
             for audience in Audience.allCases {
                 // The shapes are the same in every language: English serves.
-                let words = try Words(visible: audience.project(found), catalogue: templates.catalogue(for: "en"), pictograms: templates.pictograms)
+                let words = try Words(visible: audience.project(found), catalogue: try templates.catalogue(for: "en"), pictograms: templates.pictograms)
                 var views: [(String, Any)] = try DocumentKind.allCases.map { ($0.rawValue, try composer.view($0, words: words)) }
                 views.append(("pack", try PackBuilder(words: words, glossary: glossary, draft: true).view()))
                 if let meeting = found.file.meeting {

@@ -31,7 +31,7 @@ struct CouncilDocumentTests {
             let found = try readSample(sample)
             let council = try kinpress.council(for: found.file.case.localAuthority)
             let language = found.file.case.language
-            let catalogue = kinpress.templates.catalogue(for: language)
+            let catalogue = try kinpress.templates.catalogue(for: language)
             for kind in DocumentKind.all(for: found) {
                 for audience in [Audience.family, .child] {
                     let visible = audience.project(found)
@@ -67,7 +67,7 @@ struct CouncilDocumentTests {
     func contactInEveryLanguage(_ language: String) throws {
         let text = try String(contentsOf: RenderTests.hughes, encoding: .utf8).replacingOccurrences(of: "  language: en\n", with: "  language: \(language)\n")
         let found = try readCase(text, folder: RenderTests.hughes.deletingLastPathComponent())
-        let catalogue = kinpress.templates.catalogue(for: language)
+        let catalogue = try kinpress.templates.catalogue(for: language)
         #expect(catalogue.missing.isEmpty, "\(catalogue.missing)")
         for audience in [Audience.family, .child] {
             let document = try kinpress.document(.safetyPlan, of: found, for: audience)

@@ -35,7 +35,7 @@ struct LanguageTests {
         let found = try readCase(arabicCase)
         let document = try kinpress.document(.assessment, of: found, for: .family)
         #expect(document.language == "ar" && document.rightToLeft)
-        let catalogue = kinpress.templates.catalogue(for: "ar")
+        let catalogue = try kinpress.templates.catalogue(for: "ar")
         #expect(catalogue.language == "ar" && catalogue.missing.isEmpty, "\(catalogue.missing.prefix(5))")
 
         let pdf = try PDFFile(try kinpress.pdf(.assessment, of: found, options: .init()))
@@ -128,7 +128,7 @@ struct LanguageTests {
 
     @Test("a sentence missing from a catalogue prints in English, and lint says which", arguments: ["pl", "cy", "ro", "ar", "ur"])
     func fallback(_ language: String) throws {
-        let catalogue = kinpress.templates.catalogue(for: language)
+        let catalogue = try kinpress.templates.catalogue(for: language)
         #expect(catalogue.language == language)
         #expect(catalogue.missing.isEmpty, "\(language): \(catalogue.missing.prefix(5))")
         // Every catalogue says it needs a translator's review.
@@ -138,10 +138,10 @@ struct LanguageTests {
 
     @Test("plural forms follow each language's rules")
     func plurals() throws {
-        let polish = kinpress.templates.catalogue(for: "pl")
+        let polish = try kinpress.templates.catalogue(for: "pl")
         let forms = try [1, 2, 5, 22, 25].map { try polish.plural("age.years", count: $0, ["name": "Ola"]) }
         #expect(Set(forms).count >= 3, "Polish says 1, 2 and 5 years differently: \(forms)")
-        let english = kinpress.templates.catalogue(for: "en")
+        let english = try kinpress.templates.catalogue(for: "en")
         #expect(try english.plural("age.years", count: 2, ["name": "Ola"]) == "\u{2068}Ola\u{2069} is \u{2068}2\u{2069}")
     }
 }

@@ -86,7 +86,7 @@ struct LetterTests {
 
             """
         let found = Self.reading(text)
-        let catalogue = kinpress.templates.catalogue(for: "en")
+        let catalogue = try kinpress.templates.catalogue(for: "en")
         let purpose = try catalogue.text("meeting.purposes.\(kind)")
         let decides = try catalogue.text("letter.decides.\(kind)")
         let parent = try Self.letter(.invitation, to: "dad", of: found).html

@@ -13,7 +13,7 @@ struct PackTests {
     /// The catalogue's words, so tests do not copy them.
     /// A fixed sentence; one that has plural forms, in the form for the one child of the samples used here.
     static func strings(_ key: String) throws -> String {
-        let catalogue = kinpress.templates.catalogue(for: "en")
+        let catalogue = try kinpress.templates.catalogue(for: "en")
         if let sentence = try? catalogue.text(key) { return sentence }
         return try catalogue.plural(key, count: 1)
     }

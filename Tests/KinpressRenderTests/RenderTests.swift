@@ -290,6 +290,31 @@ struct TemplateTests {
         }
     }
 
+    @Test("a command reads English at start and another language when a case first needs it; a broken one is named with its file and line either way")
+    func catalogueWhenAsked() throws {
+        let copy = try Copy()
+        try copy.edit("strings/pl.yaml") { "broken: [\n" + $0 }
+        // Read and checked at once (a service, the tests): the load fails.
+        let error = try #require(loadError(copy.url))
+        #expect(error.file.hasSuffix("strings/pl.yaml") && error.line != nil, "\(error)")
+        // Read when asked: English serves at once; Polish is refused when a Polish case needs it.
+        let templates = try TemplateSet(folder: copy.url, everyLanguage: false)
+        #expect(try templates.catalogue(for: "en").language == "en")
+        #expect(try templates.catalogue(for: "ar").language == "ar")
+        do {
+            _ = try templates.catalogue(for: "pl-PL")
+            Issue.record("a broken Polish catalogue should be refused")
+        } catch {
+            #expect(error.file.hasSuffix("strings/pl.yaml") && error.line != nil, "\(error)")
+        }
+        let pipeline = try Kinpress(resources: Repository.root, templates: copy.url, everyLanguage: false)
+        let polish = try String(contentsOf: RenderTests.hughes, encoding: .utf8).replacingOccurrences(of: "  language: en\n", with: "  language: pl\n")
+        let found = try readCase(polish, folder: RenderTests.hughes.deletingLastPathComponent())
+        #expect(found.file.case.language == "pl")
+        #expect(throws: RenderFailure.self) { try pipeline.pdf(.safetyPlan, of: found, options: .init()) }
+        _ = try pipeline.pdf(.safetyPlan, of: try readSample(RenderTests.hughes), options: .init())
+    }
+
     @Test("a broken tag names the template file and line")
     func brokenMarkup() throws {
         let copy = try Copy()
