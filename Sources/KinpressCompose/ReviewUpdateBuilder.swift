@@ -95,7 +95,7 @@ struct ReviewUpdateBuilder {
             goals.append(GoalProgressView(goal: try words.goal(goal, numbers: [:]),
                                           scales: try about.map { scale throws(TemplateError) in try progress(scale) }))
         }
-        let reviews = try (file.safetyPlan?.reviews ?? []).filter { since == nil || $0.date >= since! }.map { review throws(TemplateError) in
+        let reviews = try (file.safetyPlan?.reviews ?? []).filter { recent($0.date) }.map { review throws(TemplateError) in
             ReviewView(date: try words.date(review.date), what: Bidi.isolate(review.what))
         }
         let rules = try (file.safetyPlan?.rules ?? []).map { rule throws(TemplateError) in
