@@ -78,7 +78,7 @@ struct AssessmentBuilder {
             },
             home: try homes(),
             voices: try words.voices(),
-            voiceHeading: try catalogue.plural("voice.sectionHeading", count: header.children.count, ["children": children]),
+            voiceHeading: try words.voiceHeading(),
             harm: try (assessment?.harm ?? []).map(statement), complicatingFactors: try (assessment?.complicatingFactors ?? []).map(statement),
             strengths: try (assessment?.strengths ?? []).map(statement), existingSafety: try (assessment?.existingSafety ?? []).map(statement),
             dangers: dangers, goalsWithoutWorry: goals.filter { $0.0.dangerStatements.isEmpty }.map(\.1),

@@ -221,11 +221,8 @@ struct LetterBuilder {
         var who: [String] = [], whoInWords: [String] = []
         if invited.count > Self.listedInFull {
             // A big meeting: names only, family and friends first, so a letter stays one or two pages.
-            let workers = invited.filter { invitee in
-                if case .person(let person)? = words.visible.party(invitee.person) { return person.kind == .professional }
-                return words.visible.party(invitee.person) == .hidden(.professional)
-            }.map(\.person)
-            let others = invited.map(\.person).filter { !workers.contains($0) }
+            let workers = invited.map(\.person).filter(words.isProfessional)
+            let others = invited.map(\.person).filter { !words.isProfessional($0) }
             if !others.isEmpty { whoInWords.append(try catalogue.text("letter.invitation.whoFamily", ["names": words.names(others)])) }
             if !workers.isEmpty { whoInWords.append(try catalogue.text("letter.invitation.whoWorkers", ["names": words.names(workers)])) }
             whoInWords.append(try catalogue.text("letter.invitation.whoAsk", ["worker": worker]))
@@ -259,8 +256,7 @@ struct LetterBuilder {
             var lines = [try catalogue.text("letter.invitation.supporter")]
             if let supporter = recipient.invitee?.supporter { lines.append(try catalogue.text("letter.invitation.supporterComing", ["name": supporter])) }
             if let language = recipient.invitee?.interpreter {
-                let name = Locale(identifier: catalogue.language).localizedString(forIdentifier: language) ?? language
-                lines.append(try catalogue.text("letter.invitation.interpreter", ["language": name]))
+                lines.append(try catalogue.text("letter.invitation.interpreter", ["language": words.languageName(language)]))
             } else {
                 lines.append(try catalogue.text("letter.invitation.interpreterOffer", ["worker": worker]))
             }

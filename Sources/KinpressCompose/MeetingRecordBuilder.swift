@@ -26,13 +26,10 @@ struct MeetingRecordBuilder {
         var reports: [String]
         /// Why the meeting was held.
         var why: String
-        /// What each child says.
-        var voices: [VoiceView]
-        /// "What Mason says", or for several children "What the children say".
-        var voiceHeading: String
         /// What the parents and the network said at the meeting.
         var views: [SaidView]
-        /// The map as the meeting saw it: worries, what is working well, what needs to happen, the scores.
+        /// The map as the meeting saw it: worries, what is working well, what needs to happen, the
+        /// scores, and what each child says.
         var map: AssessmentBuilder.View
         /// The chair's summary, a paragraph each.
         var summary: [String]
@@ -79,8 +76,7 @@ struct MeetingRecordBuilder {
             let people = try invited.filter { $0.attendance == status }.map { invitee throws(TemplateError) -> String in
                 var line = try words.described(invitee.person)
                 if let language = invitee.interpreter {
-                    let name = Locale(identifier: catalogue.language).localizedString(forIdentifier: language) ?? language
-                    line += " " + (try catalogue.text("record.interpreter", ["language": name]))
+                    line += " " + (try catalogue.text("record.interpreter", ["language": words.languageName(language)]))
                 }
                 if let supporter = invitee.supporter { line += " " + (try catalogue.text("record.supporter", ["name": supporter])) }
                 return line
@@ -102,7 +98,7 @@ struct MeetingRecordBuilder {
         // and anything said at it that this reader may not read.
         var leftOut: [String] = []
         if !professional {
-            let family = invited.filter { $0.attendance == .leftForPart && !isProfessional($0.person) }
+            let family = invited.filter { $0.attendance == .leftForPart && !words.isProfessional($0.person) }
             if !family.isEmpty {
                 leftOut.append(try catalogue.plural("record.leftForPart", count: family.count,
                                                     ["names": words.names(family.map(\.person))]))
@@ -122,16 +118,9 @@ struct MeetingRecordBuilder {
             header: header, strings: words.strings, service: words.serviceWords(), intro: intro, leftOut: leftOut,
             attendance: groups, reports: reports,
             why: try catalogue.text("meeting.purposes.\((meeting?.kind ?? .familyMeeting).rawValue)"),
-            voices: try words.voices(),
-            voiceHeading: try catalogue.plural("voice.sectionHeading", count: header.children.count, ["children": children]),
             views: views, map: try AssessmentBuilder(words: words).view(),
             summary: outcome?.chairSummary.map(paragraphs) ?? [],
             decision: decision, noDecision: decision == nil ? try catalogue.text("record.noDecision") : nil,
             correct: try catalogue.text("record.correct", ["worker": words.reachable(file.case.worker)]))
-    }
-
-    private func isProfessional(_ id: String) -> Bool {
-        if case .person(let person)? = words.visible.party(id) { return person.kind == .professional }
-        return false
     }
 }

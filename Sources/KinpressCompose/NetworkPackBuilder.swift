@@ -85,7 +85,7 @@ struct NetworkPackBuilder {
             bottomLines: try (file.assessment?.bottomLines ?? []).map { s throws(TemplateError) in try words.statement(s) },
             // Only a child's words the network may read; no "nothing written down" where a record was not shared.
             roles: roles, voices: try words.voices().filter { $0.nothing == nil },
-            voiceHeading: try catalogue.plural("voice.sectionHeading", count: file.children.count, ["children": children]),
+            voiceHeading: try words.voiceHeading(),
             dates: dates)
     }
 }

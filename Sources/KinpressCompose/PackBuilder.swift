@@ -165,7 +165,7 @@ struct PackBuilder {
         }
         let attendance = try (meeting?.invitees ?? []).map { invitee throws(TemplateError) in
             AttendanceRow(name: try words.name(invitee.person), status: try catalogue.text("chair.status.\(invitee.attendance.rawValue)"),
-                          interpreter: invitee.interpreter.map { Locale(identifier: "en").localizedString(forIdentifier: $0) ?? $0 } ?? "",
+                          interpreter: invitee.interpreter.map(words.languageName) ?? "",
                           with: invitee.supporter.map(Bidi.isolate) ?? "")
         }
         // A report the family got after the day they should have had it is marked late.

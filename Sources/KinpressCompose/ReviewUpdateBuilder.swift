@@ -36,6 +36,8 @@ struct ReviewUpdateBuilder {
         var nextSteps: [StepView]
         /// What comes next: the next step on the safety journey and the next meetings.
         var next: [String]
+        /// "Nothing is written down yet …", when the case has none of the above.
+        var nothing: String?
     }
 
     /// A goal and how far things have moved towards it.
@@ -81,7 +83,9 @@ struct ReviewUpdateBuilder {
             return date.map { $0 >= since } ?? false
         }
         let statements = ((assessment?.strengths ?? []) + (assessment?.existingSafety ?? [])).filter { recent($0.date) }
-        let events = try (file.timeline?.events ?? []).filter { [.strength, .safety].contains($0.kind) && recent($0.date) }.map { event throws(TemplateError) in
+        // Good things from the timeline are news only since a known meeting; otherwise they
+        // repeat what the strengths already say.
+        let events = try (file.timeline?.events ?? []).filter { since != nil && [.strength, .safety].contains($0.kind) && recent($0.date) }.map { event throws(TemplateError) in
             try catalogue.text("review.event", ["date": words.date(event.date, approximate: event.approximate), "what": event.title])
         }
 
@@ -95,7 +99,7 @@ struct ReviewUpdateBuilder {
             goals.append(GoalProgressView(goal: try words.goal(goal, numbers: [:]),
                                           scales: try about.map { scale throws(TemplateError) in try progress(scale) }))
         }
-        let reviews = try (file.safetyPlan?.reviews ?? []).filter { since == nil || $0.date >= since! }.map { review throws(TemplateError) in
+        let reviews = try (file.safetyPlan?.reviews ?? []).filter { recent($0.date) }.map { review throws(TemplateError) in
             ReviewView(date: try words.date(review.date), what: Bidi.isolate(review.what))
         }
         let rules = try (file.safetyPlan?.rules ?? []).map { rule throws(TemplateError) in
@@ -125,7 +129,9 @@ struct ReviewUpdateBuilder {
             otherScales: try scales.filter { !used.contains($0.id) }.map { scale throws(TemplateError) in try progress(scale) },
             planReviews: reviews, rules: rules,
             nextSteps: try (assessment?.nextSteps ?? []).map { step throws(TemplateError) in try AssessmentBuilder(words: words).step(step) },
-            next: next)
+            next: next,
+            nothing: statements.isEmpty && events.isEmpty && goals.isEmpty && scales.isEmpty && rules.isEmpty && (assessment?.nextSteps ?? []).isEmpty && next.isEmpty
+                ? try catalogue.text("review.nothing", ["worker": words.reachable(file.case.worker)]) : nil)
     }
 
     /// Each person's first and latest score on one question (undated scores count as the

@@ -147,6 +147,26 @@ struct Words {
         return visible.file.children.filter { $0.id == onlyChild }
     }
 
+    /// Whether this person works with the family (a hidden one too, by the role shown for them).
+    func isProfessional(_ id: String) -> Bool {
+        switch visible.party(id) {
+        case .person(let person)?: return person.kind == .professional
+        case .hidden(.professional)?: return true
+        default: return false
+        }
+    }
+
+    /// A language's name in this catalogue's language, for an interpreter: "Polish", "polski".
+    func languageName(_ tag: String) -> String {
+        Locale(identifier: catalogue.language).localizedString(forIdentifier: tag) ?? tag
+    }
+
+    /// "What Tolu says", or for several children "What the children say": the heading of the
+    /// children's own words wherever adults read them.
+    func voiceHeading() throws(TemplateError) -> String {
+        try catalogue.plural("voice.sectionHeading", count: visible.file.children.count, ["children": childrenNames()])
+    }
+
     /// The case's children, as a list: "Zosia and Antek".
     func childrenNames() throws(TemplateError) -> String {
         try names(visible.file.children.map(\.id))

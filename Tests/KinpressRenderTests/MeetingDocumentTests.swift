@@ -110,8 +110,10 @@ struct MeetingDocumentTests {
             #expect(error.description.hasPrefix("meeting:") && error.description.contains("Add the meeting"))
             #expect(error.isNothingToMake)
         }
-        // Every other document still comes from a case without a meeting.
-        _ = try kinpress.pdf(.reviewUpdate, of: found, options: .init())
+        // Every other document still comes from a case without a meeting; an update with nothing
+        // to say says so.
+        let update = try PDFFile(try kinpress.pdf(.reviewUpdate, of: found, options: .init())).text()
+        #expect(update.contains("Nothing is written down yet about how things are going. Ask Sam Okafor."))
         _ = try kinpress.pdf(.networkPack, of: found, options: .init(audience: .network))
     }
 
