@@ -30,6 +30,8 @@ let package = Package(
         .systemLibrary(name: "CPangoCairo", pkgConfig: "pangocairo", providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CPictures", pkgConfig: "librsvg-2.0", providers: [.apt(["librsvg2-dev", "libgdk-pixbuf-2.0-dev"])]),
+        // glibc's malloc tuning, for the long-running service.
+        .systemLibrary(name: "CMalloc"),
         // What cairo 1.16 cannot write into a PDF (language, alternative text, artifacts), added with qpdf's C++ API.
         .target(name: "CPDFFinish", linkerSettings: [.linkedLibrary("qpdf")]),
 
@@ -61,6 +63,7 @@ let package = Package(
         // limits, logs and metrics.
         .target(name: "KinpressService", dependencies: [
             "Kinpress",
+            "CMalloc",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "Metrics", package: "swift-metrics"),

