@@ -11,7 +11,7 @@ public struct ServiceConfiguration: Sendable {
     public var templates: URL?
     /// The worker's page (`index.mustache`, `page.css`, `page.js`): Kinpress's own `Page/`.
     public var page: URL
-    /// Renders at once.
+    /// Renders at once, at most `maximumJobs`.
     public var jobs: Int
     /// Renders that may wait for a free job before the service answers 503.
     public var queue: Int
@@ -30,10 +30,14 @@ public struct ServiceConfiguration: Sendable {
         self.templates = templates
         self.page = page
         self.jobs = jobs
-        self.queue = queue ?? 4 * jobs
+        // (Clamped, so a --jobs that check() refuses cannot overflow here first.)
+        self.queue = queue ?? 4 * min(max(jobs, 0), Self.maximumJobs)
         self.maxBody = maxBody
         self.timeout = timeout
     }
+
+    /// More render threads than this only queue for the same cores and memory.
+    public static let maximumJobs = 1_024
 
     /// Whether `host` can only be reached from this machine.
     var isLoopback: Bool {
@@ -49,7 +53,7 @@ public struct ServiceConfiguration: Sendable {
             throw ServiceError("refusing to listen on \(host) without --tokens: anyone who can reach it could send and read case files. Give --tokens FILE, or listen on 127.0.0.1")
         }
         guard (0...65_535).contains(port) else { throw ServiceError("--port must be between 0 and 65535") }
-        guard jobs >= 1 else { throw ServiceError("--jobs must be at least 1") }
+        guard (1...Self.maximumJobs).contains(jobs) else { throw ServiceError("--jobs must be between 1 and \(Self.maximumJobs)") }
         guard queue >= 0 else { throw ServiceError("--queue cannot be negative") }
         guard maxBody >= 1_024 else { throw ServiceError("--max-body must be at least 1024 bytes") }
         guard timeout > .zero else { throw ServiceError("--timeout must be more than 0 seconds") }

@@ -52,12 +52,13 @@ public enum KinpressService {
         String(name.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == ":") ? $0 : "_" })
     }
 
-    /// Caps glibc's malloc arenas at one per render job (at least two). A render hops across
-    /// Dispatch's threads (its compose and layout run in parallel), and glibc gives each new
-    /// thread an arena of its own that keeps its freed pages: over thousands of renders the
-    /// resident size crept up by steps (1.05× after 10,000). With the cap it stays flat (1.01×).
+    /// Caps glibc's malloc arenas at one per render job (at least two, so two render threads
+    /// never share one lock). A render hops across Dispatch's threads (its compose and layout
+    /// run in parallel), and glibc gives each new thread an arena that keeps its freed pages, so
+    /// without the cap a long-running service's resident size creeps up in steps over thousands
+    /// of renders. `scripts/bench` measures it (the service's memory after 100 and after 10,000).
     private static func limitMemoryArenas(to jobs: Int) {
-        _ = mallopt(M_ARENA_MAX, Int32(max(2, jobs)))
+        _ = mallopt(M_ARENA_MAX, Int32(clamping: max(2, jobs)))
     }
 }
 

@@ -61,11 +61,18 @@ struct ConfigurationTests {
 
     @Test("limits that cannot work are refused before the service starts")
     func limits() {
-        for change in [{ (c: inout ServiceConfiguration) in c.jobs = 0 }, { $0.queue = -1 }, { $0.maxBody = 10 }, { $0.timeout = .zero }, { $0.port = 70_000 }] {
+        for change in [{ (c: inout ServiceConfiguration) in c.jobs = 0 }, { $0.jobs = ServiceConfiguration.maximumJobs + 1 }, { $0.queue = -1 }, { $0.maxBody = 10 }, { $0.timeout = .zero }, { $0.port = 70_000 }] {
             var configuration = ServiceConfiguration()
             change(&configuration)
             #expect(throws: ServiceError.self) { try configuration.check() }
         }
+    }
+
+    @Test("a --jobs far beyond the limit is refused, not a crash", arguments: [Int.max, Int.min, 3_000_000_000])
+    func hugeJobs(_ jobs: Int) {
+        let configuration = ServiceConfiguration(jobs: jobs)
+        let error = #expect(throws: ServiceError.self) { try configuration.check() }
+        #expect(error?.description.contains("--jobs must be between 1 and") == true)
     }
 }
 
