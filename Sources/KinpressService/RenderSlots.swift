@@ -5,7 +5,8 @@ import Metrics
 /// At most `jobs` renders at once and `queue` waiting behind them; a render asked for beyond
 /// that is refused at once (the caller answers 503 with Retry-After), so a burst cannot pile up
 /// memory. A render past the timeout is answered and its slot freed; the work itself cannot be
-/// stopped midway, so it finishes on its thread and its result is dropped.
+/// stopped midway, so it finishes on its thread and its result is dropped (or, if no thread had
+/// started it yet, it never starts).
 actor RenderSlots {
     private let jobs: Int
     private let queueLimit: Int
@@ -60,14 +61,24 @@ actor RenderSlots {
         }
     }
 
+    /// Where deadlines fire. Not the global queue the renders run on: that pool has one thread a
+    /// core, and a busy service (renders, and the documents of a pack composed in parallel) would
+    /// keep a deadline waiting until a render finished, so the timeout would not hold when it
+    /// matters most. A queue of its own gets a thread of its own.
+    private static let deadlines = DispatchQueue(label: "kinpress.render-deadlines")
+
     /// The work's result, or nil when `timeout` passes first.
     private static func run<T: Sendable>(_ work: @escaping @Sendable () -> T, timeout: Duration) async -> T? {
         await withCheckedContinuation { (continuation: CheckedContinuation<T?, Never>) in
             let answer = FirstAnswer(continuation)
-            DispatchQueue.global().async { answer.give(work()) }
+            DispatchQueue.global().async {
+                // Timed out before a thread was free for it: nobody is waiting, so do not start.
+                guard !answer.isGiven else { return }
+                answer.give(work())
+            }
             let (seconds, attoseconds) = timeout.components
             let nanoseconds = Int(seconds) * 1_000_000_000 + Int(attoseconds / 1_000_000_000)
-            DispatchQueue.global().asyncAfter(deadline: .now() + .nanoseconds(nanoseconds)) { answer.give(nil) }
+            deadlines.asyncAfter(deadline: .now() + .nanoseconds(nanoseconds)) { answer.give(nil) }
         }
     }
 
@@ -78,6 +89,10 @@ actor RenderSlots {
 
         init(_ continuation: CheckedContinuation<T?, Never>) {
             self.continuation = continuation
+        }
+
+        var isGiven: Bool {
+            lock.withLock { continuation == nil }
         }
 
         func give(_ value: T?) {

@@ -369,10 +369,15 @@ def check_timeout(kinpress):
         first = server.post(path, files=form)
         expect(first.status_code == 503 and first.headers.get("Retry-After"), f"a render past --timeout is 503 with Retry-After, not {first.status_code}")
         second = server.post(path, files=form)
-        expect(second.status_code == 503 and "longer" in second.json().get("error", ""),
-               "the timed-out render freed its slot: the next one runs (and times out) rather than being refused as busy")
+        expect(second.status_code == 503 and "longer" in second.text,
+               f"the timed-out render freed its slot: the next one runs (and times out) rather than being refused as busy; got {second.status_code} {second.text[:120]}")
         expect(server.get("/healthz").status_code == 200, "the service is up after timeouts")
         expect('kinpress_rejections_total{reason="timeout"}' in server.get("/metrics").text, "/metrics counts timeouts")
+    # The deadline holds while the service is busy: with both slots rendering (and the renders
+    # that timed out still finishing), no render is answered after its deadline as if on time.
+    with Server(kinpress, "--jobs", "2", "--queue", "0", "--timeout", "0.01") as server:
+        statuses = render_many(server, 16, 2, "/v1/pack?audience=professional")
+        expect(all(status == 503 for status, _ in statuses), f"under load every render past --timeout is 503, none 200: {statuses}")
 
 
 def check_sigterm(kinpress):
