@@ -431,16 +431,13 @@ extension Words {
         }
         var circles: [String] = []
         for circle in 1...3 {
-            // In the map's own order: family, friends, community, then workers.
-            let order = ["family", "friends", "community", "professionals"]
-            let here = try entries.enumerated().filter { $0.element.shown && $0.element.circle == circle }
-                .sorted { (order.firstIndex(of: $0.element.group) ?? 4, $0.offset) < (order.firstIndex(of: $1.element.group) ?? 4, $1.offset) }
-                .map { entry throws(TemplateError) in try catalogue.text("pack.person", ["name": entry.element.name, "relationship": entry.element.relationship]) }
+            let here = try NetworkPerson.inReadingOrder(entries.filter { $0.shown && $0.circle == circle }, group: \.group)
+                .map { entry throws(TemplateError) in try catalogue.text("pack.person", ["name": entry.name, "relationship": entry.relationship]) }
             if !here.isEmpty { circles.append(try catalogue.text("network.circle\(circle)", ["people": catalogue.list(here)])) }
         }
         let children = try visible.file.children.map { child throws(TemplateError) in try name(child.id) }
-        let alternative = try catalogue.text("network.alternative", ["children": catalogue.list(children)]) + " " + circles.joined(separator: " ")
-        return NetworkMapView(children: children, people: entries, alternative: alternative)
+        let about = try catalogue.text("network.alternative", ["children": catalogue.list(children)])
+        return NetworkMapView(children: children, people: entries, about: about, alternative: about + " " + circles.joined(separator: " "))
     }
 
     func meeting() throws(TemplateError) -> MeetingView? {

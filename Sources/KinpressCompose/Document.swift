@@ -222,6 +222,17 @@ public struct NetworkPerson: Sendable, Equatable {
     public var shown: Bool = true
 }
 
+extension NetworkPerson {
+    /// The order a map's people are said in words, within a circle: family, friends, community,
+    /// then workers, each group in the case's order (the order of `people`).
+    public static func inReadingOrder<Entry>(_ people: [Entry], group: (Entry) -> String) -> [Entry] {
+        let order = ["family", "friends", "community", "professionals"]
+        return people.enumerated()
+            .sorted { (order.firstIndex(of: group($0.element)) ?? order.count, $0.offset) < (order.firstIndex(of: group($1.element)) ?? order.count, $1.offset) }
+            .map(\.element)
+    }
+}
+
 public struct ScaleMark: Sendable, Equatable {
     public var value: Double
     public var label: String

@@ -154,7 +154,8 @@ struct LetterBuilder {
         let decided = meeting?.outcome?.decidedOn ?? file.case.date
         let letterDate = try words.date(kind == .decision ? decided : file.case.date)
         let date = kind == .decision ? letterDate : try words.date(meeting?.date ?? file.case.date)
-        let title = try catalogue.text("letter.title.\(kind.rawValue)", ["name": recipient.name, "date": date])
+        let recipientName = Bidi.name(recipient.name, rightToLeft: Catalogue.isRightToLeft(catalogue.language))
+        let title = try catalogue.text("letter.title.\(kind.rawValue)", ["name": recipientName, "date": date])
         var header = try words.header(title: title, runningTitle: try catalogue.text("letter.runningTitle.\(kind.rawValue)", ["date": date]))
         header.children = []
         let council = words.council
@@ -163,9 +164,9 @@ struct LetterBuilder {
         let from = [name] + Recipient.lines(council?.returnAddress).drop { $0 == name }
         let letterhead = LetterheadView(
             logo: header.masthead.logo,
-            from: from.map(Bidi.isolate), to: ([recipient.name] + recipient.address).map(Bidi.isolate), date: letterDate)
+            from: from.map(Bidi.isolate), to: ([recipientName] + recipient.address).map(Bidi.isolate), date: letterDate)
         var view = View(header: header, strings: words.strings, letterhead: letterhead,
-                        dear: try catalogue.text("letter.dear", ["name": recipient.name]), heading: "", intro: [],
+                        dear: try catalogue.text("letter.dear", ["name": recipientName]), heading: "", intro: [],
                         invitation: nil, decision: nil, signOff: try catalogue.text("letter.signOff"), signedAs: "", leaflet: nil)
         let chairName = try words.name(meeting?.chair ?? file.case.worker)
         switch kind {

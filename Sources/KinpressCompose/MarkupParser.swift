@@ -289,7 +289,7 @@ private final class NodeReader {
                     }
                 }
                 var legend: [String: String] = [:]
-                for key in ["family", "friends", "community", "professionals", "network", "informed", "key"] {
+                for key in ["family", "friends", "community", "professionals", "network", "informed", "key", "about", "circle1", "circle2", "circle3"] {
                     legend[key] = MarkupParser.attribute(child, "legend-\(key)") ?? ""
                 }
                 content = .networkMap(children: children, people: people, legend: legend)

@@ -245,6 +245,8 @@ struct NetworkMapView {
     var children: [String]
     /// Everyone the reader may see, in the case's order.
     var people: [NetworkEntryView]
+    /// What the map is, in one sentence: the start of `alternative`.
+    var about: String
     /// Everyone on the map in words, circle by circle.
     var alternative: String
 }

@@ -44,13 +44,15 @@ struct Words {
     var audience: Audience { visible.audience }
 
     /// A person or child as this reader knows them: the name a child uses in child documents,
-    /// and only a role for someone the reader may not know about.
+    /// and only a role for someone the reader may not know about. A name mixing scripts keeps
+    /// the page's direction (`Bidi.name`).
     func name(_ id: String) throws(TemplateError) -> String {
+        let rightToLeft = Catalogue.isRightToLeft(catalogue.language)
         switch visible.party(id) {
         case .person(let person)?:
-            return audience == .child ? person.childCalls ?? person.name : person.name
+            return Bidi.name(audience == .child ? person.childCalls ?? person.name : person.name, rightToLeft: rightToLeft)
         case .child(let child)?:
-            return audience == .professional ? child.fullName ?? child.name : child.name
+            return Bidi.name(audience == .professional ? child.fullName ?? child.name : child.name, rightToLeft: rightToLeft)
         case .hidden(let role)?:
             return try catalogue.text("roles.\(role.rawValue)")
         case nil:

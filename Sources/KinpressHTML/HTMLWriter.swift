@@ -237,9 +237,36 @@ public struct HTMLWriter {
                 tree.text(" " + entry, in: item)
             }
         }
-        tree.element("p", ["class": "diagram-text"], text: figure.alternative, in: element)
+        addInWords(figure, in: element)
         if let caption = figure.caption {
             inline(caption, in: tree.element("figcaption", in: element))
+        }
+    }
+
+    /// What takes a diagram's place on a narrow screen. A network map whose template names its
+    /// circles is a list a circle, one person a line, each name and relationship isolated (a
+    /// paragraph of 60 names, in two scripts, is a wall); any other figure is its alternative text.
+    private func addInWords(_ figure: Figure, in parent: HTMLTree.Node) {
+        guard case .networkMap(_, let people, let legend) = figure.content, let about = legend["about"], !about.isEmpty,
+              (1...3).allSatisfy({ legend["circle\($0)", default: ""].isEmpty == false }) else {
+            tree.element("p", ["class": "diagram-text"], text: figure.alternative, in: parent)
+            return
+        }
+        let box = tree.element("div", ["class": "diagram-text"], in: parent)
+        tree.element("p", text: about, in: box)
+        for circle in 1...3 {
+            let here = NetworkPerson.inReadingOrder(people.filter { $0.shown && $0.circle == circle }, group: \.group)
+            guard !here.isEmpty else { continue }
+            tree.element("p", ["class": "circle-name"], text: legend["circle\(circle)"] ?? "", in: box)
+            let list = tree.element("ul", ["class": "circle-people"], in: box)
+            for person in here {
+                let item = tree.element("li", in: list)
+                tree.element("bdi", text: person.name, in: item)
+                guard !person.relationship.isEmpty else { continue }
+                tree.text(" (", in: item)
+                tree.element("bdi", text: person.relationship, in: item)
+                tree.text(")", in: item)
+            }
         }
     }
 

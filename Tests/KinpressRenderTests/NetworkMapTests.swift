@@ -1,4 +1,5 @@
 import Foundation
+import KinpressSupport
 import Testing
 import Kinpress
 import KinpressAudience
@@ -328,7 +329,7 @@ struct DiagramDocumentTests {
         #expect(texts.allSatisfy { $0.size >= 8 }, "\(count) people: all words on the map at 8 pt or more")
         if let key = drawing.key {
             #expect(key.entries.count == count && count > 20, "\(count) people: only a crowded map is numbered, and everyone is in its key")
-            for (index, name) in names.enumerated() { #expect(key.entries.contains { $0.hasPrefix(name + " (") }, "\(name) (\(index)) is in the key") }
+            for (index, name) in names.enumerated() { #expect(key.entries.contains { $0.hasPrefix(Bidi.isolate(name) + " (\u{2068}") }, "\(name) (\(index)) is in the key, name and relationship each isolated") }
             for number in 1...count { #expect(texts.contains { $0.lines == [String(number)] }, "number \(number) is on the map") }
         } else {
             let drawn = squashed(texts.map { $0.lines.joined() }.joined(separator: "|"))
@@ -377,6 +378,17 @@ struct DiagramDocumentTests {
             let page = try HTMLPage(try kinpress.html(.networkMap, of: found, options: .init()))
             #expect(page.all("ol").first { $0.attributes["class"] == "network-key" } != nil)
             #expect(page.all("li").filter { $0.text.contains("(") }.count >= count, "the HTML key names everyone")
+        }
+        // On a phone the map is said in words: a list a circle, one person a line, each name isolated.
+        let page = try HTMLPage(try kinpress.html(.networkMap, of: found, options: .init()))
+        let lists = page.all("ul").filter { $0.attributes["class"] == "circle-people" }
+        let circles = Set(found.file.people.map(\.circle))
+        #expect(lists.count == circles.count, "\(count) people: one list for each circle with someone in it")
+        let lines = Set(found.file.people.map { "\($0.name) (\($0.relationship))" })
+        #expect(page.all("li").filter { lines.contains($0.text) }.count == count, "\(count) people: everyone on a line of their own")
+        let isolated = page.all("bdi").map(\.text)
+        for person in found.file.people {
+            #expect(isolated.contains(person.name) && isolated.contains(person.relationship), "\(person.name): name and relationship each in <bdi>")
         }
     }
 }
