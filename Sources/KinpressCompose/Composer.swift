@@ -221,7 +221,7 @@ extension Words {
         let professional = audience == .professional
         return HeaderView(
             lang: catalogue.language == "en" && audience == .professional ? "en" : file.case.language,
-            direction: Catalogue.isRightToLeft(catalogue.language) ? "rtl" : "ltr",
+            direction: rightToLeft ? "rtl" : "ltr",
             title: title, runningTitle: runningTitle,
             subtitle: professional
                 ? try catalogue.text("document.subtitle", ["date": date(file.case.date), "council": file.case.localAuthority])

@@ -1,5 +1,6 @@
 import Foundation
 import KinpressCase
+import KinpressSupport
 
 /// The document model: what a document says and in what order, with no pages yet. Parsed from
 /// the markup the templates write (`docs/markup.md`); the layout stage turns it into pages.
@@ -223,6 +224,13 @@ public struct NetworkPerson: Sendable, Equatable {
 }
 
 extension NetworkPerson {
+    /// A person on a line of a map's key or list, "name (relationship)": each part an isolate,
+    /// so a name mixing scripts, or an English relationship on an Arabic page, keeps its
+    /// brackets and its place in the line.
+    public static func line(name: String, relationship: String) -> String {
+        relationship.isEmpty ? Bidi.isolate(name) : "\(Bidi.isolate(name)) (\(Bidi.isolate(relationship)))"
+    }
+
     /// The order a map's people are said in words, within a circle: family, friends, community,
     /// then workers, each group in the case's order (the order of `people`).
     public static func inReadingOrder<Entry>(_ people: [Entry], group: (Entry) -> String) -> [Entry] {

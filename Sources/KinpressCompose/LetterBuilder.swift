@@ -154,7 +154,7 @@ struct LetterBuilder {
         let decided = meeting?.outcome?.decidedOn ?? file.case.date
         let letterDate = try words.date(kind == .decision ? decided : file.case.date)
         let date = kind == .decision ? letterDate : try words.date(meeting?.date ?? file.case.date)
-        let recipientName = Bidi.name(recipient.name, rightToLeft: Catalogue.isRightToLeft(catalogue.language))
+        let recipientName = words.name(written: recipient.name)
         let title = try catalogue.text("letter.title.\(kind.rawValue)", ["name": recipientName, "date": date])
         var header = try words.header(title: title, runningTitle: try catalogue.text("letter.runningTitle.\(kind.rawValue)", ["date": date]))
         header.children = []

@@ -8,6 +8,8 @@ import KinpressSupport
 struct Words {
     let visible: VisibleCase
     let catalogue: Catalogue
+    /// Whether the catalogue's language is written right to left.
+    let rightToLeft: Bool
     /// Where Kinpress's own pictograms are.
     let pictograms: URL
     /// Words for a document inside a meeting pack.
@@ -26,6 +28,7 @@ struct Words {
     init(visible: VisibleCase, catalogue: Catalogue, pictograms: URL, council: CouncilProfile? = nil) throws(TemplateError) {
         self.visible = visible
         self.catalogue = catalogue
+        rightToLeft = Catalogue.isRightToLeft(catalogue.language)
         self.pictograms = pictograms
         self.council = council
         var formatters: [String: DateFormatter] = [:]
@@ -44,20 +47,24 @@ struct Words {
     var audience: Audience { visible.audience }
 
     /// A person or child as this reader knows them: the name a child uses in child documents,
-    /// and only a role for someone the reader may not know about. A name mixing scripts keeps
-    /// the page's direction (`Bidi.name`).
+    /// and only a role for someone the reader may not know about.
     func name(_ id: String) throws(TemplateError) -> String {
-        let rightToLeft = Catalogue.isRightToLeft(catalogue.language)
         switch visible.party(id) {
         case .person(let person)?:
-            return Bidi.name(audience == .child ? person.childCalls ?? person.name : person.name, rightToLeft: rightToLeft)
+            return name(written: audience == .child ? person.childCalls ?? person.name : person.name)
         case .child(let child)?:
-            return Bidi.name(audience == .professional ? child.fullName ?? child.name : child.name, rightToLeft: rightToLeft)
+            return name(written: audience == .professional ? child.fullName ?? child.name : child.name)
         case .hidden(let role)?:
             return try catalogue.text("roles.\(role.rawValue)")
         case nil:
             return try catalogue.text("roles.someone")
         }
+    }
+
+    /// A name as the case writes it, ready to print: one mixing scripts keeps the page's
+    /// direction (`Bidi.name`).
+    func name(written name: String) -> String {
+        Bidi.name(name, rightToLeft: rightToLeft)
     }
 
     /// The distinct names of these people, in order (two hidden people may both be "a worker").

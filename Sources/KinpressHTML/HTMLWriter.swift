@@ -244,8 +244,8 @@ public struct HTMLWriter {
     }
 
     /// What takes a diagram's place on a narrow screen. A network map whose template names its
-    /// circles is a list a circle, one person a line, each name and relationship isolated (a
-    /// paragraph of 60 names, in two scripts, is a wall); any other figure is its alternative text.
+    /// circles is a list a circle, one person a line, as in its key (a paragraph of 60 names, in
+    /// two scripts, is a wall); any other figure is its alternative text.
     private func addInWords(_ figure: Figure, in parent: HTMLTree.Node) {
         guard case .networkMap(_, let people, let legend) = figure.content, let about = legend["about"], !about.isEmpty,
               (1...3).allSatisfy({ legend["circle\($0)", default: ""].isEmpty == false }) else {
@@ -260,12 +260,7 @@ public struct HTMLWriter {
             tree.element("p", ["class": "circle-name"], text: legend["circle\(circle)"] ?? "", in: box)
             let list = tree.element("ul", ["class": "circle-people"], in: box)
             for person in here {
-                let item = tree.element("li", in: list)
-                tree.element("bdi", text: person.name, in: item)
-                guard !person.relationship.isEmpty else { continue }
-                tree.text(" (", in: item)
-                tree.element("bdi", text: person.relationship, in: item)
-                tree.text(")", in: item)
+                tree.element("li", text: NetworkPerson.line(name: person.name, relationship: person.relationship), in: list)
             }
         }
     }

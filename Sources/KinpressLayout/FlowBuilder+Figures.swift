@@ -1,7 +1,6 @@
 /// Decides how figures, diagrams and pictures sit on the page: scenes drawn as marks, a numbered map's key, pictures scaled to fit.
 import Foundation
 import KinpressCompose
-import KinpressSupport
 
 extension FlowBuilder {
     /// A figure stays with what leads up to it (a scale's question and what 0 and 10 mean),
@@ -58,14 +57,9 @@ extension FlowBuilder {
     }
 
     /// A numbered network map's key: the words before it, and each number's person in order.
-    /// The name and the relationship are each an isolate, so that a name mixing Arabic and
-    /// Latin letters, or an English relationship on an Arabic page, keeps its brackets and
-    /// its place in the line.
     static func key(_ figure: Figure, _ people: [NetworkMap.Person]) -> (lead: String, entries: [String])? {
         guard !people.isEmpty, case .networkMap(_, _, let legend) = figure.content else { return nil }
-        return (legend["key"] ?? "", people.map { person in
-            person.relationship.isEmpty ? Bidi.isolate(person.name) : "\(Bidi.isolate(person.name)) (\(Bidi.isolate(person.relationship)))"
-        })
+        return (legend["key"] ?? "", people.map { NetworkPerson.line(name: $0.name, relationship: $0.relationship) })
     }
 
     /// A figure's scene `width` wide, its text measured by Pango, and, when a network map had
